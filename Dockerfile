@@ -1,0 +1,18 @@
+# One image for the api and worker services; they differ only by command.
+FROM python:3.11-slim
+
+# A CJK font so shared parcel cards can draw Chinese text.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-wqy-microhei fontconfig \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY backend ./backend
+RUN pip install --no-cache-dir .
+
+ENV PYTHONUNBUFFERED=1
+EXPOSE 8000
+RUN useradd --create-home app
+USER app
+CMD ["gunicorn", "backend.wsgi:app", "--bind", "0.0.0.0:8000", "--workers", "2", "--threads", "8"]

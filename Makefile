@@ -1,0 +1,58 @@
+# UPS 包裹追踪 — `make run` starts everything locally, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && { echo $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+NPM_STAMP := miniprogram/node_modules/.installed-stamp
+
+.PHONY: run test test-python test-miniprogram lint bench preview up down install system-deps clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.11+ is required (python3.11 or newer on PATH)"; exit 1; fi
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+$(NPM_STAMP): miniprogram/package-lock.json
+	@command -v npm >/dev/null || { echo "Node 18+ and npm are required for the mini-program tests"; exit 1; }
+	cd miniprogram && npm ci --no-audit --no-fund
+	@touch $(NPM_STAMP)
+
+# Debian packages the tests need (Chromium for browser tests, a CJK font for cards).
+system-deps:
+	@bash scripts/system-deps.sh
+
+run: $(STAMP)
+	$(PY) -m backend.devserver
+
+test: $(STAMP) system-deps lint test-python test-miniprogram
+
+test-python: $(STAMP)
+	$(PY) -m pytest
+
+test-miniprogram: $(NPM_STAMP)
+	cd miniprogram && npm test --silent
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check backend tests
+	$(VENV)/bin/ruff format --check backend tests
+
+bench: $(STAMP)
+	@for script in tests/bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+preview: $(NPM_STAMP) system-deps
+	cd miniprogram && npm run preview
+
+up:
+	docker compose up --build
+
+down:
+	docker compose down
+
+clean:
+	rm -rf $(VENV) miniprogram/node_modules miniprogram/previews .pytest_cache

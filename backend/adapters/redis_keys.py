@@ -1,0 +1,98 @@
+"""Every Redis key the project uses, built in one place under one prefix.
+
+Keys of one tracking number share the hash tag {<number>} and keys of one user share
+{<openid>}, so the store can move to Redis Cluster; no command ever spans both tags.
+"""
+
+PREFIX = "upt"
+
+
+def _number(kind: str, number: str, *rest: str) -> str:
+    return ":".join((PREFIX, kind, "{" + number + "}", *rest))
+
+
+def _user(kind: str, openid: str, *rest: str) -> str:
+    return ":".join((PREFIX, kind, "{" + openid + "}", *rest))
+
+
+# --- per tracking number -------------------------------------------------------------
+def snapshot(number: str, lang: str) -> str:
+    """JSON of the latest Shipment as UPS described it in `lang` (cache, with TTL)."""
+    return _number("snap", number, lang)
+
+
+def refresh_lock(number: str, lang: str) -> str:
+    """Single-flight lock: whoever holds it is the one process calling UPS for the number."""
+    return _number("lock", number, lang)
+
+
+def refresh_done(number: str, lang: str) -> str:
+    """A list the single-flight owner pushes to when done, so waiters wake at once."""
+    return _number("done", number, lang)
+
+
+def watchers(number: str) -> str:
+    """Set of openids watching the number (durable)."""
+    return _number("watchers", number)
+
+
+def tracked(number: str) -> str:
+    """Hash of the worker's durable state for the number: last status, change id, ..."""
+    return _number("tracked", number)
+
+
+# --- per user ------------------------------------------------------------------------
+def user_parcels(openid: str) -> str:
+    """Hash number -> JSON watch details (nickname, since) (durable)."""
+    return _user("parcels", openid)
+
+
+def credits(openid: str) -> str:
+    """Hash template id -> remaining one-time sends."""
+    return _user("credits", openid)
+
+
+def user_sessions(openid: str) -> str:
+    """Set of session-token digests of one user, so logout-everywhere is possible."""
+    return _user("sessions", openid)
+
+
+# --- global --------------------------------------------------------------------------
+def session(token_digest: str) -> str:
+    """Our own login session (openid, session_key) by the SHA-256 of its token; has a TTL."""
+    return f"{PREFIX}:session:{token_digest}"
+
+
+def schedule() -> str:
+    """Sorted set: tracking number -> next poll time (epoch seconds) (durable)."""
+    return f"{PREFIX}:schedule"
+
+
+def ups_token(client_id: str) -> str:
+    """The UPS OAuth access token shared by every process; has a TTL."""
+    return f"{PREFIX}:ups:token:{client_id}"
+
+
+def ups_token_lock(client_id: str) -> str:
+    """Held by the one process refreshing the UPS token."""
+    return f"{PREFIX}:ups:token-lock:{client_id}"
+
+
+def wechat_storage_prefix() -> str:
+    """Prefix handed to wechatpy's RedisStorage for the WeChat access token."""
+    return f"{PREFIX}:wechatpy"
+
+
+def share(share_id: str) -> str:
+    """A shared parcel card: number, owner, options; has a TTL."""
+    return f"{PREFIX}:share:{share_id}"
+
+
+def rate_limit_prefix() -> str:
+    """Prefix for flask-limiter's counters."""
+    return f"{PREFIX}:limits"
+
+
+def sandbox(*parts: str) -> str:
+    """State of the built-in UPS and WeChat sandboxes (never used in production)."""
+    return ":".join((PREFIX, "sandbox", *parts))

@@ -1,0 +1,7 @@
+"""Built-in UPS and WeChat sandboxes speaking the real wire formats (never in production)."""
+
+from flask import Flask
+
+
+def register_sandboxes(app: Flask) -> None:
+    """Mount the sandboxes under /_sandbox/ups and /_sandbox/wechat."""

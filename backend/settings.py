@@ -1,0 +1,160 @@
+"""Settings: the only place that reads the environment, validated once at start-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+DEFAULT_UPS_BASE_URL = "https://onlinetools.ups.com"
+DEFAULT_WECHAT_API_BASE_URL = "https://api.weixin.qq.com"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+
+# Credentials the built-in sandboxes accept; they mean nothing anywhere else.
+SANDBOX_UPS_CLIENT_ID = "sandbox-client"
+SANDBOX_UPS_CLIENT_SECRET = "sandbox-secret"
+SANDBOX_WECHAT_APPID = "wxsandbox0000001"
+SANDBOX_WECHAT_SECRET = "sandbox-wechat-secret"
+SANDBOX_PUSH_TOKEN = "sandboxpushtoken"
+SANDBOX_PUSH_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+SANDBOX_WEBHOOK_CREDENTIAL = "sandbox-webhook-credential"
+SANDBOX_POLL_INTERVAL_SCALE = 0.01
+
+
+class SettingsError(ValueError):
+    """The environment describes a configuration the service cannot run with."""
+
+
+def _flag(value: str | None) -> bool | None:
+    if value is None or value.strip() == "":
+        return None
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _number(environ: Mapping[str, str], name: str, default: float) -> float:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, got {raw!r}") from None
+    if value <= 0:
+        raise SettingsError(f"{name} must be positive, got {raw!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, typed; built by from_env() or directly in tests."""
+
+    redis_url: str = DEFAULT_REDIS_URL
+    secret_key: str = ""
+    sandbox: bool = True
+    port: int = 8000
+    public_base_url: str = "http://127.0.0.1:8000"
+    sandbox_url: str = ""
+    ups_base_url: str = ""
+    ups_client_id: str = ""
+    ups_client_secret: str = ""
+    ups_webhook_credential: str = ""
+    wechat_appid: str = ""
+    wechat_secret: str = ""
+    wechat_api_base_url: str = ""
+    wechat_push_token: str = ""
+    wechat_push_aes_key: str = ""
+    wechat_templates: str = ""
+    poll_interval_scale: float = 1.0
+    lookup_concurrency: int = 10
+    rate_limit_anonymous: str = "120/minute"
+    rate_limit_user: str = "300/minute"
+    log_level: str = "INFO"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sandbox_base_url(self) -> str:
+        """Where this process reaches the sandboxes (the API serves them under /_sandbox)."""
+        return (self.sandbox_url or f"http://127.0.0.1:{self.port}/_sandbox").rstrip("/")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read and validate the environment; raise SettingsError with a clear message."""
+        env = os.environ if environ is None else environ
+        get = lambda name, default="": env.get(name, default).strip()  # noqa: E731
+        ups_creds = bool(get("UPS_CLIENT_ID") and get("UPS_CLIENT_SECRET"))
+        wechat_creds = bool(get("WECHAT_APPID") and get("WECHAT_SECRET"))
+        sandbox = _flag(env.get("SANDBOX"))
+        if sandbox is None:
+            sandbox = not (ups_creds and wechat_creds)
+        port = int(_number(env, "PORT", 8000))
+        settings = cls(
+            redis_url=get("REDIS_URL", DEFAULT_REDIS_URL),
+            secret_key=get("SECRET_KEY"),
+            sandbox=sandbox,
+            port=port,
+            public_base_url=get("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}").rstrip("/"),
+            sandbox_url=get("SANDBOX_BASE_URL"),
+            ups_base_url=get("UPS_BASE_URL").rstrip("/"),
+            ups_client_id=get("UPS_CLIENT_ID"),
+            ups_client_secret=get("UPS_CLIENT_SECRET"),
+            ups_webhook_credential=get("UPS_WEBHOOK_CREDENTIAL"),
+            wechat_appid=get("WECHAT_APPID"),
+            wechat_secret=get("WECHAT_SECRET"),
+            wechat_api_base_url=get("WECHAT_API_BASE_URL").rstrip("/"),
+            wechat_push_token=get("WECHAT_PUSH_TOKEN"),
+            wechat_push_aes_key=get("WECHAT_PUSH_AES_KEY"),
+            wechat_templates=get("WECHAT_TEMPLATES"),
+            poll_interval_scale=_number(
+                env, "POLL_INTERVAL_SCALE", SANDBOX_POLL_INTERVAL_SCALE if sandbox else 1.0
+            ),
+            lookup_concurrency=int(_number(env, "LOOKUP_CONCURRENCY", 10)),
+            rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
+            rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
+            log_level=get("LOG_LEVEL", "INFO").upper(),
+        )
+        return settings.completed()
+
+    def completed(self) -> Settings:
+        """Fill sandbox defaults, then check that production has every secret it needs."""
+        if self.sandbox:
+            return self._with_sandbox_defaults()
+        missing = [
+            name
+            for name, value in (
+                ("SECRET_KEY", self.secret_key),
+                ("UPS_CLIENT_ID", self.ups_client_id),
+                ("UPS_CLIENT_SECRET", self.ups_client_secret),
+                ("WECHAT_APPID", self.wechat_appid),
+                ("WECHAT_SECRET", self.wechat_secret),
+            )
+            if not value
+        ]
+        if missing:
+            raise SettingsError(
+                "missing required settings outside sandbox mode: "
+                + ", ".join(missing)
+                + " (set them, or set SANDBOX=1 to use the built-in sandboxes)"
+            )
+        if len(self.secret_key) < 16:
+            raise SettingsError("SECRET_KEY must be at least 16 characters long")
+        return replace(
+            self,
+            ups_base_url=self.ups_base_url or DEFAULT_UPS_BASE_URL,
+            wechat_api_base_url=self.wechat_api_base_url or DEFAULT_WECHAT_API_BASE_URL,
+        )
+
+    def _with_sandbox_defaults(self) -> Settings:
+        sandbox = self.sandbox_base_url
+        return replace(
+            self,
+            secret_key=self.secret_key or "sandbox-secret-key-not-for-production",
+            ups_base_url=self.ups_base_url or f"{sandbox}/ups",
+            ups_client_id=self.ups_client_id or SANDBOX_UPS_CLIENT_ID,
+            ups_client_secret=self.ups_client_secret or SANDBOX_UPS_CLIENT_SECRET,
+            ups_webhook_credential=self.ups_webhook_credential or SANDBOX_WEBHOOK_CREDENTIAL,
+            wechat_appid=self.wechat_appid or SANDBOX_WECHAT_APPID,
+            wechat_secret=self.wechat_secret or SANDBOX_WECHAT_SECRET,
+            wechat_api_base_url=self.wechat_api_base_url or f"{sandbox}/wechat",
+            wechat_push_token=self.wechat_push_token or SANDBOX_PUSH_TOKEN,
+            wechat_push_aes_key=self.wechat_push_aes_key or SANDBOX_PUSH_AES_KEY,
+        )

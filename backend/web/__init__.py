@@ -1,0 +1,1 @@
+"""HTTP entry points: blueprints, error envelope, request logging."""

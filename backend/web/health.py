@@ -1,0 +1,28 @@
+"""GET /healthz: the API is up and Redis answers."""
+
+from flask import Blueprint, current_app, jsonify
+from redis import RedisError
+
+from backend.web.i18n import request_lang
+from backend.web.messages import message_for
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    """200 when Redis answers PING, 503 otherwise (load balancers take us out)."""
+    services = current_app.extensions["services"]
+    try:
+        services.redis.ping()
+    except (RedisError, OSError):
+        body = {
+            "status": "unavailable",
+            "redis": "down",
+            "error": {
+                "code": "redis_unavailable",
+                "message": message_for("redis_unavailable", request_lang()),
+            },
+        }
+        return jsonify(body), 503
+    return jsonify({"status": "ok", "redis": "ok", "sandbox": services.settings.sandbox})

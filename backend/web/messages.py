@@ -1,0 +1,34 @@
+"""User-facing error messages by code, in Chinese and English."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "not_found": ("找不到这个地址。", "Nothing lives at this address."),
+    "method_not_allowed": ("这个地址不支持该请求方法。", "This method is not allowed here."),
+    "invalid_json": ("请求内容不是有效的 JSON。", "The request body is not valid JSON."),
+    "invalid_request": ("请求参数有误，请检查后重试。", "Some request fields are invalid."),
+    "bad_request": ("请求有误，请检查后重试。", "The request could not be understood."),
+    "unauthorized": (
+        "请先登录，或登录已过期。",
+        "Please log in; your session is missing or expired.",
+    ),
+    "forbidden": ("没有权限执行此操作。", "You are not allowed to do this."),
+    "payload_too_large": ("请求内容过大。", "The request body is too large."),
+    "unsupported_media_type": ("请以 JSON 格式提交。", "Please send JSON."),
+    "rate_limited": ("请求太频繁，请稍后再试。", "Too many requests; please try again shortly."),
+    "internal_error": (
+        "服务器开小差了，请稍后再试。",
+        "Something went wrong on our side; please retry.",
+    ),
+    "service_unavailable": ("服务暂时不可用，请稍后再试。", "The service is briefly unavailable."),
+    "redis_unavailable": ("数据存储暂时无法访问。", "The data store is not reachable."),
+}
+
+
+def message_for(code: str, lang: str) -> str:
+    """The message for `code` in `lang` ('en' or anything else for Chinese)."""
+    zh, en = MESSAGES.get(code, MESSAGES["internal_error"])
+    return en if lang == "en" else zh
+
+
+def register(code: str, zh: str, en: str) -> None:
+    """Let a feature module add its own error codes next to where they are raised."""
+    MESSAGES.setdefault(code, (zh, en))

@@ -1,0 +1,8 @@
+"""Registers every HTTP blueprint on the app and the OpenAPI Api."""
+
+from flask import Flask
+from flask_smorest import Api
+
+
+def register_api_blueprints(app: Flask, api: Api) -> None:
+    """Attach the /api/v1 blueprints (documented) and the non-API endpoints."""

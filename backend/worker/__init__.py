@@ -1,0 +1,1 @@
+"""Background worker: the RQ worker that refreshes parcels and the schedule step."""

@@ -1,0 +1,39 @@
+"""`python -m backend.worker [--burst]`: run an RQ worker on the refresh queue."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rq import Queue, SimpleWorker
+
+from backend.adapters import redis_conn
+from backend.settings import Settings, SettingsError
+from backend.web.request_log import configure_logging
+
+QUEUE_NAME = "refresh"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m backend.worker")
+    parser.add_argument("--burst", action="store_true", help="drain the queue, then exit")
+    parser.add_argument("--check", action="store_true", help="exit 0 if Redis answers (health)")
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    connection = redis_conn.connect(settings.redis_url, decode=False)
+    if args.check:
+        return 0 if redis_conn.is_reachable(settings.redis_url, timeout=3) else 1
+    # SimpleWorker runs jobs in this process: refresh jobs are short I/O-bound calls,
+    # so forking a work horse per job would cost more than the job itself.
+    worker = SimpleWorker([Queue(QUEUE_NAME, connection=connection)], connection=connection)
+    worker.work(burst=args.burst, with_scheduler=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

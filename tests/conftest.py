@@ -1,0 +1,72 @@
+"""Shared fixtures: a real Redis (or embedded), settings, the app, and a live HTTP server."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from backend.adapters import redis_conn
+from backend.app import create_app
+from backend.bootstrap import build_services
+from backend.settings import Settings
+from tests.support.live_server import LiveServer
+from tests.support.redis_server import choose_test_redis_url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    try:
+        url, _kind = choose_test_redis_url()
+    except RuntimeError as error:
+        pytest.exit(str(error), returncode=3)
+    return url
+
+
+@pytest.fixture
+def redis_client(redis_url):
+    client = redis_conn.connect(redis_url)
+    client.flushdb()
+    yield client
+    client.flushdb()
+    client.close()
+
+
+@pytest.fixture
+def make_settings(redis_url, redis_client):
+    """Build sandbox-mode settings on the test Redis, with overrides."""
+
+    def build(**overrides) -> Settings:
+        base = Settings(sandbox=True, redis_url=redis_url, log_level="WARNING")
+        return dataclasses.replace(base, **overrides).completed()
+
+    return build
+
+
+@pytest.fixture
+def settings(make_settings) -> Settings:
+    return make_settings()
+
+
+@pytest.fixture
+def app(settings):
+    return create_app(settings)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def live(make_settings):
+    """An app served over real HTTP; its sandboxes are reached through that same server.
+
+    Yields (live_server, app): the app's UPS and WeChat clients call the sandboxes over HTTP.
+    """
+    server = LiveServer()
+    settings = make_settings(port=server.port, public_base_url=server.url)
+    app = create_app(settings, build_services(settings))
+    server.serve(app)
+    yield server, app
+    server.stop()

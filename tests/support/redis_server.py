@@ -1,0 +1,23 @@
+"""The Redis the tests use: REDIS_URL's server (database 15), or an embedded one."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlparse
+
+from backend.adapters import redis_conn
+from backend.settings import DEFAULT_REDIS_URL
+
+TEST_DB = 15  # tests flush their database; never touch the one an app may be using
+
+
+def choose_test_redis_url() -> tuple[str, str]:
+    """The URL to test against and where it came from ('real' or 'embedded')."""
+    configured = os.environ.get("REDIS_URL", "").strip() or DEFAULT_REDIS_URL
+    if redis_conn.is_reachable(configured, timeout=1):
+        return urlparse(configured)._replace(path=f"/{TEST_DB}").geturl(), "real"
+    if os.environ.get("REQUIRE_REDIS") == "1":
+        raise RuntimeError(
+            f"REQUIRE_REDIS=1 but Redis at {redis_conn.describe(configured)} does not answer"
+        )
+    return redis_conn.start_embedded_redis(), "embedded"

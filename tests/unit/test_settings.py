@@ -1,0 +1,61 @@
+"""Settings read from the environment and validated at start-up."""
+
+import pytest
+
+from backend.settings import Settings, SettingsError
+
+PRODUCTION = {
+    "SECRET_KEY": "a-long-enough-secret-key",
+    "UPS_CLIENT_ID": "id",
+    "UPS_CLIENT_SECRET": "secret",
+    "WECHAT_APPID": "wx1234",
+    "WECHAT_SECRET": "wxsecret",
+}
+
+
+def test_missing_credentials_mean_sandbox_mode_with_sandbox_urls():
+    settings = Settings.from_env({"PORT": "8123"})
+    assert settings.sandbox is True
+    assert settings.ups_base_url == "http://127.0.0.1:8123/_sandbox/ups"
+    assert settings.wechat_api_base_url == "http://127.0.0.1:8123/_sandbox/wechat"
+    assert settings.secret_key  # a sandbox default, never needed from the operator
+    assert settings.poll_interval_scale < 1
+
+
+def test_full_credentials_mean_production_with_real_hosts():
+    settings = Settings.from_env(PRODUCTION)
+    assert settings.sandbox is False
+    assert settings.ups_base_url == "https://onlinetools.ups.com"
+    assert settings.wechat_api_base_url == "https://api.weixin.qq.com"
+    assert settings.poll_interval_scale == 1
+
+
+def test_missing_secret_key_outside_sandbox_is_a_clear_error():
+    env = dict(PRODUCTION, SECRET_KEY="")
+    with pytest.raises(SettingsError, match="SECRET_KEY"):
+        Settings.from_env(env)
+
+
+def test_sandbox_zero_without_credentials_names_every_missing_variable():
+    with pytest.raises(SettingsError) as error:
+        Settings.from_env({"SANDBOX": "0"})
+    for name in ("SECRET_KEY", "UPS_CLIENT_ID", "WECHAT_SECRET"):
+        assert name in str(error.value)
+
+
+def test_short_secret_key_is_rejected():
+    with pytest.raises(SettingsError, match="16"):
+        Settings.from_env(dict(PRODUCTION, SECRET_KEY="short"))
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0"])
+def test_bad_numbers_are_rejected(value):
+    with pytest.raises(SettingsError, match="POLL_INTERVAL_SCALE"):
+        Settings.from_env({"POLL_INTERVAL_SCALE": value})
+
+
+def test_sandbox_flag_forces_sandboxes_even_with_credentials():
+    settings = Settings.from_env(dict(PRODUCTION, SANDBOX="1"))
+    assert settings.sandbox is True
+    assert "/_sandbox/ups" in settings.ups_base_url
+    assert settings.ups_client_id == "id"
