@@ -5,3 +5,4 @@ from flask import Flask
 
 def register_sandboxes(app: Flask) -> None:
     """Mount the sandboxes under /_sandbox/ups and /_sandbox/wechat."""
+    # One import and one register_blueprint call per sandbox.
