@@ -21,14 +21,14 @@ def snapshot(number: str, lang: str) -> str:
     return _number("snap", number, lang)
 
 
+def lookup_error(number: str, lang: str) -> str:
+    """A failure remembered briefly ("not_found", "upstream_unavailable"); has a TTL."""
+    return _number("error", number, lang)
+
+
 def refresh_lock(number: str, lang: str) -> str:
     """Single-flight lock: whoever holds it is the one process calling UPS for the number."""
     return _number("lock", number, lang)
-
-
-def refresh_done(number: str, lang: str) -> str:
-    """A list the single-flight owner pushes to when done, so waiters wake at once."""
-    return _number("done", number, lang)
 
 
 def watchers(number: str) -> str:

@@ -1,0 +1,81 @@
+"""Redis cache of each number's latest snapshot, with single-flight refresh locks."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+
+import redis
+
+from backend.adapters import redis_keys
+from backend.domain import cadence
+from backend.domain.model import Shipment, shipment_from_dict, shipment_to_dict
+
+# Release only our own lock: a slow owner must not delete a lock a successor now holds.
+_RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
+
+
+@dataclass(frozen=True)
+class CachedSnapshot:
+    """A shipment as last fetched, with when it was fetched and until when it is fresh."""
+
+    shipment: Shipment
+    fetched_at: float
+    fresh_until: float
+
+    def is_fresh(self, now: float) -> bool:
+        return now < self.fresh_until
+
+
+class SnapshotCache:
+    """Snapshots per (number, language), every key with a TTL."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self._redis = client
+
+    def get(self, number: str, lang: str) -> CachedSnapshot | None:
+        raw = self._redis.get(redis_keys.snapshot(number, lang))
+        if raw is None:
+            return None
+        data = json.loads(raw)
+        return CachedSnapshot(
+            shipment_from_dict(data["shipment"]), data["fetched_at"], data["fresh_until"]
+        )
+
+    def put(self, number: str, lang: str, shipment: Shipment, now: float) -> CachedSnapshot:
+        """Store a fresh shipment; it stays servable (as stale) for a month."""
+        entry = CachedSnapshot(shipment, now, now + cadence.fresh_for(shipment.status))
+        data = {
+            "shipment": shipment_to_dict(shipment),
+            "fetched_at": entry.fetched_at,
+            "fresh_until": entry.fresh_until,
+        }
+        pipe = self._redis.pipeline()
+        pipe.set(redis_keys.snapshot(number, lang), json.dumps(data), ex=cadence.KEEP_FOR_SECONDS)
+        pipe.delete(redis_keys.lookup_error(number, lang))
+        pipe.execute()
+        return entry
+
+    def remember_error(self, number: str, lang: str, code: str) -> None:
+        """Keep a failure briefly so concurrent and repeated lookups do not all call UPS."""
+        seconds = (
+            cadence.NOT_FOUND_FOR_SECONDS if code == "not_found" else cadence.FAILURE_FOR_SECONDS
+        )
+        self._redis.set(redis_keys.lookup_error(number, lang), code, ex=seconds)
+
+    def recent_error(self, number: str, lang: str) -> str | None:
+        return self._redis.get(redis_keys.lookup_error(number, lang))
+
+    def try_lock(self, number: str, lang: str, seconds: float) -> str | None:
+        """Become the one refresher of `number`; return a token to release with, or None."""
+        token = secrets.token_hex(8)
+        key = redis_keys.refresh_lock(number, lang)
+        acquired = self._redis.set(key, token, nx=True, px=int(seconds * 1000))
+        return token if acquired else None
+
+    def is_locked(self, number: str, lang: str) -> bool:
+        return bool(self._redis.exists(redis_keys.refresh_lock(number, lang)))
+
+    def unlock(self, number: str, lang: str, token: str) -> None:
+        self._redis.eval(_RELEASE, 1, redis_keys.refresh_lock(number, lang), token)

@@ -1,0 +1,1 @@
+"""UPS OAuth and Track API: transport, mapping of UPS JSON, typed errors."""

@@ -1,0 +1,1 @@
+"""Pure data and rules: numbers, statuses, the shipment model, advice."""

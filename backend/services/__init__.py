@@ -1,0 +1,1 @@
+"""Use cases orchestrating domain rules through adapters."""

@@ -1,0 +1,138 @@
+"""Batch lookup: up to 30 numbers, cached, single-flight, fanned out to UPS in parallel."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from backend.adapters.snapshot_cache import CachedSnapshot, SnapshotCache
+from backend.adapters.ups.errors import InvalidNumberError, TrackingNotFoundError, UpsError
+from backend.domain.numbers import NumberCheck, parse_numbers
+from backend.ports import Carrier
+
+log = logging.getLogger(__name__)
+
+MAX_NUMBERS = 30
+# Longer than the UPS client's worst case (timeouts and retries), so a lock never outlives
+# its owner's call by much yet never expires while the owner is still waiting on UPS.
+LOCK_SECONDS = 30.0
+WAIT_STEP_SECONDS = 0.02
+
+
+class NoNumbersError(ValueError):
+    """The input held nothing that looks like a tracking number."""
+
+
+class TooManyNumbersError(ValueError):
+    """More numbers than one lookup accepts."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """The answer for one number: a snapshot (maybe stale) or an error code."""
+
+    number: str
+    snapshot: CachedSnapshot | None = None
+    stale: bool = False
+    error: str | None = None  # invalid_number | not_found | upstream_unavailable
+    reason: str | None = None  # why a number is invalid (numbers.NumberCheck.reason)
+
+
+class LookupService:
+    """Answers lookups from the cache, calling UPS at most once per number at a time."""
+
+    def __init__(
+        self,
+        carrier: Carrier,
+        cache: SnapshotCache,
+        concurrency: int = 10,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._carrier = carrier
+        self._cache = cache
+        self._clock = clock
+        self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ups-lookup")
+
+    def check_numbers(self, numbers: str | list[str]) -> list[NumberCheck]:
+        """Split and validate the input; raise when it is empty or too long."""
+        checks = parse_numbers(numbers)
+        if not checks:
+            raise NoNumbersError()
+        if len(checks) > MAX_NUMBERS:
+            raise TooManyNumbersError(len(checks))
+        return checks
+
+    def lookup_many(self, numbers: str | list[str], lang: str) -> list[Lookup]:
+        """One result per distinct number, in input order; UPS calls run in parallel."""
+        checks = self.check_numbers(numbers)
+        futures = {
+            check.number: self._pool.submit(self.lookup_one, check.number, lang)
+            for check in checks
+            if check.valid
+        }
+        return [
+            futures[check.number].result()
+            if check.valid
+            else Lookup(check.number, error="invalid_number", reason=check.reason)
+            for check in checks
+        ]
+
+    def lookup_one(self, number: str, lang: str, force: bool = False) -> Lookup:
+        """The number's snapshot: cached when fresh (unless `force`), else from UPS."""
+        cached = self._cache.get(number, lang)
+        if cached and not force and cached.is_fresh(self._clock()):
+            return Lookup(number, cached)
+        error = self._cache.recent_error(number, lang)
+        if error and not force:
+            return self._failed(number, cached, error)
+        token = self._cache.try_lock(number, lang, LOCK_SECONDS)
+        if token is None:
+            return self._wait_for_owner(number, lang, cached)
+        try:
+            return self._refresh(number, lang, cached)
+        finally:
+            self._cache.unlock(number, lang, token)
+
+    def _refresh(self, number: str, lang: str, cached: CachedSnapshot | None) -> Lookup:
+        try:
+            shipment = self._carrier.track(number, lang)
+        except TrackingNotFoundError:
+            self._cache.remember_error(number, lang, "not_found")
+            return Lookup(number, error="not_found")
+        except InvalidNumberError:
+            return Lookup(number, error="invalid_number", reason="rejected_by_ups")
+        except UpsError as error:
+            log.warning("UPS lookup of %s failed: %s", number, error.code)
+            self._cache.remember_error(number, lang, "upstream_unavailable")
+            return self._failed(number, cached, "upstream_unavailable")
+        return Lookup(number, self._cache.put(number, lang, shipment, self._clock()))
+
+    def _wait_for_owner(self, number: str, lang: str, cached: CachedSnapshot | None) -> Lookup:
+        """Another thread or process is calling UPS for this number: wait for its answer."""
+        seen = cached.fetched_at if cached else 0.0
+        deadline = time.monotonic() + LOCK_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_STEP_SECONDS)
+            latest = self._cache.get(number, lang)
+            if latest and latest.fetched_at > seen:
+                return Lookup(number, latest)
+            error = self._cache.recent_error(number, lang)
+            if error:
+                return self._failed(number, latest, error)
+            if not self._cache.is_locked(number, lang):
+                break
+        return self._failed(number, self._cache.get(number, lang), "upstream_unavailable")
+
+    @staticmethod
+    def _failed(number: str, cached: CachedSnapshot | None, error: str) -> Lookup:
+        """Serve the old snapshot as stale when UPS is down; otherwise report the error."""
+        if cached and error == "upstream_unavailable":
+            return Lookup(number, cached, stale=True)
+        return Lookup(number, error=error)

@@ -1,0 +1,66 @@
+"""The help page's data and the phishing link checker."""
+
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate, validates_schema
+from marshmallow.exceptions import ValidationError
+
+from backend.domain import help_content, statuses
+from backend.domain.links import check_link, reason_text
+from backend.web.i18n import request_lang
+
+bp = Blueprint("guide", __name__, url_prefix="/api/v1", description="Help and link checking")
+
+
+class LinkCheckSchema(Schema):
+    url = fields.String(validate=validate.Length(min=1, max=2000))
+    text = fields.String(validate=validate.Length(min=1, max=2000))
+
+    @validates_schema
+    def one_of_url_or_text(self, data, **kwargs):
+        if not data.get("url") and not data.get("text"):
+            raise ValidationError("give `url` or `text`")
+
+
+class LinkVerdictSchema(Schema):
+    verdict = fields.String(metadata={"description": "official | suspicious | unknown"})
+    reason = fields.String()
+    reason_code = fields.String()
+    url = fields.String(allow_none=True)
+    host = fields.String(allow_none=True)
+
+
+@bp.get("/help")
+def help_page():
+    """Status glossary, FAQ, hotline and the official-domain advice."""
+    lang = request_lang()
+    return {
+        "statuses": [
+            {
+                "code": status.value,
+                "label": statuses.label(status, lang),
+                "description": statuses.explanation(status, lang),
+            }
+            for status in statuses.Status
+        ],
+        "faq": help_content.faq(lang),
+        "hotline": help_content.hotline(lang),
+        "official_domain": help_content.OFFICIAL_DOMAIN,
+        "phishing": help_content.phishing(lang),
+    }
+
+
+@bp.post("/links/check")
+@bp.arguments(LinkCheckSchema)
+@bp.response(200, LinkVerdictSchema)
+def links_check(body: dict):
+    """Say whether a link, or the links in a whole SMS text, point at ups.com."""
+    verdict = check_link(body.get("url") or body["text"])
+    return {
+        "verdict": verdict.verdict,
+        "reason": reason_text(verdict.reason, request_lang()),
+        "reason_code": verdict.reason,
+        "url": verdict.url,
+        "host": verdict.host,
+    }

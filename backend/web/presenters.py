@@ -1,0 +1,98 @@
+"""Turn domain objects into the contract's JSON shapes, in the request's language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from backend.domain import statuses
+from backend.domain.advice import HOTLINE, advise
+from backend.domain.model import Shipment, TrackingEvent
+from backend.domain.numbers import reason_message
+from backend.services.lookup import Lookup
+from backend.web.messages import message_for
+
+
+def iso_utc(timestamp: float) -> str:
+    """Epoch seconds as ISO 8601 in UTC."""
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
+
+
+def status_view(status: statuses.Status, lang: str, with_description: bool = True) -> dict:
+    view = {"code": status.value, "label": statuses.label(status, lang)}
+    if with_description:
+        view["description"] = statuses.explanation(status, lang)
+    return view
+
+
+def event_view(event: TrackingEvent, lang: str) -> dict:
+    return {
+        "time": event.time,
+        "location": event.location,
+        "description": event.description,
+        "status": status_view(event.status, lang, with_description=False),
+    }
+
+
+def shipment_view(shipment: Shipment, lang: str) -> dict[str, Any]:
+    """The tracking part of a Result: status, events, ETA, package facts and advice."""
+    eta = shipment.eta
+    return {
+        "status": status_view(shipment.status, lang),
+        "events": [event_view(event, lang) for event in shipment.events],
+        "eta": {"date": eta.date, "start": eta.start, "end": eta.end, "kind": eta.kind}
+        if eta
+        else None,
+        "delivered_at": shipment.delivered_at,
+        "weight": {"value": shipment.weight.value, "unit": shipment.weight.unit}
+        if shipment.weight
+        else None,
+        "dimensions": _dimensions(shipment),
+        "service": shipment.service,
+        "package_count": shipment.package_count,
+        "received_by": shipment.received_by,
+        "advice": advice_view(shipment, lang),
+    }
+
+
+def advice_view(shipment: Shipment, lang: str) -> list[dict[str, str]]:
+    items = []
+    for advice in advise(shipment, lang):
+        item = {"code": advice.code, "text": advice.text}
+        if advice.hotline:
+            item["hotline"] = HOTLINE
+        items.append(item)
+    return items
+
+
+def _dimensions(shipment: Shipment) -> dict | None:
+    d = shipment.dimensions
+    if d is None:
+        return None
+    return {"length": d.length, "width": d.width, "height": d.height, "unit": d.unit}
+
+
+def lookup_view(lookup: Lookup, lang: str) -> dict[str, Any]:
+    """One Result of contract.md: ok with the snapshot, or the number's own error."""
+    if lookup.snapshot is None:
+        return {"number": lookup.number, "ok": False, "error": _error_view(lookup, lang)}
+    return {
+        "number": lookup.number,
+        "ok": True,
+        **shipment_view(lookup.snapshot.shipment, lang),
+        "as_of": iso_utc(lookup.snapshot.fetched_at),
+        "stale": lookup.stale,
+    }
+
+
+def _error_view(lookup: Lookup, lang: str) -> dict[str, str]:
+    code = lookup.error or "upstream_unavailable"
+    if code == "invalid_number" and lookup.reason == "rejected_by_ups":
+        message = message_for("rejected_by_ups", lang)
+    elif code == "invalid_number" and lookup.reason:
+        message = reason_message(lookup.reason, lang)
+    elif code == "not_found":
+        message = message_for("not_found_number", lang)
+    else:
+        message = message_for(code, lang)
+    return {"code": code, "message": message}

@@ -1,0 +1,80 @@
+"""Marshmallow schemas: request validation and the documented response shapes."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+
+class NumbersField(fields.Field):
+    """Free text ("1Z…, 1Z…") or a list of strings."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str):
+            return value
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return value
+        raise ValidationError("must be a string or a list of strings")
+
+
+class TrackQuerySchema(Schema):
+    numbers = fields.String(load_default="", validate=validate.Length(max=4000))
+    lang = fields.String(validate=validate.OneOf(["zh", "en"]))
+
+
+class TrackBodySchema(Schema):
+    numbers = NumbersField(required=True, metadata={"description": "free text or a list"})
+
+
+class StatusSchema(Schema):
+    code = fields.String(required=True)
+    label = fields.String(required=True)
+    description = fields.String()
+
+
+class EventSchema(Schema):
+    time = fields.String(metadata={"description": "ISO 8601 local time, with offset when known"})
+    location = fields.String()
+    description = fields.String()
+    status = fields.Nested(StatusSchema)
+
+
+class EtaSchema(Schema):
+    date = fields.String()
+    start = fields.String(allow_none=True)
+    end = fields.String(allow_none=True)
+    kind = fields.String()
+
+
+class AdviceSchema(Schema):
+    code = fields.String()
+    text = fields.String()
+    hotline = fields.String(metadata={"description": "present when a person should help"})
+
+
+class ErrorSchema(Schema):
+    code = fields.String()
+    message = fields.String()
+
+
+class ResultSchema(Schema):
+    """One number's result: `ok` with tracking details, or `ok: false` with `error`."""
+
+    number = fields.String(required=True)
+    ok = fields.Boolean(required=True)
+    error = fields.Nested(ErrorSchema)
+    status = fields.Nested(StatusSchema)
+    events = fields.List(fields.Nested(EventSchema))
+    eta = fields.Nested(EtaSchema, allow_none=True)
+    delivered_at = fields.String(allow_none=True)
+    weight = fields.Dict(allow_none=True)
+    dimensions = fields.Dict(allow_none=True)
+    service = fields.String(allow_none=True)
+    package_count = fields.Integer(allow_none=True)
+    received_by = fields.String(allow_none=True)
+    as_of = fields.String()
+    stale = fields.Boolean()
+    advice = fields.List(fields.Nested(AdviceSchema))
+
+
+class TrackResponseSchema(Schema):
+    results = fields.List(fields.Nested(ResultSchema))
