@@ -52,6 +52,30 @@ def credits(openid: str) -> str:
     return _user("credits", openid)
 
 
+def subscription_answers(openid: str) -> str:
+    """Hash template id -> the user's last popup answer (accept/reject/ban/filter)."""
+    return _user("answers", openid)
+
+
+def unmatched_accepts(openid: str) -> str:
+    """Hash "<template>:client|push" -> acceptances seen from one side only; has a TTL.
+
+    The mini-program's report and WeChat's popup event describe the same tap: the second
+    of the pair finds the first here and adds no credit.
+    """
+    return _user("unmatched", openid)
+
+
+def reserved_credits(openid: str) -> str:
+    """Hash template id -> JSON list of numbers whose page the user subscribed from."""
+    return _user("reserved", openid)
+
+
+def notifications(openid: str) -> str:
+    """Hash "<number>:<change id>" -> sending:<lease>|sent:<msgid>|unread; has a TTL."""
+    return _user("notified", openid)
+
+
 def user_sessions(openid: str) -> str:
     """Set of session-token digests of one user, so logout-everywhere is possible."""
     return _user("sessions", openid)

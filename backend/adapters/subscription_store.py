@@ -1,0 +1,77 @@
+"""The subscribe-message credit ledger: one credit per accepted popup, counted once."""
+
+from __future__ import annotations
+
+import json
+
+import redis
+
+from backend.adapters import redis_keys
+
+ANSWERS = ("accept", "reject", "ban", "filter")
+# A client report and its push event arrive seconds apart; an hour is generous.
+PAIRING_SECONDS = 3600
+
+# KEYS: credits, unmatched. ARGV: template id, side ("client"|"push").
+_ACCEPT = """
+local mine = ARGV[1] .. ':' .. ARGV[2]
+local other = ARGV[1] .. ':' .. (ARGV[2] == 'client' and 'push' or 'client')
+if tonumber(redis.call('hget', KEYS[2], other) or '0') > 0 then
+  redis.call('hincrby', KEYS[2], other, -1)
+  return tonumber(redis.call('hget', KEYS[1], ARGV[1]) or '0')
+end
+redis.call('hincrby', KEYS[2], mine, 1)
+redis.call('expire', KEYS[2], tonumber(ARGV[3]))
+return redis.call('hincrby', KEYS[1], ARGV[1], 1)
+"""
+
+
+class SubscriptionStore:
+    """Credits per (user, template) and the user's last answer per template."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self._redis = client
+
+    def record_answer(self, openid: str, template_id: str, answer: str, side: str) -> None:
+        """Apply one popup answer reported by the mini-program ("client") or WeChat ("push")."""
+        self._redis.hset(redis_keys.subscription_answers(openid), template_id, answer)
+        if answer == "accept":
+            self._redis.eval(
+                _ACCEPT,
+                2,
+                redis_keys.credits(openid),
+                redis_keys.unmatched_accepts(openid),
+                template_id,
+                side,
+                PAIRING_SECONDS,
+            )
+
+    def cancel(self, openid: str, template_id: str) -> None:
+        """The user turned the template off (change event or 43101): no credit is left."""
+        self._redis.hset(redis_keys.credits(openid), template_id, 0)
+        self._redis.hset(redis_keys.subscription_answers(openid), template_id, "reject")
+
+    def credits(self, openid: str) -> dict[str, int]:
+        raw = self._redis.hgetall(redis_keys.credits(openid))
+        return {template: int(count) for template, count in raw.items()}
+
+    def answers(self, openid: str) -> dict[str, str]:
+        return dict(self._redis.hgetall(redis_keys.subscription_answers(openid)))
+
+    def reserve(self, openid: str, template_id: str, number: str) -> None:
+        """A subscription made on a parcel's page serves that parcel's next change first."""
+        key = redis_keys.reserved_credits(openid)
+        numbers = self.reserved(openid).get(template_id, [])
+        numbers.append(number)
+        self._redis.hset(key, template_id, json.dumps(numbers))
+
+    def reserved(self, openid: str) -> dict[str, list[str]]:
+        raw = self._redis.hgetall(redis_keys.reserved_credits(openid))
+        return {template: json.loads(numbers) for template, numbers in raw.items()}
+
+    def release(self, openid: str, template_id: str, number: str) -> None:
+        """One reservation for `number` was used (or is no longer needed)."""
+        numbers = self.reserved(openid).get(template_id, [])
+        if number in numbers:
+            numbers.remove(number)
+            self._redis.hset(redis_keys.reserved_credits(openid), template_id, json.dumps(numbers))
