@@ -1,0 +1,162 @@
+"""A parcel's tracking snapshot as frozen dataclasses, with an exact JSON-safe round trip."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any
+
+from backend.domain.statuses import Status
+
+
+@dataclass(frozen=True)
+class TrackingEvent:
+    """One scan of the parcel, as UPS reported it."""
+
+    # ISO 8601 local time, with the UTC offset when UPS gave or implied one
+    # ("2026-11-24T08:15:00-05:00"); date only or "" when UPS left parts out.
+    time: str
+    location: str  # "City, ST, CC" only: never street lines or postal codes
+    description: str  # UPS's own wording, in the requested language
+    status: Status
+    ups_code: str = ""  # 2-letter activity code, e.g. "AR"
+    ups_status_code: str = ""  # 3-digit statusCode, e.g. "005"
+
+
+@dataclass(frozen=True)
+class Eta:
+    """Expected delivery: a day, maybe a time window."""
+
+    date: str  # YYYY-MM-DD
+    start: str | None = None  # HH:MM
+    end: str | None = None  # HH:MM
+    kind: str = "scheduled"  # scheduled | rescheduled | window | end_of_day | commit
+
+
+@dataclass(frozen=True)
+class Weight:
+    value: str  # decimal text exactly as UPS sent it, e.g. "17.00"
+    unit: str  # LBS | KGS
+
+
+@dataclass(frozen=True)
+class Dimensions:
+    length: str
+    width: str
+    height: str
+    unit: str  # IN | CM
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city-level place; street lines and postal codes are never kept."""
+
+    city: str = ""
+    state: str = ""
+    country: str = ""  # ISO 3166 alpha-2 when UPS gave it
+
+    def text(self) -> str:
+        return ", ".join(part for part in (self.city, self.state, self.country) if part)
+
+
+# Fields that describe people or their addresses: a shared card must drop them.
+PERSONAL_FIELDS = ("received_by", "origin_address", "destination_address")
+
+
+@dataclass(frozen=True)
+class Shipment:
+    """Everything we know about one tracking number at one moment."""
+
+    number: str
+    status: Status = Status.UNKNOWN
+    status_description: str = ""  # UPS's wording of the current state
+    events: tuple[TrackingEvent, ...] = ()  # newest first
+    eta: Eta | None = None  # None once delivered, returned or cancelled
+    delivered_at: str | None = None  # ISO 8601 local; offset only when known
+    weight: Weight | None = None
+    dimensions: Dimensions | None = None
+    service: str | None = None  # e.g. "UPS Express®"
+    package_count: int | None = None
+    alternate_numbers: tuple[str, ...] = ()
+    origin_country: str | None = None
+    destination_country: str | None = None
+    pickup_by: str | None = None  # YYYY-MM-DD: last day to collect from an Access Point
+    delivery_location: str | None = None  # where it was left, e.g. "Front Door"
+    additional_services: tuple[str, ...] = ()  # e.g. "SIGNATURE_REQUIRED"
+    # Personal data (PERSONAL_FIELDS):
+    received_by: str | None = None  # name of whoever signed or took the parcel
+    origin_address: Place | None = None
+    destination_address: Place | None = None
+
+
+def latest_event(shipment: Shipment) -> TrackingEvent | None:
+    """The newest scan, if any."""
+    return shipment.events[0] if shipment.events else None
+
+
+def without_personal_data(shipment: Shipment) -> Shipment:
+    """A copy safe to show to someone else: names and addresses removed."""
+    return replace(shipment, **{name: None for name in PERSONAL_FIELDS})
+
+
+def fingerprint(shipment: Shipment) -> str:
+    """Short stable hash of what a watcher sees change: status, scans, ETA, delivery time."""
+    data = shipment_to_dict(shipment)
+    seen = {key: data[key] for key in ("status", "events", "eta", "delivered_at")}
+    text = json.dumps(seen, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, enums and tuples as JSON types (dicts, strings, lists)."""
+    if isinstance(value, Status):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def shipment_to_dict(shipment: Shipment) -> dict[str, Any]:
+    """JSON-safe dict of `shipment`; `shipment_from_dict` turns it back into an equal one."""
+    return _plain(shipment)
+
+
+def _build(cls: Any, data: dict[str, Any] | None) -> Any:
+    # Keys this version does not know (written by a newer one) are ignored.
+    if data is None:
+        return None
+    names = {f.name for f in fields(cls)}
+    return cls(**{key: value for key, value in data.items() if key in names})
+
+
+def _status(value: Any) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        return Status.UNKNOWN
+
+
+def _event(data: dict[str, Any]) -> TrackingEvent:
+    return _build(TrackingEvent, {**data, "status": _status(data.get("status"))})
+
+
+def shipment_from_dict(data: dict[str, Any]) -> Shipment:
+    """Rebuild a Shipment from `shipment_to_dict` output (e.g. a cached JSON snapshot)."""
+    return _build(
+        Shipment,
+        {
+            **data,
+            "status": _status(data.get("status")),
+            "events": tuple(_event(item) for item in data.get("events") or ()),
+            "eta": _build(Eta, data.get("eta")),
+            "weight": _build(Weight, data.get("weight")),
+            "dimensions": _build(Dimensions, data.get("dimensions")),
+            "alternate_numbers": tuple(data.get("alternate_numbers") or ()),
+            "additional_services": tuple(data.get("additional_services") or ()),
+            "origin_address": _build(Place, data.get("origin_address")),
+            "destination_address": _build(Place, data.get("destination_address")),
+        },
+    )
