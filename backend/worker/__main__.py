@@ -1,4 +1,4 @@
-"""`python -m backend.worker [--burst]`: run an RQ worker on the refresh queue."""
+"""`python -m backend.worker [--burst] [--check]`: RQ worker plus the scheduler step."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import sys
 from rq import Queue, SimpleWorker
 
 from backend.adapters import redis_conn
+from backend.adapters.polling_store import Schedule
 from backend.settings import Settings, SettingsError
 from backend.web.request_log import configure_logging
+from backend.worker.scheduler import SchedulerThread
 
 QUEUE_NAME = "refresh"
 
@@ -18,20 +20,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend.worker")
     parser.add_argument("--burst", action="store_true", help="drain the queue, then exit")
     parser.add_argument("--check", action="store_true", help="exit 0 if Redis answers (health)")
+    parser.add_argument("--no-scheduler", action="store_true", help="only execute jobs")
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env()
     except SettingsError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
-    configure_logging(settings.log_level)
-    connection = redis_conn.connect(settings.redis_url, decode=False)
     if args.check:
         return 0 if redis_conn.is_reachable(settings.redis_url, timeout=3) else 1
+    configure_logging(settings.log_level)
+    connection = redis_conn.connect(settings.redis_url, decode=False)
+    queue = Queue(QUEUE_NAME, connection=connection)
+    scheduler = None
+    if not args.no_scheduler and not args.burst:
+        # Every worker runs a step; the schedule's lease makes concurrent steps harmless.
+        scheduler = SchedulerThread(Schedule(redis_conn.connect(settings.redis_url)), queue)
+        scheduler.start()
     # SimpleWorker runs jobs in this process: refresh jobs are short I/O-bound calls,
     # so forking a work horse per job would cost more than the job itself.
-    worker = SimpleWorker([Queue(QUEUE_NAME, connection=connection)], connection=connection)
-    worker.work(burst=args.burst, with_scheduler=False)
+    worker = SimpleWorker([queue], connection=connection)
+    try:
+        worker.work(burst=args.burst, with_scheduler=True)
+    finally:
+        if scheduler:
+            scheduler.stop()
     return 0
 
 

@@ -1,0 +1,121 @@
+"""Pure rules for watched parcels: what counts as a change, and when to look again."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from backend.domain.model import Shipment, latest_event
+from backend.domain.statuses import Status, importance, is_final
+
+MINUTE = 60
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
+
+# A change into a status at least this important is worth a credit even when it is the
+# user's last one; lesser moves (another hub scan) only use spare credits.
+NOTABLE_IMPORTANCE = 30
+# Keep looking for a while after a final status: UPS sometimes corrects a delivery scan.
+FINAL_GRACE_SECONDS = 6 * HOUR
+# Stop polling parcels that have been silent this long.
+SILENT_STOP_SECONDS = 30 * DAY
+MIN_DELAY_SECONDS = 1.0
+MAX_BACKOFF_SECONDS = 6 * HOUR
+# Track Alert pushes every scan; polling is then only a safety net, this much slower.
+SUBSCRIBED_SLOWDOWN = 6
+
+_DELAY: dict[Status, int] = {
+    Status.OUT_FOR_DELIVERY: 15 * MINUTE,
+    Status.DELIVERY_ATTEMPTED: 30 * MINUTE,
+    Status.EXCEPTION: 30 * MINUTE,
+    Status.AWAITING_RECEIVER: 30 * MINUTE,
+    Status.CLEARANCE_IN_PROGRESS: 30 * MINUTE,
+    Status.CLEARED: HOUR,
+    Status.READY_FOR_PICKUP: 2 * HOUR,
+    Status.AT_FACILITY: 2 * HOUR,
+    Status.IN_TRANSIT: 2 * HOUR,
+    Status.SHIPMENT_ACCEPTED: 2 * HOUR,
+    Status.LABEL_CREATED: 6 * HOUR,
+    Status.UNKNOWN: 2 * HOUR,
+}
+# Crossing an ocean: a parcel quiet for a day will not change within the hour.
+_QUIET_DELAY = 4 * HOUR
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A parcel moved into a new status; `change_id` is stable across retries and workers."""
+
+    number: str
+    previous: Status | None
+    current: Status
+    event_time: str
+    description: str
+    location: str
+    change_id: str
+
+    @property
+    def notable(self) -> bool:
+        return importance(self.current) >= NOTABLE_IMPORTANCE
+
+
+def change_id(shipment: Shipment) -> str:
+    """Same parcel, status and latest scan -> same id, whichever worker computes it."""
+    event = latest_event(shipment)
+    key = "|".join(
+        (
+            shipment.number,
+            shipment.status.value,
+            event.time if event else "",
+            event.ups_code if event else "",
+        )
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def detect_change(previous: Status | None, shipment: Shipment) -> StatusChange | None:
+    """A StatusChange when the status differs from the one stored; None otherwise.
+
+    The first snapshot of a newly watched parcel is not a change: the user just saw it.
+    """
+    if previous is None or previous == shipment.status:
+        return None
+    event = latest_event(shipment)
+    return StatusChange(
+        number=shipment.number,
+        previous=previous,
+        current=shipment.status,
+        event_time=event.time if event else "",
+        description=event.description if event else shipment.status_description,
+        location=event.location if event else "",
+        change_id=change_id(shipment),
+    )
+
+
+def next_poll_delay(
+    status: Status,
+    *,
+    seconds_since_event: float | None,
+    seconds_since_final: float | None = None,
+    failures: int = 0,
+    scale: float = 1.0,
+    subscribed: bool = False,
+) -> float | None:
+    """Seconds until the next poll, or None to stop polling the parcel."""
+    if is_final(status):
+        if seconds_since_final is not None and seconds_since_final >= FINAL_GRACE_SECONDS * scale:
+            return None
+        return max(MIN_DELAY_SECONDS, FINAL_GRACE_SECONDS * scale / 2)
+    # Event times are real UPS times, so silence is never scaled (sandbox journeys are old).
+    if seconds_since_event is not None and seconds_since_event >= SILENT_STOP_SECONDS:
+        return None
+    delay = float(_DELAY.get(status, 2 * HOUR))
+    if seconds_since_event is not None and seconds_since_event > DAY and status in (
+        Status.IN_TRANSIT, Status.AT_FACILITY, Status.LABEL_CREATED,
+    ):  # fmt: skip
+        delay = max(delay, _QUIET_DELAY)
+    if subscribed:
+        delay *= SUBSCRIBED_SLOWDOWN
+    if failures:
+        delay = min(MAX_BACKOFF_SECONDS, delay * 2 ** min(failures, 6))
+    return max(MIN_DELAY_SECONDS, delay * scale)

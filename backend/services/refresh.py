@@ -1,0 +1,147 @@
+"""Refresh one watched number: one UPS call, diff, save, announce, schedule the next poll."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.watch_store import WatchStore
+from backend.domain.model import Shipment, latest_event
+from backend.domain.statuses import Status, is_final
+from backend.domain.tracking import StatusChange, detect_change, next_poll_delay
+from backend.services.lookup import LookupService
+from backend.services.notifications import Notifier
+
+log = logging.getLogger(__name__)
+# The worker reads UPS in Chinese: messages go out in Chinese.
+WORKER_LANG = "zh"
+
+
+@dataclass(frozen=True)
+class RefreshOutcome:
+    number: str
+    status: Status | None
+    changed: bool
+    outcomes: tuple[str, ...]  # one per watcher and pending change: sent, duplicate, ...
+    next_poll: float | None
+
+
+class Refresher:
+    """The refresh-and-notify job body, shared by polling and Track Alert webhooks."""
+
+    def __init__(
+        self,
+        lookup: LookupService,
+        watches: WatchStore,
+        state: TrackedState,
+        schedule: Schedule,
+        notifier: Notifier,
+        scale: float = 1.0,
+        clock: Callable[[], float] = time.time,
+        is_subscribed: Callable[[str], bool] = lambda number: False,
+    ) -> None:
+        self._lookup = lookup
+        self._watches = watches
+        self._state = state
+        self._schedule = schedule
+        self._notifier = notifier
+        self._scale = scale
+        self._clock = clock
+        self._is_subscribed = is_subscribed
+
+    def refresh(self, number: str) -> RefreshOutcome:
+        """Poll UPS for `number` and tell its watchers about any new status."""
+        if not self._watches.watchers(number):
+            self.stop(number)
+            return RefreshOutcome(number, None, False, (), None)
+        result = self._lookup.lookup_one(number, WORKER_LANG, force=True)
+        state = self._state.load(number)
+        if result.snapshot is None or result.stale:
+            return self._failed(number, state)
+        shipment = result.snapshot.shipment
+        change = detect_change(TrackedState.last_status(state), shipment)
+        now = self._clock()
+        final_at = state.get("final_at") or (str(now) if is_final(shipment.status) else "")
+        self._state.record(number, shipment.status, change, {"failures": 0, "final_at": final_at})
+        outcomes = self._announce(number, shipment)
+        next_poll = self._plan(number, shipment, final_at, failures=0, held="held" in outcomes)
+        return RefreshOutcome(number, shipment.status, change is not None, outcomes, next_poll)
+
+    def start(self, number: str, shipment: Shipment | None) -> None:
+        """A user began watching: remember today's status and poll soon."""
+        state = self._state.load(number)
+        if shipment and not TrackedState.last_status(state):
+            self._state.record(number, shipment.status, None, {"failures": 0})
+        if shipment is None:
+            self._schedule.set_if_sooner(number, self._clock() + 60 * self._scale)
+            return
+        self._plan(number, shipment, state.get("final_at", ""), failures=0, held=False)
+
+    def stop(self, number: str) -> None:
+        """Nobody watches any more: stop polling and forget the state."""
+        self._schedule.remove(number)
+        self._state.forget(number)
+
+    def _announce(self, number: str, shipment: Shipment) -> tuple[str, ...]:
+        outcomes: list[str] = []
+        pending = TrackedState.pending(self._state.load(number))
+        for change in pending:
+            results = [self._notify(openid, change, shipment) for openid in self._watchers(number)]
+            outcomes.extend(results)
+            if "held" not in results:
+                self._state.announced(number, change.change_id)
+        return tuple(outcomes)
+
+    def _notify(self, openid: str, change: StatusChange, shipment: Shipment) -> str:
+        watch = self._watches.get(openid, change.number)
+        if watch is None:
+            return "skipped"
+        outcome = self._notifier.notify(openid, change, shipment, watch.nickname)
+        log.info("change %s of %s → %s", change.current.value, change.number, outcome)
+        return outcome
+
+    def _watchers(self, number: str) -> list[str]:
+        return sorted(self._watches.watchers(number))
+
+    def _failed(self, number: str, state: dict[str, str]) -> RefreshOutcome:
+        failures = int(state.get("failures", 0) or 0) + 1
+        self._state.set_fields(number, failures=failures)
+        status = TrackedState.last_status(state) or Status.UNKNOWN
+        delay = next_poll_delay(
+            status, seconds_since_event=None, failures=failures, scale=self._scale
+        )
+        at = self._clock() + (delay or 3600 * self._scale)
+        self._schedule.set(number, at)
+        return RefreshOutcome(number, status, False, (), at)
+
+    def _plan(self, number: str, shipment: Shipment, final_at: str, failures: int, held: bool):
+        now = self._clock()
+        event = latest_event(shipment)
+        delay = next_poll_delay(
+            shipment.status,
+            seconds_since_event=_age(event.time, now) if event else None,
+            seconds_since_final=now - float(final_at) if final_at else None,
+            failures=failures,
+            scale=self._scale,
+            subscribed=self._is_subscribed(number),
+        )
+        if held:  # quiet hours: come back within the hour to deliver held messages
+            delay = min(delay or 3600.0, 3600.0)
+        if delay is None:
+            self._schedule.remove(number)
+            return None
+        self._schedule.set(number, now + delay)
+        return now + delay
+
+
+def _age(iso_time: str, now: float) -> float | None:
+    try:
+        moment = datetime.fromisoformat(iso_time)
+    except (TypeError, ValueError):
+        return None
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return max(0.0, now - moment.timestamp())

@@ -1,0 +1,26 @@
+"""RQ job functions: plain and importable, so tests can run them inline."""
+
+from __future__ import annotations
+
+import functools
+
+from backend.bootstrap import Services, build_services
+from backend.services.refresh import RefreshOutcome
+from backend.settings import Settings
+
+
+@functools.cache
+def process_services() -> Services:
+    """Services of this worker process, built once from the environment."""
+    return build_services(Settings.from_env())
+
+
+def refresh_number(number: str) -> dict:
+    """Refresh one number and notify its watchers (the job RQ runs)."""
+    outcome: RefreshOutcome = process_services().refresher.refresh(number)
+    return {
+        "number": outcome.number,
+        "status": outcome.status.value if outcome.status else None,
+        "changed": outcome.changed,
+        "outcomes": list(outcome.outcomes),
+    }
