@@ -36,6 +36,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一次最多查询 30 个单号，您输入了 {count} 个。",
         "At most 30 numbers per lookup; you entered {count}.",
     ),
+    # watched parcels and subscriptions
+    "too_many_parcels": (
+        "最多同时关注 {limit} 个包裹，请先取消关注一些已送达的包裹。",
+        "You can watch at most {limit} parcels; stop watching some delivered ones first.",
+    ),
+    "parcel_not_found": ("您没有关注这个包裹。", "You are not watching this parcel."),
+    "unknown_template": ("不认识的订阅消息模板。", "Unknown subscribe-message template."),
 }
 
 
