@@ -65,7 +65,7 @@ class Settings:
     wechat_push_aes_key: str = ""
     wechat_templates: str = ""
     poll_interval_scale: float = 1.0
-    lookup_concurrency: int = 10
+    lookup_concurrency: int = 30
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
     log_level: str = "INFO"
@@ -107,7 +107,7 @@ class Settings:
             poll_interval_scale=_number(
                 env, "POLL_INTERVAL_SCALE", SANDBOX_POLL_INTERVAL_SCALE if sandbox else 1.0
             ),
-            lookup_concurrency=int(_number(env, "LOOKUP_CONCURRENCY", 10)),
+            lookup_concurrency=int(_number(env, "LOOKUP_CONCURRENCY", 30)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
             log_level=get("LOG_LEVEL", "INFO").upper(),

@@ -1,0 +1,50 @@
+"""Shared bench plumbing: a Redis to use, the stack of processes, and a load generator."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from backend.adapters import redis_conn  # noqa: E402
+from tests.support.redis_server import choose_test_redis_url  # noqa: E402
+from tests.support.stack import Stack  # noqa: E402
+
+
+def start_stack(workers: int = 0, **env: str) -> tuple[Stack, str]:
+    """Flush the test Redis, start the API (and workers); return the stack and Redis URL."""
+    redis_url, kind = choose_test_redis_url()
+    redis_conn.connect(redis_url).flushdb()
+    stack = Stack(redis_url, Path(tempfile.mkdtemp(prefix="bench-")), **env)
+    stack.start_api()
+    for _ in range(workers):
+        stack.start_worker()
+    print(f"  (Redis: {kind}; API {stack.url}; logs in {stack.log_dir})")
+    return stack, redis_url
+
+
+def throughput(url: str, seconds: float = 5.0, threads: int = 16) -> float:
+    """Completed 200 responses per second for `url`, from `threads` keep-alive clients."""
+    stop = time.monotonic() + seconds
+    counts = [0] * threads
+
+    def run(index: int) -> None:
+        session = requests.Session()
+        while time.monotonic() < stop:
+            if session.get(url, timeout=10).status_code == 200:
+                counts[index] += 1
+
+    workers = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
+    started = time.monotonic()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return sum(counts) / (time.monotonic() - started)

@@ -1,0 +1,91 @@
+"""Batch-lookup figures against the sandbox with 300 ms of UPS latency (issue: batch lookup).
+
+(a) 30-number uncached batch time / one-number uncached time      target <= 1.3
+(b) UPS calls caused by 50 concurrent lookups of one uncached number  target 1
+(c) cached-lookup throughput / /healthz throughput, same server and load  target >= 0.6
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+
+import requests
+from _harness import start_stack, throughput
+
+from tests.support.numbers import make_1z
+
+LATENCY_MS = 300
+
+
+def fresh_numbers(count: int) -> list[str]:
+    base = random.randrange(1_000_000, 9_000_000)
+    return [make_1z("BENCH1", base + i) for i in range(count)]
+
+
+def timed_lookup(url: str, numbers: list[str]) -> float:
+    started = time.monotonic()
+    response = requests.get(
+        f"{url}/api/v1/track", params={"numbers": ",".join(numbers)}, timeout=60
+    )
+    response.raise_for_status()
+    assert len(response.json()["results"]) == len(numbers)
+    return time.monotonic() - started
+
+
+def batch_ratio(url: str) -> float:
+    timed_lookup(url, fresh_numbers(1))  # warm up: token, connections, thread pools
+    single = min(timed_lookup(url, fresh_numbers(1)) for _ in range(3))
+    batch = min(timed_lookup(url, fresh_numbers(30)) for _ in range(3))
+    print(f"  one uncached number: {single * 1000:.0f} ms; 30 uncached: {batch * 1000:.0f} ms")
+    return batch / single
+
+
+def single_flight_calls(url: str) -> int:
+    number = fresh_numbers(1)[0]
+    requests.post(f"{url}/_sandbox/ups/stats/reset", timeout=5)
+    barrier = threading.Barrier(50)
+
+    def lookup() -> None:
+        barrier.wait()
+        requests.get(f"{url}/api/v1/track", params={"numbers": number}, timeout=60)
+
+    threads = [threading.Thread(target=lookup) for _ in range(50)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stats = requests.get(f"{url}/_sandbox/ups/stats", timeout=5).json()
+    return int(stats["track_calls"])
+
+
+def cached_ratio(url: str) -> float:
+    number = fresh_numbers(1)[0]
+    requests.get(f"{url}/api/v1/track", params={"numbers": number}, timeout=30)
+    cached = throughput(f"{url}/api/v1/track?numbers={number}")
+    health = throughput(f"{url}/healthz")
+    print(f"  cached lookups: {cached:.0f}/s; /healthz: {health:.0f}/s")
+    return cached / health
+
+
+def main() -> None:
+    # Rate limits would throttle the load generator itself; the bench measures the service.
+    stack, _ = start_stack(RATE_LIMIT_ANONYMOUS="1000000/minute")
+    try:
+        requests.post(
+            f"{stack.url}/_sandbox/ups/faults", json={"latency_ms": LATENCY_MS}, timeout=5
+        ).raise_for_status()
+        a = batch_ratio(stack.url)
+        b = single_flight_calls(stack.url)
+        requests.delete(f"{stack.url}/_sandbox/ups/faults", timeout=5)
+        c = cached_ratio(stack.url)
+    finally:
+        stack.stop()
+    print(f"(a) 30-number batch / single lookup time: {a:.2f}  (target <= 1.3)")
+    print(f"(b) UPS calls for 50 concurrent lookups of one number: {b}  (target 1)")
+    print(f"(c) cached lookup / healthz throughput: {c:.2f}  (target >= 0.6)")
+
+
+if __name__ == "__main__":
+    main()

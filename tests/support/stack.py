@@ -1,0 +1,78 @@
+"""Start the API (gunicorn) and worker processes the way `make run` does, for e2e tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from backend.adapters.redis_conn import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Stack:
+    """An API and any number of workers on one Redis; each process can be killed alone."""
+
+    def __init__(self, redis_url: str, log_dir: Path, **env: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_dir = log_dir
+        self.env = {
+            **os.environ,
+            "REDIS_URL": redis_url,
+            "PORT": str(self.port),
+            "SANDBOX": "1",
+            "PUBLIC_BASE_URL": self.url,
+            "LOG_LEVEL": "INFO",
+            **env,
+        }
+        self.api: subprocess.Popen | None = None
+        self.workers: list[subprocess.Popen] = []
+
+    def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
+        log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
+        return subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log)
+
+    def start_api(self) -> None:
+        self.api = self._spawn(
+            "api",
+            [sys.executable, "-m", "gunicorn", "backend.wsgi:app", "--bind",
+             f"127.0.0.1:{self.port}", "--workers", "2", "--threads", "32"],
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{self.url}/healthz", timeout=1).status_code == 200:
+                    return
+            except requests.RequestException:
+                time.sleep(0.2)
+        raise RuntimeError(f"API did not start; see {self.log_dir / 'api.log'}")
+
+    def start_worker(self) -> subprocess.Popen:
+        worker = self._spawn(
+            f"worker-{len(self.workers)}", [sys.executable, "-m", "backend.worker"]
+        )
+        self.workers.append(worker)
+        return worker
+
+    def kill_worker(self, worker: subprocess.Popen) -> None:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=10)
+        self.workers.remove(worker)
+
+    def stop(self) -> None:
+        for process in [*self.workers, self.api]:
+            if process and process.poll() is None:
+                process.terminate()
+        for process in [*self.workers, self.api]:
+            if process:
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
