@@ -70,3 +70,6 @@ def live(make_settings):
     server.serve(app)
     yield server, app
     server.stop()
+    # Close the app's Redis pool now: left to the garbage collector, its sockets raise
+    # ResourceWarning at random moments (an error under filterwarnings=error).
+    app.extensions["services"].redis.close()

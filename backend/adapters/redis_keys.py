@@ -107,6 +107,11 @@ def wechat_storage_prefix() -> str:
     return f"{PREFIX}:wechatpy"
 
 
+def wechat_token_lock(appid: str) -> str:
+    """Held by the one process refreshing the WeChat access token."""
+    return f"{PREFIX}:wechat:token-lock:{appid}"
+
+
 def share(share_id: str) -> str:
     """A shared parcel card: number, owner, options; has a TTL."""
     return f"{PREFIX}:share:{share_id}"

@@ -12,3 +12,8 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
     api.register_blueprint(track.bp)
     api.register_blueprint(guide.bp)
     api.register_blueprint(scan.bp)
+
+    from backend.web import auth, push
+
+    api.register_blueprint(auth.bp)
+    app.register_blueprint(push.bp)

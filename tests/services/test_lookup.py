@@ -66,7 +66,9 @@ def clock():
 
 @pytest.fixture
 def service(carrier, redis_client, clock):
-    return LookupService(carrier, SnapshotCache(redis_client), concurrency=10, clock=lambda: clock["now"])
+    return LookupService(
+        carrier, SnapshotCache(redis_client), concurrency=10, clock=lambda: clock["now"]
+    )
 
 
 def test_results_keep_input_order_and_drop_duplicates(service):

@@ -1,0 +1,130 @@
+"""UPS Track API transport: one GET per number, bearer token from Redis, typed errors."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from urllib.parse import quote
+
+import redis
+import requests
+
+from backend.adapters.ups.errors import (
+    TrackingNotFoundError,
+    UpsAuthError,
+    UpstreamUnavailableError,
+    error_from_payload,
+)
+from backend.adapters.ups.mapping import parse_track_response
+from backend.adapters.ups.token import UpsTokenProvider
+from backend.domain.model import Shipment
+
+log = logging.getLogger(__name__)
+
+DETAILS_PATH = "/api/track/v1/details/"
+LOCALES = {"zh": "zh_CN", "en": "en_US"}
+
+
+def locale_for(lang: str) -> str:
+    """UPS locale for our language code; English for anything we do not know."""
+    return LOCALES.get(lang, "en_US")
+
+
+class UpsClient:
+    """Talks to UPS (or the sandbox) for one client id; safe to share between threads."""
+
+    def __init__(
+        self,
+        session: requests.Session,
+        redis: redis.Redis,
+        base_url: str,
+        client_id: str,
+        client_secret: str,
+        transaction_src: str = "ups-tracker",
+    ) -> None:
+        self._session = session
+        self._base = base_url.rstrip("/")
+        self._transaction_src = transaction_src
+        self.tokens = UpsTokenProvider(session, redis, base_url, client_id, client_secret)
+
+    def track(self, number: str, lang: str) -> Shipment:
+        """The parsed shipment; raises an UpsError subclass (TW0001 -> TrackingNotFoundError)."""
+        return parse_track_response(self.fetch_details(number, lang), number)
+
+    def fetch_details(self, number: str, lang: str) -> dict:
+        """The raw JSON of GET /api/track/v1/details/{number}; raises UpsError on failure.
+
+        A 401 means the cached token died early: it is dropped, replaced once and the call
+        repeated once; a second 401 is an UpsAuthError.
+        """
+        number = number.strip()
+        token = self.tokens.get()
+        response = self._get(number, lang, token)
+        if response.status_code == 401:
+            self.tokens.invalidate(token)
+            response = self._get(number, lang, self.tokens.refresh(rejected=token))
+            if response.status_code == 401:
+                raise _auth_error(response)
+        return _payload(response)
+
+    def _get(self, number: str, lang: str, token: str) -> requests.Response:
+        headers = {
+            "transId": uuid.uuid4().hex,
+            "transactionSrc": self._transaction_src,
+            "Authorization": f"Bearer {token}",
+        }
+        params = {"locale": locale_for(lang), "returnSignature": "false"}
+        url = self._base + DETAILS_PATH + quote(number, safe="")
+        started = time.monotonic()
+        try:
+            response = self._session.get(url, headers=headers, params=params)
+        except requests.Timeout:
+            _log_call(number, "timeout", started)
+            raise UpstreamUnavailableError("UPS did not answer in time") from None
+        except requests.RequestException as error:
+            _log_call(number, type(error).__name__, started)
+            raise UpstreamUnavailableError(f"UPS unreachable: {type(error).__name__}") from None
+        _log_call(number, str(response.status_code), started)
+        return response
+
+
+def _log_call(number: str, outcome: str, started: float) -> None:
+    elapsed = int((time.monotonic() - started) * 1000)
+    log.info("UPS track %s -> %s in %d ms", number, outcome, elapsed)
+
+
+def _json(response: requests.Response) -> object:
+    try:
+        return response.json()
+    except ValueError:
+        raise UpstreamUnavailableError(
+            f"UPS answered HTTP {response.status_code} with a body that is not JSON",
+            http_status=response.status_code,
+        ) from None
+
+
+def _payload(response: requests.Response) -> dict:
+    """The body of a successful answer, or the typed error its status and body describe."""
+    body = _json(response)
+    data = body if isinstance(body, dict) else None
+    if response.status_code == 200 and data is not None:
+        return data
+    error = error_from_payload(response.status_code, data)
+    if response.status_code == 404 and type(error) is UpstreamUnavailableError:
+        # The spec's 404 "Tracking number information not found" (UPS mostly says TW0001).
+        raise TrackingNotFoundError(error.message, error.ups_code, 404)
+    raise error
+
+
+def _auth_error(response: requests.Response) -> UpsAuthError:
+    try:
+        error = error_from_payload(401, response.json())
+    except ValueError:
+        error = error_from_payload(401, None)
+    detail = f"{error.ups_code} {error.message}".strip()
+    return UpsAuthError(
+        f"UPS refused a freshly issued token ({detail}); check UPS_CLIENT_ID/SECRET and the app's API access",
+        error.ups_code,
+        401,
+    )

@@ -1,0 +1,99 @@
+"""The WeChat access token: stable_token, stored in Redis, refreshed by one process at a time."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import requests
+from redis.exceptions import LockError
+
+from backend.adapters import redis_keys
+from backend.adapters.wechat.errors import error_for, unreachable
+
+log = logging.getLogger(__name__)
+
+# Stored tokens vanish this long before WeChat's expiry, so no process uses a dying one.
+TOKEN_SAFETY_SECONDS = 60
+# The refresher's lock outlives a worst-case token fetch; others wait a little less.
+LOCK_SECONDS = 30
+LOCK_WAIT_SECONDS = 15
+
+
+class StableTokenMixin:
+    """Token handling for a wechatpy client with `_redis`, `session` (RedisStorage), `_http`."""
+
+    @property
+    def access_token(self) -> str:
+        """The shared token; Redis's TTL decides when it is due, for every process alike."""
+        token = self.session.get(self.access_token_key)
+        return token or self.refresh_access_token(rejected=None)
+
+    def fetch_access_token(self, force_refresh: bool = False) -> dict[str, Any]:
+        """POST /cgi-bin/stable_token and store the token in Redis; return WeChat's answer.
+
+        https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getStableAccessToken.html
+        """
+        body = {
+            "grant_type": "client_credential",
+            "appid": self.appid,
+            "secret": self.secret,
+            "force_refresh": force_refresh,
+        }
+        try:
+            response = self._http.post(
+                self.API_BASE_URL + "stable_token", json=body, timeout=self.timeout
+            )
+        except requests.RequestException as error:
+            raise unreachable(f"stable_token failed: {type(error).__name__}") from None
+        result = _token_answer(response)
+        expires_in = int(result.get("expires_in") or 7200)
+        ttl = max(1, expires_in - TOKEN_SAFETY_SECONDS)
+        self.session.set(self.access_token_key, result["access_token"], ttl)
+        log.info("fetched a WeChat access token (force_refresh=%s, ttl %ss)", force_refresh, ttl)
+        return result
+
+    def refresh_access_token(self, rejected: str | None) -> str:
+        """A usable token, fetched by at most one process at a time (Redis lock).
+
+        `rejected` is a token WeChat just refused: it is replaced, with force_refresh only
+        when stable_token hands the very same token back.
+        """
+        lock = self._redis.lock(
+            redis_keys.wechat_token_lock(self.appid),
+            timeout=LOCK_SECONDS,
+            blocking_timeout=LOCK_WAIT_SECONDS,
+        )
+        if not lock.acquire():
+            return self._stored_token_other_than(rejected)
+        try:
+            stored = self.session.get(self.access_token_key)
+            if stored and stored != rejected:
+                return stored  # another process refreshed while we waited for the lock
+            fresh = self.fetch_access_token()["access_token"]
+            if rejected is not None and fresh == rejected:
+                fresh = self.fetch_access_token(force_refresh=True)["access_token"]
+            return fresh
+        finally:
+            try:
+                lock.release()
+            except LockError:
+                log.warning("WeChat token lock expired before the refresh finished")
+
+    def _stored_token_other_than(self, rejected: str | None) -> str:
+        stored = self.session.get(self.access_token_key)
+        if not stored or stored == rejected:
+            raise unreachable("another process is still refreshing the WeChat access token")
+        return stored
+
+
+def _token_answer(response: requests.Response) -> dict[str, Any]:
+    try:
+        result = response.json()
+    except ValueError:
+        raise unreachable(f"stable_token answered HTTP {response.status_code}, not JSON") from None
+    if not isinstance(result, dict):
+        raise unreachable("stable_token answered JSON that is not an object")
+    if not result.get("access_token"):
+        raise error_for(int(result.get("errcode") or -1), str(result.get("errmsg", "")))
+    return result

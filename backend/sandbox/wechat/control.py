@@ -1,0 +1,91 @@
+"""Sandbox control: the inbox, answering the subscribe popup, quotas and call counters."""
+
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from backend.sandbox.wechat.blueprint import (
+    bp,
+    is_known_user,
+    key,
+    remember_user,
+    sandbox_openid,
+    settings,
+    store,
+    templates,
+)
+from backend.sandbox.wechat.pusher import popup_event, push_event
+from backend.sandbox.wechat.send import quota_key, sent_messages
+from backend.web.errors import ApiError
+
+
+def _quota(openid: str) -> dict[str, int]:
+    return {tid: int(n) for tid, n in store().hgetall(quota_key(openid)).items()}
+
+
+def _openid(body: dict) -> str:
+    """The openid a control call means: {"user": name} or {"openid": a known openid}."""
+    user, openid = body.get("user"), body.get("openid")
+    if isinstance(user, str) and user.strip():
+        openid = sandbox_openid(settings().wechat_appid, user.strip())
+        remember_user(openid, user.strip())
+        return openid
+    if isinstance(openid, str) and is_known_user(openid):
+        return openid
+    raise ApiError(400, "invalid_request", 'give "user" (a sandbox name) or a known "openid"')
+
+
+def _template_ids(body: dict) -> list[str]:
+    ids = body.get("template_ids")
+    if isinstance(ids, str):
+        ids = [ids]
+    known = templates()
+    if not isinstance(ids, list) or not ids or any(i not in known for i in ids):
+        raise ApiError(400, "invalid_request", f"template_ids must be among {sorted(known)}")
+    return list(dict.fromkeys(ids))
+
+
+@bp.get("/messages")
+def messages():
+    """Subscribe messages accepted so far, oldest first."""
+    return jsonify(sent_messages())
+
+
+@bp.delete("/messages")
+def clear_messages():
+    """Empty the inbox."""
+    store().delete(key("messages"))
+    return "", 204
+
+
+@bp.post("/subscribe")
+def subscribe():
+    """A user answers the subscribe popup: accept grants one send per template; then push."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise ApiError(400, "invalid_request", "send a JSON object")
+    action = body.get("action", "accept")
+    if action not in ("accept", "reject"):
+        raise ApiError(400, "invalid_request", 'action must be "accept" or "reject"')
+    openid, template_ids = _openid(body), _template_ids(body)
+    if action == "accept":
+        for template_id in template_ids:
+            store().hincrby(quota_key(openid), template_id, 1)
+    event = popup_event(settings().wechat_appid, openid, template_ids, action)
+    pushed = push_event(request.host_url, event, settings())
+    return jsonify({"openid": openid, "quota": _quota(openid), "pushed": pushed})
+
+
+@bp.get("/quota")
+def quota():
+    """Sends left per template for ?openid= (or ?user=)."""
+    openid = request.args.get("openid") or sandbox_openid(
+        settings().wechat_appid, request.args.get("user", "")
+    )
+    return jsonify({"openid": openid, "quota": _quota(openid)})
+
+
+@bp.get("/stats")
+def stats():
+    """How often each sandbox endpoint was called (token calls, sends, logins...)."""
+    return jsonify({name: int(n) for name, n in store().hgetall(key("stats")).items()})

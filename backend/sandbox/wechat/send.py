@@ -1,0 +1,116 @@
+"""Sandbox POST /cgi-bin/message/subscribe/send: WeChat's checks, quota and an inbox.
+
+Checks, in order: token (40001/42001), openid has logged in (40003), template id known
+(40037), page is a mini-program page (41030), miniprogram_state and lang, every data
+keyword against its type's limits (47003 naming it; stricter than WeChat: keywords the
+template lacks, or that are missing, are refused too), then one quota (43101 when none).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import jsonify, request
+
+from backend.domain.template_values import value_ok
+from backend.domain.templates import Template, keyword_type
+from backend.sandbox.wechat.blueprint import (
+    bp,
+    count,
+    is_known_user,
+    key,
+    store,
+    templates,
+    wx_error,
+)
+from backend.sandbox.wechat.tokens import token_refusal
+
+# Pages of this mini-program: pages/<name>/index, optionally with a query string.
+PAGE = re.compile(r"^pages/[A-Za-z0-9_-]+/index(?:\?[^\s#]*)?$")
+STATES = ("developer", "trial", "formal")
+LANGS = ("zh_CN", "en_US", "zh_HK", "zh_TW")
+MSGID_BASE = 3_400_000_000_000_000_000  # real msgids are large 64-bit numbers
+
+
+def quota_key(openid: str) -> str:
+    """Hash template id -> sends left for one user."""
+    return key("quota", openid)
+
+
+def take_quota(openid: str, template_id: str) -> bool:
+    """Spend one send of (openid, template); False (and nothing spent) when none is left."""
+    left = store().hincrby(quota_key(openid), template_id, -1)
+    if left < 0:
+        store().hincrby(quota_key(openid), template_id, 1)
+        return False
+    return True
+
+
+def _data_refusal(template: Template, data: Any) -> tuple[int, str] | None:
+    if not isinstance(data, dict):
+        return 47001, "data format error"
+    for keyword in [*data, *(k for k in template.fields if k not in data)]:
+        entry = data.get(keyword)
+        value = entry.get("value") if isinstance(entry, dict) else None
+        if keyword not in template.fields or not value_ok(keyword_type(keyword), value):
+            return 47003, f"argument invalid! data.{keyword}.value invalid"
+    return None
+
+
+def _refusal(body: dict[str, Any]) -> tuple[int, str] | None:
+    template = templates().get(str(body.get("template_id") or ""))
+    page = body.get("page")
+    if not is_known_user(str(body.get("touser") or "")):
+        return 40003, "invalid openid"
+    if template is None:
+        return 40037, "invalid template_id"
+    if page not in (None, "") and not (isinstance(page, str) and PAGE.match(page)):
+        return 41030, "invalid page"
+    if body.get("miniprogram_state", "formal") not in STATES:
+        return 47003, "argument invalid! miniprogram_state invalid"
+    if body.get("lang", "zh_CN") not in LANGS:
+        return 47003, "argument invalid! lang invalid"
+    return _data_refusal(template, body.get("data"))
+
+
+def _record(body: dict[str, Any]) -> int:
+    msgid = MSGID_BASE + int(store().incr(key("msgid")))
+    record = {
+        "touser": body["touser"],
+        "template_id": body["template_id"],
+        "page": body.get("page"),
+        "data": body["data"],
+        "miniprogram_state": body.get("miniprogram_state", "formal"),
+        "lang": body.get("lang", "zh_CN"),
+        "msgid": msgid,
+        "sent_at": datetime.fromtimestamp(time.time(), UTC).isoformat(timespec="seconds"),
+    }
+    store().rpush(key("messages"), json.dumps(record, ensure_ascii=False))
+    return msgid
+
+
+@bp.post("/cgi-bin/message/subscribe/send")
+def subscribe_send():
+    """subscribeMessage.send: validate like WeChat, spend one quota, keep the message."""
+    count("send_calls")
+    refused = token_refusal()
+    if refused is not None:
+        return refused
+    body = request.get_json(force=True, silent=True)
+    if not isinstance(body, dict):
+        return wx_error(47001, "data format error")
+    refusal = _refusal(body)
+    if refusal is not None:
+        return wx_error(*refusal)
+    if not take_quota(body["touser"], body["template_id"]):
+        return wx_error(43101, "user refuse to accept the msg")
+    return jsonify({"errcode": 0, "errmsg": "ok", "msgid": _record(body)})
+
+
+def sent_messages() -> list[dict[str, Any]]:
+    """Every accepted message, oldest first."""
+    return [json.loads(item) for item in store().lrange(key("messages"), 0, -1)]

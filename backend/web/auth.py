@@ -1,0 +1,91 @@
+"""POST /api/v1/auth/login and /logout: wx.login code in, our own bearer token out."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import current_app
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate
+
+from backend.adapters.wechat.errors import (
+    InvalidCodeError,
+    RateLimitedError,
+    UserBlockedError,
+    WeChatError,
+)
+from backend.web.errors import ApiError
+from backend.web.messages import register
+from backend.web.security import bearer_token, login_required
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Login with wx.login")
+
+register(
+    "invalid_code",
+    "登录凭证无效或已过期，请重新进入小程序再试。",
+    "That login code is invalid, expired or already used; please log in again.",
+)
+register(
+    "user_blocked",
+    "微信暂时限制了该账号登录，请稍后再试或联系微信客服。",
+    "WeChat is currently not letting this account log in.",
+)
+register(
+    "wechat_unavailable",
+    "暂时连不上微信服务，请稍后再试。",
+    "WeChat cannot be reached right now; please try again shortly.",
+)
+
+
+class LoginBodySchema(Schema):
+    code = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=128),
+        metadata={"description": "res.code from wx.login (valid 5 minutes, usable once)"},
+    )
+
+
+class LoginResultSchema(Schema):
+    token = fields.String(
+        required=True, metadata={"description": "send as Authorization: Bearer <token>"}
+    )
+    expires_in = fields.Integer(required=True, metadata={"description": "seconds"})
+
+
+def _api_error(error: WeChatError) -> ApiError:
+    """The HTTP answer for a failed code2Session."""
+    if isinstance(error, InvalidCodeError):
+        return ApiError(401, "invalid_code")
+    if isinstance(error, RateLimitedError):
+        return ApiError(429, "rate_limited", headers={"Retry-After": "60"})
+    if isinstance(error, UserBlockedError):
+        return ApiError(403, "user_blocked")
+    # Busy, unreachable, or a misconfiguration on our side (bad appid or secret).
+    log.warning("login failed upstream: errcode %s (%s)", error.errcode, type(error).__name__)
+    return ApiError(503, "wechat_unavailable", headers={"Retry-After": "5"})
+
+
+@bp.post("/login")
+@bp.arguments(LoginBodySchema)
+@bp.response(200, LoginResultSchema)
+@bp.alt_response(401, description="invalid_code: the code is invalid, expired or used")
+@bp.alt_response(429, description="rate_limited: WeChat's per-user login limit")
+@bp.alt_response(503, description="wechat_unavailable: WeChat busy or unreachable")
+def login(body: dict):
+    """Exchange a wx.login code for a bearer token (session_key never leaves the server)."""
+    sessions = current_app.extensions["services"].sessions
+    try:
+        token, expires_in = sessions.login(body["code"])
+    except WeChatError as error:
+        raise _api_error(error) from None
+    return {"token": token, "expires_in": expires_in}
+
+
+@bp.post("/logout")
+@login_required
+@bp.response(204)
+def logout():
+    """End this token's session; the token stops working at once."""
+    current_app.extensions["services"].sessions.logout(bearer_token() or "")

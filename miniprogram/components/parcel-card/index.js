@@ -1,0 +1,31 @@
+/** One parcel in a list: number, status, latest event, ETA, freshness, or its error in place. */
+const i18n = require('../../utils/i18n')
+const { presentCard } = require('../../utils/view')
+
+Component({
+  properties: {
+    // One API Result ({number, ok, status, events, eta, ...} or {number, ok: false, error}),
+    // possibly read from the offline cache ({offline: true, cached_at}).
+    result: { type: Object, value: null },
+    // Show a "stop watching" action (the My parcels list).
+    removable: { type: Boolean, value: false },
+  },
+  data: {
+    vm: null,
+    t: {},
+  },
+  observers: {
+    result: function present(result) {
+      this.setData({ vm: result ? presentCard(result) : null, t: i18n.dict() })
+    },
+  },
+  methods: {
+    onTap() {
+      const { vm } = this.data
+      if (vm && vm.ok) this.triggerEvent('select', { number: vm.number })
+    },
+    onRemove() {
+      this.triggerEvent('remove', { number: this.data.vm.number })
+    },
+  },
+})

@@ -1,0 +1,37 @@
+/**
+ * Build-time settings of the mini-program.
+ *
+ * The operator changes the trial/release hosts below to the HTTPS domain of their API
+ * (it must also be listed under 小程序后台 → 开发管理 → 服务器域名 → request 合法域名).
+ */
+const API_BASE_URLS = {
+  // WeChat DevTools with "不校验合法域名" ticked, talking to `make run` on this machine.
+  develop: 'http://127.0.0.1:8000',
+  // Placeholders: replace with the real API host before uploading a trial or release build.
+  trial: 'https://api.example.com',
+  release: 'https://api.example.com',
+}
+
+/** The API base URL for a mini-program version ('develop' | 'trial' | 'release'). */
+function apiBaseUrl(envVersion) {
+  return API_BASE_URLS[envVersion] || API_BASE_URLS.release
+}
+
+module.exports = {
+  API_BASE_URLS,
+  apiBaseUrl,
+  // UPS China customer service; the help API may override it.
+  HOTLINE: '400-820-8555',
+  // The backend answers at most this many numbers per lookup (contract: too_many_numbers).
+  MAX_NUMBERS: 30,
+  MAX_NICKNAME: 20,
+  // The subscribe popup reliably shows at most three templates per call.
+  MAX_SUBSCRIBE_TEMPLATES: 3,
+  // Offline cache: parcels kept, and the largest entry stored (wx storage allows 1 MB a key).
+  CACHE_LIMIT: 200,
+  CACHE_ENTRY_MAX_CHARS: 200 * 1024,
+  RECENT_LIMIT: 10,
+  REQUEST_TIMEOUT_MS: 20000,
+  // Opened from Moments: single-page mode, no wx.login, no navigation (wechat.md §4.3).
+  SCENE_SINGLE_PAGE: 1154,
+}

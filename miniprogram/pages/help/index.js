@@ -1,0 +1,77 @@
+/** 帮助: status glossary, FAQ, the hotline, and the phishing link checker. */
+const { HOTLINE } = require('../../config')
+const help = require('../../services/help')
+const { showError, toast } = require('../../utils/feedback')
+const i18n = require('../../utils/i18n')
+const { localize } = require('../../utils/page-ui')
+
+Page({
+  data: {
+    t: {},
+    loading: true,
+    loadedLang: '',
+    error: '',
+    offline: false,
+    statuses: [],
+    faq: [],
+    openFaq: -1,
+    hotline: { number: HOTLINE, note: '' },
+    phishing: '',
+    linkText: '',
+    checking: false,
+    verdict: null,
+  },
+
+  onShow() {
+    localize(this, 'title_help', { tab: true })
+    if (this.data.loadedLang !== i18n.getLang()) return this.load()
+    return null
+  },
+
+  async load() {
+    this.setData({ loading: !this.data.statuses.length, error: '' })
+    try {
+      const { help: content, offline } = await help.load()
+      this.setData({
+        loading: false,
+        loadedLang: i18n.getLang(),
+        offline,
+        statuses: content.statuses || [],
+        faq: content.faq || [],
+        hotline: { number: HOTLINE, note: '', ...(content.hotline || {}) },
+        phishing: content.phishing || '',
+      })
+    } catch (err) {
+      this.setData({ loading: false, error: err.message })
+    }
+  },
+
+  onRetry() {
+    return this.load()
+  },
+
+  onToggleFaq(e) {
+    const index = Number(e.currentTarget.dataset.index)
+    this.setData({ openFaq: this.data.openFaq === index ? -1 : index })
+  },
+
+  onLinkInput(e) {
+    this.setData({ linkText: e.detail.value, verdict: null })
+  },
+
+  async onCheck() {
+    const text = this.data.linkText.trim()
+    if (!text) {
+      toast(i18n.t('link_check_empty'))
+      return
+    }
+    this.setData({ checking: true })
+    try {
+      const result = await help.checkLink(text)
+      this.setData({ verdict: { ...result, label: i18n.t(`verdict_${result.verdict}`) } })
+    } catch (err) {
+      showError(err)
+    }
+    this.setData({ checking: false })
+  },
+})

@@ -1,0 +1,65 @@
+/**
+ * 分享 landing: the read-only parcel a friend forwarded. Public API only, never a login, so it
+ * also works in single-page mode (scene 1154, opened from Moments) with its separate storage.
+ */
+const { SCENE_SINGLE_PAGE } = require('../../config')
+const shares = require('../../services/shares')
+const i18n = require('../../utils/i18n')
+const { localize } = require('../../utils/page-ui')
+const { presentShared } = require('../../utils/view')
+
+function enterScene() {
+  try {
+    const options = wx.getEnterOptionsSync ? wx.getEnterOptionsSync() : wx.getLaunchOptionsSync()
+    return options && options.scene
+  } catch (err) {
+    return null
+  }
+}
+
+Page({
+  data: {
+    t: {},
+    id: '',
+    loading: true,
+    error: '',
+    vm: null,
+    singlePage: false,
+  },
+
+  onLoad(query) {
+    localize(this, 'title_share')
+    this.setData({ id: (query && query.id) || '', singlePage: enterScene() === SCENE_SINGLE_PAGE })
+    return this.load()
+  },
+
+  async load() {
+    if (!this.data.id) {
+      this.setData({ loading: false, error: i18n.t('error_share_not_found') })
+      return
+    }
+    this.setData({ loading: true, error: '' })
+    try {
+      this.setData({ vm: presentShared(await shares.get(this.data.id)), loading: false })
+    } catch (err) {
+      const notFound = err.status === 404 || err.status === 410
+      this.setData({ loading: false, error: notFound ? i18n.t('error_share_not_found') : err.message })
+    }
+  },
+
+  onRetry() {
+    return this.load()
+  },
+
+  onOpenApp() {
+    wx.switchTab({ url: '/pages/lookup/index' })
+  },
+
+  onShareAppMessage() {
+    const { vm, id } = this.data
+    return {
+      title: vm ? i18n.t('share_title_fallback', { number: vm.number, status: vm.status.label }) : i18n.t('app_name'),
+      path: `/pages/share/index?id=${encodeURIComponent(id)}`,
+    }
+  },
+})

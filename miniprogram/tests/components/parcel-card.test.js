@@ -1,0 +1,63 @@
+const fakeWx = require('../helpers/wx')
+const {
+  loadComponent, mount, simulate, texts,
+} = require('../helpers/simulate')
+const i18n = require('../../utils/i18n')
+const sample = require('../../scripts/sample-data')
+
+const id = loadComponent('parcel-card')
+
+beforeEach(() => {
+  fakeWx.reset()
+  i18n.reset()
+})
+
+test('shows number, status badge, latest event, ETA and freshness', () => {
+  const card = mount(id, { result: sample.OUT_FOR_DELIVERY })
+  expect(texts(card, '.card-number')).toEqual(['1Z999AA10123456784'])
+  expect(card.dom.querySelector('status-badge').textContent).toBe('派送中')
+  expect(texts(card, '.card-latest-text')).toEqual(['派送员已取件，正在派送'])
+  expect(texts(card, '.card-eta')).toEqual(['派送时段 11月24日 周二 09:00–12:00'])
+  expect(texts(card, '.card-fresh')[0]).toMatch(/更新$/)
+  expect(card.querySelector('.card-flag')).toBeUndefined()
+})
+
+test('stale and offline results say so', () => {
+  const stale = mount(id, { result: sample.STALE_TRANSIT })
+  expect(texts(stale, '.card-flag')).toEqual(['很久没有更新'])
+  const offline = mount(id, { result: { ...sample.DELIVERED, offline: true } })
+  expect(texts(offline, '.card-fresh')[0]).toMatch(/^离线 · .*的数据$/)
+  expect(offline.querySelector('.card-fresh').dom.className).toContain('card-fresh-offline')
+})
+
+test('a failed number shows its error in place and is not selectable', async () => {
+  const card = mount(id, { result: sample.INVALID })
+  expect(texts(card, '.card-error')).toEqual(['单号校验位不对，请核对后再查。'])
+  const onSelect = jest.fn()
+  card.addEventListener('select', onSelect)
+  card.querySelector('.card').dispatchEvent('tap')
+  await simulate.sleep(10)
+  expect(onSelect).not.toHaveBeenCalled()
+})
+
+test('tap selects the number; the remove action does not select', async () => {
+  const card = mount(id, { result: { ...sample.DELIVERED, nickname: '文件' }, removable: true })
+  expect(texts(card, '.card-nickname')).toEqual(['文件'])
+  const onSelect = jest.fn()
+  const onRemove = jest.fn()
+  card.addEventListener('select', onSelect)
+  card.addEventListener('remove', onRemove)
+  card.querySelector('.card').dispatchEvent('tap')
+  card.querySelector('.card-action').dispatchEvent('tap')
+  await simulate.sleep(10)
+  expect(onSelect).toHaveBeenCalledTimes(1)
+  expect(onSelect.mock.calls[0][0].detail).toEqual({ number: sample.DELIVERED.number })
+  expect(onRemove.mock.calls[0][0].detail).toEqual({ number: sample.DELIVERED.number })
+})
+
+test('English UI', () => {
+  i18n.setLang('en')
+  const card = mount(id, { result: sample.STALE_TRANSIT })
+  expect(texts(card, '.card-flag')).toEqual(['No update for a while'])
+  expect(texts(card, '.card-eta')).toEqual(['Expected Fri 20 Nov'])
+})

@@ -1,0 +1,196 @@
+const fakeWx = require('../helpers/wx')
+const {
+  find, loadPage, mount, simulate, tapEvent, texts,
+} = require('../helpers/simulate')
+const cache = require('../../utils/cache')
+const i18n = require('../../utils/i18n')
+const sample = require('../../scripts/sample-data')
+
+const pageId = loadPage('detail')
+const WATCHED = sample.PARCELS[0]
+
+/** A healthy API where `watched` parcels are the user's; records nothing else. */
+function api({ watched = [] } = {}) {
+  const list = watched.slice()
+  fakeWx.route('POST', '/api/v1/auth/login', { body: { token: 'tok', expires_in: 7200 } })
+  fakeWx.route('GET', '/api/v1/track', (req) => ({
+    body: { results: [sample.RESULTS.find((r) => r.number === req.query.numbers)] },
+  }))
+  fakeWx.route('GET', /^\/api\/v1\/parcels\/[^/]+$/, (req) => {
+    const found = list.find((p) => req.path.endsWith(p.number))
+    return found ? { body: found } : { status: 404, body: { error: { code: 'not_found', message: '未关注' } } }
+  })
+  fakeWx.route('PUT', /^\/api\/v1\/parcels\//, (req) => {
+    const number = req.path.split('/').pop()
+    const parcel = { ...sample.RESULTS.find((r) => r.number === number), nickname: req.data.nickname || '' }
+    list.push(parcel)
+    return { body: parcel }
+  })
+  fakeWx.route('DELETE', /^\/api\/v1\/parcels\//, { status: 204, body: '' })
+  fakeWx.route('POST', /\/share$/, { body: sample.SHARE })
+  fakeWx.route('GET', '/api/v1/subscriptions/templates', { body: { templates: sample.TEMPLATES } })
+  fakeWx.route('GET', '/api/v1/subscriptions', { body: { credits: { 'tpl-out-for-delivery': 1 } } })
+  fakeWx.route('POST', '/api/v1/subscriptions', (req) => ({
+    body: { credits: { 'tpl-out-for-delivery': req.data.results['tpl-out-for-delivery'] === 'accept' ? 2 : 1 } },
+  }))
+}
+
+async function open(number) {
+  const page = mount(pageId)
+  await page.instance.onLoad({ number })
+  await fakeWx.flush()
+  return page
+}
+
+function requests(method, pattern) {
+  return fakeWx.calls().filter((c) => c.method === method && pattern.test(c.path))
+}
+
+beforeEach(() => {
+  fakeWx.reset()
+  i18n.reset()
+})
+
+test('shows status with its explanation, ETA window, advice, facts and the event timeline', async () => {
+  api()
+  const page = await open(sample.OUT_FOR_DELIVERY.number)
+  expect(texts(page, '.head-number')).toEqual(['1Z999AA10123456784'])
+  expect(texts(page, '.badge')).toEqual(['派送中'])
+  expect(texts(page, '.head-eta')).toEqual(['派送时段 11月24日 周二 09:00–12:00'])
+  expect(texts(page, '.head-description')).toEqual([sample.STATUS.out_for_delivery.description])
+  expect(texts(page, '.advice-text')).toEqual([sample.OUT_FOR_DELIVERY.advice[0].text])
+  expect(texts(page, '.row-label')).toEqual(['重量', '尺寸', '服务', '件数'])
+  expect(texts(page, '.row-value')).toEqual(['2.4 kg', '30 × 20 × 12 cm', 'UPS Worldwide Express', '1 件'])
+  expect(texts(page, '.tl-text')).toHaveLength(6)
+  expect(find(page, '.hotline')).toHaveLength(0)
+  expect(texts(page, '.section-title')).toContain('关注包裹')
+  expect(find(page, '.subscribe-button')).toHaveLength(1)
+})
+
+test('delivered: delivered time and who signed', async () => {
+  api()
+  const page = await open(sample.DELIVERED.number)
+  expect(texts(page, '.head-eta')).toEqual(['11月23日 15:32 送达'])
+  expect(texts(page, '.row-value')).toContain('FRONT DESK')
+  expect(texts(page, '.row-value')).toContain('2 件')
+  expect(find(page, '.subscribe-button')).toHaveLength(0)
+})
+
+test('an exception shows a call button for the hotline', async () => {
+  api()
+  const page = await open(sample.EXCEPTION.number)
+  expect(texts(page, '.section-title')).toContain('需要找人帮忙？')
+  expect(texts(page, '.hotline-text')).toEqual(['拨打 400-820-8555'])
+  page.querySelector('.person-help-call').querySelector('.hotline').dispatchEvent('tap')
+  await simulate.sleep(10)
+  expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '400-820-8555' }))
+})
+
+test('an advice item with a hotline gets its own call button → wx.makePhoneCall', async () => {
+  api()
+  const page = await open(sample.LONG_CLEARANCE.number)
+  expect(texts(page, '.section-title')).not.toContain('需要找人帮忙？')
+  expect(find(page, '.advice-call')).toHaveLength(1)
+  page.querySelector('.advice-call-button').querySelector('.hotline').dispatchEvent('tap')
+  await simulate.sleep(10)
+  expect(wx.makePhoneCall).toHaveBeenCalledTimes(1)
+  await page.instance.onCall(tapEvent({ hotline: '400-820-8555' }))
+  expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '400-820-8555' }))
+})
+
+test('watch with a nickname (at most 20 characters), then prepare the share', async () => {
+  api()
+  const page = await open(sample.EXCEPTION.number)
+  page.instance.onNicknameInput({ detail: { value: '给爸爸的生日礼物，一定要按时送到，拜托拜托拜托' } })
+  expect(page.data.nickname).toHaveLength(20)
+  page.instance.onNicknameInput({ detail: { value: '爸爸的礼物' } })
+  await page.instance.onWatch()
+  await fakeWx.flush()
+  const [put] = requests('PUT', /parcels/)
+  expect(put.path).toBe('/api/v1/parcels/1ZV2391Y6821503452')
+  expect(put.data).toEqual({ nickname: '爸爸的礼物' })
+  expect(put.header.Authorization).toBe('Bearer tok')
+  expect(page.data.watched).toBe(true)
+  expect(wx.showToast.mock.calls[0][0].title).toBe('已加入我的包裹')
+  expect(requests('POST', /\/share$/)).toHaveLength(1)
+  expect(page.data.share).toEqual(sample.SHARE)
+})
+
+test('a watched parcel loads its nickname, credits and share; unwatch after confirming', async () => {
+  api({ watched: [WATCHED] })
+  const page = await open(WATCHED.number)
+  expect(page.data.watched).toBe(true)
+  expect(texts(page, '.head-nickname')).toEqual(['妈妈的保健品'])
+  expect(texts(page, '.subscribe-hint')).toEqual(['可收通知：派送提醒 1 次'])
+  expect(page.instance.onShareAppMessage()).toEqual({
+    title: sample.SHARE.title, path: sample.SHARE.path, imageUrl: sample.SHARE.image_url,
+  })
+  await page.instance.onUnwatch()
+  expect(wx.showModal).toHaveBeenCalled()
+  expect(requests('DELETE', /parcels/)[0].path).toBe(`/api/v1/parcels/${WATCHED.number}`)
+  expect(page.data.watched).toBe(false)
+  expect(page.data.share).toBeNull()
+})
+
+test('subscribe: asks for ≤3 templates on tap, watches, and posts the answers with the number', async () => {
+  api()
+  wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.success({
+    errMsg: 'requestSubscribeMessage:ok', 'tpl-out-for-delivery': 'accept', 'tpl-delivered': 'reject', 'tpl-exception': 'accept',
+  }), 0))
+  const page = await open(sample.OUT_FOR_DELIVERY.number)
+  page.querySelector('.subscribe-button').dispatchEvent('tap')
+  await fakeWx.flush(20)
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tpl-out-for-delivery', 'tpl-delivered', 'tpl-exception'])
+  const [post] = requests('POST', /^\/api\/v1\/subscriptions$/)
+  expect(post.data).toEqual({
+    results: { 'tpl-out-for-delivery': 'accept', 'tpl-delivered': 'reject', 'tpl-exception': 'accept' },
+    number: sample.OUT_FOR_DELIVERY.number,
+  })
+  expect(requests('PUT', /parcels/)).toHaveLength(1)
+  expect(texts(page, '.subscribe-hint')).toEqual(['可收通知：派送提醒 2 次'])
+  expect(wx.showToast.mock.calls.pop()[0].title).toBe('已开启通知')
+})
+
+test('subscribe with notifications switched off explains where to turn them on', async () => {
+  api()
+  wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.fail({ errMsg: 'requestSubscribeMessage:fail', errCode: 20004 }), 0))
+  const page = await open(sample.OUT_FOR_DELIVERY.number)
+  await page.instance.onSubscribe()
+  expect(wx.showToast.mock.calls.pop()[0].title).toContain('设置')
+  expect(requests('POST', /subscriptions/)).toHaveLength(0)
+})
+
+test('share without a prepared share falls back to a plain card for the detail page', async () => {
+  api()
+  const page = await open(sample.EXCEPTION.number)
+  expect(page.instance.onShareAppMessage()).toEqual({
+    title: 'UPS 包裹 1ZV2391Y6821503452：异常/问题',
+    path: '/pages/detail/index?number=1ZV2391Y6821503452',
+  })
+})
+
+test('offline: the cached result with a banner and no watch controls', async () => {
+  cache.putAll([sample.OUT_FOR_DELIVERY])
+  fakeWx.route('GET', /.*/, 'offline')
+  const page = await open(sample.OUT_FOR_DELIVERY.number)
+  expect(texts(page, '.banner')).toEqual(['网络不可用，下面是本机保存的数据'])
+  expect(texts(page, '.head-foot')[0]).toMatch(/^离线 · /)
+  expect(find(page, '.field')).toHaveLength(0)
+})
+
+test('unknown number: the error in place and a retry', async () => {
+  api()
+  const page = await open(sample.NOT_FOUND.number)
+  expect(texts(page, '.state-text')).toEqual([sample.NOT_FOUND.error.message])
+  await page.instance.onRetry()
+  expect(requests('GET', /track/)).toHaveLength(2)
+})
+
+test('loading state while the API has not answered', async () => {
+  fakeWx.route('GET', /.*/, 'pending')
+  const page = mount(pageId)
+  page.instance.onLoad({ number: '1z999aa10123456784' })
+  expect(page.data.number).toBe('1Z999AA10123456784')
+  expect(texts(page, '.state-text')).toEqual(['正在加载…'])
+  await simulate.sleep(5)
+})

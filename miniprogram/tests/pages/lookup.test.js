@@ -1,0 +1,99 @@
+const fakeWx = require('../helpers/wx')
+const {
+  loadPage, mount, tapEvent, texts,
+} = require('../helpers/simulate')
+const i18n = require('../../utils/i18n')
+const recent = require('../../utils/recent')
+
+const pageId = loadPage('lookup')
+
+function open() {
+  const page = mount(pageId)
+  page.instance.onShow()
+  return page
+}
+
+beforeEach(() => {
+  fakeWx.reset()
+  i18n.reset()
+})
+
+test('empty start: title, tab bar labels, nothing detected yet', () => {
+  const page = open()
+  expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: 'UPS 包裹追踪' }))
+  expect(wx.setTabBarItem.mock.calls.map(([o]) => o.text)).toEqual(['查询', '我的包裹', '帮助', '设置'])
+  expect(texts(page, '.lookup-hint')[0]).toContain('还没有识别到单号')
+  expect(page.querySelector('.recent-item')).toBeUndefined()
+})
+
+test('pasting many numbers counts them live and opens the results with all of them', () => {
+  const page = open()
+  page.instance.onInput({ detail: { value: '1Z999AA10123456784, 1Z023E2X0214323462\n1Z 562 923 03 0941 368 2' } })
+  expect(page.data.numbers).toHaveLength(3)
+  expect(texts(page, '.lookup-hint')[0]).toContain('已识别 3 个单号')
+  page.instance.onSubmit()
+  const { url } = wx.navigateTo.mock.calls[0][0]
+  expect(url).toBe(`/pages/results/index?numbers=${encodeURIComponent('1Z999AA10123456784,1Z023E2X0214323462,1Z5629230309413682')}`)
+  expect(recent.list()).toEqual(['1Z999AA10123456784', '1Z023E2X0214323462', '1Z5629230309413682'])
+})
+
+test('more than 30 numbers: warns and only the first 30 are looked up', () => {
+  const page = open()
+  const many = Array.from({ length: 33 }, (v, i) => `1Z999AA1${1000000000 + i}`).join(' ')
+  page.instance.onInput({ detail: { value: many } })
+  expect(page.querySelector('.lookup-hint').dom.className).toContain('lookup-hint-warn')
+  expect(texts(page, '.lookup-hint')[0]).toContain('共 33 个单号，超过 30 个，只查询前 30 个')
+  page.instance.onSubmit()
+  const numbers = decodeURIComponent(wx.navigateTo.mock.calls[0][0].url.split('numbers=')[1]).split(',')
+  expect(numbers).toHaveLength(30)
+})
+
+test('submitting with nothing detected only explains', () => {
+  const page = open()
+  page.instance.onSubmit()
+  expect(wx.navigateTo).not.toHaveBeenCalled()
+  expect(wx.showToast.mock.calls[0][0].title).toBe('还没有识别到单号')
+})
+
+test('scan: the code goes to /scan and the numbers found are added', async () => {
+  wx.scanCode.mockImplementation((o) => setTimeout(() => o.success({ result: '[)>\u001e01\u001d96841706672\u001d1Z023E2X0214323462', scanType: 'PDF_417' }), 0))
+  fakeWx.route('GET', '/api/v1/scan', (req) => ({ body: { numbers: req.query.code.includes('1Z023E2X0214323462') ? ['1Z023E2X0214323462'] : [] } }))
+  const page = open()
+  page.instance.onInput({ detail: { value: '1Z999AA10123456784' } })
+  await page.instance.onScan()
+  expect(wx.scanCode.mock.calls[0][0].scanType).toEqual(['barCode', 'qrCode', 'datamatrix', 'pdf417'])
+  expect(fakeWx.calls()[0]).toMatchObject({ path: '/api/v1/scan' })
+  expect(page.data.text).toBe('1Z999AA10123456784\n1Z023E2X0214323462')
+  expect(page.data.numbers).toHaveLength(2)
+  expect(wx.showToast.mock.calls[0][0].title).toBe('识别到 1 个单号')
+  expect(page.data.scanning).toBe(false)
+})
+
+test('scan cancelled by the user shows nothing; a code without numbers says so', async () => {
+  wx.scanCode.mockImplementation((o) => setTimeout(() => o.fail({ errMsg: 'scanCode:fail cancel' }), 0))
+  const page = open()
+  await page.instance.onScan()
+  expect(wx.showToast).not.toHaveBeenCalled()
+  wx.scanCode.mockImplementation((o) => setTimeout(() => o.success({ result: 'https://example.com' }), 0))
+  fakeWx.route('GET', '/api/v1/scan', { body: { numbers: [] } })
+  await page.instance.onScan()
+  expect(wx.showToast.mock.calls[0][0].title).toBe('这个条码里没有 UPS 单号')
+})
+
+test('recent lookups are listed, open directly and can be cleared', () => {
+  recent.add(['1ZV2391Y6821503452', '1Z62WF001333806039'])
+  const page = open()
+  expect(texts(page, '.recent-item')).toEqual(['1ZV2391Y6821503452', '1Z62WF001333806039'])
+  page.instance.onRecentTap(tapEvent({ number: '1Z62WF001333806039' }))
+  expect(wx.navigateTo.mock.calls[0][0].url).toBe('/pages/results/index?numbers=1Z62WF001333806039')
+  expect(recent.list()[0]).toBe('1Z62WF001333806039')
+  page.instance.onClearRecent()
+  expect(page.querySelector('.recent-item')).toBeUndefined()
+})
+
+test('English labels and a plain share card', () => {
+  i18n.setLang('en')
+  const page = open()
+  expect(texts(page, '.heading')).toEqual(['Track UPS parcels'])
+  expect(page.instance.onShareAppMessage()).toEqual({ title: 'UPS Parcel Tracker', path: '/pages/lookup/index' })
+})

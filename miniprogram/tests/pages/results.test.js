@@ -1,0 +1,88 @@
+const fakeWx = require('../helpers/wx')
+const {
+  loadPage, mount, texts,
+} = require('../helpers/simulate')
+const cache = require('../../utils/cache')
+const i18n = require('../../utils/i18n')
+const sample = require('../../scripts/sample-data')
+
+const pageId = loadPage('results')
+const NUMBERS = sample.RESULTS.map((r) => r.number)
+
+function trackFromSample() {
+  fakeWx.route('GET', '/api/v1/track', (req) => ({
+    body: { results: req.query.numbers.split(',').map((n) => sample.RESULTS.find((r) => r.number === n)) },
+  }))
+}
+
+async function open(numbers = NUMBERS) {
+  const page = mount(pageId)
+  await page.instance.onLoad({ numbers: encodeURIComponent(numbers.join(',')) })
+  return page
+}
+
+beforeEach(() => {
+  fakeWx.reset()
+  i18n.reset()
+})
+
+test('looks up many numbers at once: one card per number in input order, errors in place', async () => {
+  trackFromSample()
+  const page = await open()
+  const [call] = fakeWx.calls()
+  expect(call.path).toBe('/api/v1/track')
+  expect(call.query.numbers.split(',')).toEqual(NUMBERS)
+  expect(call.query.lang).toBe('zh')
+  expect(call.header.Authorization).toBeUndefined()
+  expect(wx.setNavigationBarTitle.mock.calls[0][0].title).toBe('查询结果')
+  expect(texts(page, '.results-summary')).toEqual(['共 8 个单号'])
+  expect(texts(page, '.card-number')).toEqual(NUMBERS)
+  expect(texts(page, '.badge')).toEqual(['派送中', '包裹送达', '清关中', '异常/问题', '派送尝试', '运输途中'])
+  expect(texts(page, '.card-error')).toEqual([sample.NOT_FOUND.error.message, sample.INVALID.error.message])
+  expect(page.querySelector('.banner')).toBeUndefined()
+})
+
+test('shows a loading state until the API answers', () => {
+  fakeWx.route('GET', '/api/v1/track', 'pending')
+  const page = mount(pageId)
+  page.instance.onLoad({ numbers: NUMBERS[0] })
+  expect(page.data.loading).toBe(true)
+  expect(texts(page, '.state-text')).toEqual(['正在向 UPS 查询…'])
+})
+
+test('offline: cached results with their age, the rest as errors in place', async () => {
+  cache.putAll([{ ...sample.DELIVERED, as_of: new Date(Date.now() - 3 * 3600e3).toISOString() }])
+  fakeWx.route('GET', '/api/v1/track', 'offline')
+  const page = await open([sample.DELIVERED.number, sample.EXCEPTION.number])
+  expect(texts(page, '.banner')).toEqual(['网络不可用，下面是本机保存的上次结果'])
+  expect(texts(page, '.card-fresh')).toEqual(['离线 · 3 小时前的数据'])
+  expect(texts(page, '.card-error')).toEqual(['网络不可用，本机也没有这个单号的记录'])
+})
+
+test('a refused lookup shows the message and a retry that works', async () => {
+  fakeWx.route('GET', '/api/v1/track', { status: 429, body: { error: { code: 'rate_limited', message: '查询太频繁了' } } })
+  const page = await open()
+  expect(texts(page, '.state-text')).toEqual(['查询太频繁了'])
+  trackFromSample()
+  await page.instance.onRetry()
+  expect(texts(page, '.card-number')).toHaveLength(8)
+})
+
+test('no numbers in the query: explains and offers the lookup page', async () => {
+  const page = mount(pageId)
+  await page.instance.onLoad({})
+  expect(texts(page, '.state-text')).toEqual(['没有识别到单号'])
+  page.instance.onBack()
+  expect(wx.switchTab).toHaveBeenCalledWith({ url: '/pages/lookup/index' })
+  expect(fakeWx.calls()).toHaveLength(0)
+})
+
+test('tapping a card opens its detail; pull-down refresh looks up again', async () => {
+  trackFromSample()
+  const page = await open([sample.OUT_FOR_DELIVERY.number])
+  page.instance.onSelect({ detail: { number: sample.OUT_FOR_DELIVERY.number } })
+  expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/detail/index?number=1Z999AA10123456784' })
+  await page.instance.onPullDownRefresh()
+  expect(fakeWx.calls()).toHaveLength(2)
+  expect(wx.stopPullDownRefresh).toHaveBeenCalled()
+})

@@ -1,0 +1,58 @@
+const fakeWx = require('../helpers/wx')
+const { loadPage, mount, texts } = require('../helpers/simulate')
+const i18n = require('../../utils/i18n')
+const sample = require('../../scripts/sample-data')
+
+const pageId = loadPage('share')
+
+async function open(query) {
+  const page = mount(pageId)
+  await page.instance.onLoad(query)
+  return page
+}
+
+beforeEach(() => {
+  fakeWx.reset()
+  i18n.reset()
+  fakeWx.route('GET', '/api/v1/shares/sh_7Kq2mXb9', { body: sample.SHARED_VIEW })
+})
+
+test('shows the shared parcel without any login or token', async () => {
+  const page = await open({ id: 'sh_7Kq2mXb9' })
+  expect(wx.login).not.toHaveBeenCalled()
+  expect(fakeWx.calls()).toHaveLength(1)
+  expect(fakeWx.calls()[0].header.Authorization).toBeUndefined()
+  expect(texts(page, '.share-number')).toEqual(['1Z999AA1****6784'])
+  expect(texts(page, '.share-nickname')).toEqual(['备注：妈妈的保健品'])
+  expect(texts(page, '.badge')).toEqual(['派送中'])
+  expect(texts(page, '.share-eta')).toEqual(['派送时段 11月24日 周二 09:00–12:00'])
+  expect(texts(page, '.tl-text')).toHaveLength(4)
+  expect(texts(page, '.btn')).toEqual(['我也要查包裹'])
+  expect(wx.getStorageSync('auth')).toBe('')
+})
+
+test('single-page mode (scene 1154): works the same, without navigation buttons', async () => {
+  wx.getEnterOptionsSync.mockImplementation(() => ({ scene: 1154, query: { id: 'sh_7Kq2mXb9' } }))
+  const page = await open({ id: 'sh_7Kq2mXb9' })
+  expect(page.data.singlePage).toBe(true)
+  expect(texts(page, '.share-number')).toEqual(['1Z999AA1****6784'])
+  expect(texts(page, '.btn')).toEqual([])
+  expect(wx.login).not.toHaveBeenCalled()
+})
+
+test('an expired or unknown share says so', async () => {
+  fakeWx.route('GET', /^\/api\/v1\/shares\//, { status: 404, body: { error: { code: 'not_found', message: 'x' } } })
+  const page = await open({ id: 'gone' })
+  expect(texts(page, '.state-title')).toEqual(['这个分享已失效或不存在'])
+  const empty = await open({})
+  expect(texts(empty, '.state-title')).toEqual(['这个分享已失效或不存在'])
+})
+
+test('network errors offer nothing but the message; forwarding keeps the share path', async () => {
+  fakeWx.route('GET', /^\/api\/v1\/shares\//, 'offline')
+  const page = await open({ id: 'sh_7Kq2mXb9' })
+  expect(texts(page, '.state-title')).toEqual(['网络连接失败，请稍后再试'])
+  expect(page.instance.onShareAppMessage().path).toBe('/pages/share/index?id=sh_7Kq2mXb9')
+  page.instance.onOpenApp()
+  expect(wx.switchTab).toHaveBeenCalledWith({ url: '/pages/lookup/index' })
+})

@@ -1,0 +1,89 @@
+const fakeWx = require('../helpers/wx')
+const i18n = require('../../utils/i18n')
+const view = require('../../utils/view')
+const sample = require('../../scripts/sample-data')
+
+const NOW = sample.SAMPLE_NOW
+
+beforeEach(() => {
+  fakeWx.reset()
+  i18n.reset()
+})
+
+test('a card shows status, latest event, ETA and freshness', () => {
+  const card = view.presentCard(sample.OUT_FOR_DELIVERY, NOW)
+  expect(card).toMatchObject({
+    number: '1Z999AA10123456784',
+    ok: true,
+    status: { code: 'out_for_delivery', label: '派送中' },
+    latest: { text: '派送员已取件，正在派送', place: 'Shanghai, CN', time: '11月24日 08:15' },
+    eta: '派送时段 11月24日 周二 09:00–12:00',
+    delivered: '',
+    fresh: '12 分钟前更新',
+    stale: false,
+    offline: false,
+  })
+})
+
+test('delivered parcels show when, not an ETA; stale ones are flagged', () => {
+  expect(view.presentCard(sample.DELIVERED, NOW)).toMatchObject({ eta: '', delivered: '11月23日 15:32 送达' })
+  expect(view.presentCard(sample.STALE_TRANSIT, NOW).stale).toBe(true)
+})
+
+test('offline copies say how old their data is', () => {
+  const old = { ...sample.DELIVERED, as_of: new Date(NOW - 3 * 3600e3).toISOString(), offline: true }
+  expect(view.presentCard(old, NOW).fresh).toBe('离线 · 3 小时前的数据')
+})
+
+test('failed numbers carry their error text', () => {
+  expect(view.presentCard(sample.NOT_FOUND, NOW)).toMatchObject({ ok: false, error: sample.NOT_FOUND.error.message })
+  expect(view.presentCard({ number: 'X', ok: false, error: { code: 'offline_no_cache' } }).error)
+    .toBe('网络不可用，本机也没有这个单号的记录')
+  expect(view.presentCard({ number: 'X', ok: false, error: { code: 'weird' } }).error).toBe('出了点问题，请稍后再试')
+})
+
+test('a person is needed for exceptions, missed deliveries and long customs holds', () => {
+  expect(view.needsPerson(sample.EXCEPTION, NOW)).toBe(true)
+  expect(view.needsPerson(sample.ATTEMPTED, NOW)).toBe(true)
+  expect(view.needsPerson(sample.LONG_CLEARANCE, NOW)).toBe(true)
+  expect(view.clearanceDays(sample.LONG_CLEARANCE.events, NOW)).toBe(5)
+  const shortClearance = {
+    ...sample.LONG_CLEARANCE,
+    stale: false,
+    events: [{ ...sample.LONG_CLEARANCE.events[0], time: '2026-11-23T20:00:00+08:00' }],
+  }
+  expect(view.needsPerson(shortClearance, NOW)).toBe(false)
+  expect(view.needsPerson(sample.OUT_FOR_DELIVERY, NOW)).toBe(false)
+})
+
+test('detail: facts, advice with hotline, and no duplicate hotline card', () => {
+  const detail = view.presentDetail(sample.OUT_FOR_DELIVERY, NOW)
+  expect(detail.facts.map((f) => [f.label, f.value])).toEqual([
+    ['重量', '2.4 kg'], ['尺寸', '30 × 20 × 12 cm'], ['服务', 'UPS Worldwide Express'], ['件数', '1 件'],
+  ])
+  expect(detail.hotline).toBe(false)
+  expect(view.presentDetail(sample.EXCEPTION, NOW).hotline).toBe(true)
+  const clearance = view.presentDetail(sample.LONG_CLEARANCE, NOW)
+  expect(clearance.advice[1].hotline).toBe('400-820-8555')
+  expect(clearance.hotline).toBe(false)
+  expect(view.presentDetail(sample.DELIVERED, NOW).facts[0]).toMatchObject({ label: '签收人', value: 'FRONT DESK' })
+  expect(view.presentDetail(sample.INVALID, NOW).ok).toBe(false)
+})
+
+test('timeline rows, newest first', () => {
+  const rows = view.presentEvents(sample.OUT_FOR_DELIVERY.events)
+  expect(rows[0]).toMatchObject({ first: true, time: '11月24日 08:15', text: '派送员已取件，正在派送' })
+  expect(rows.slice(1).every((r) => !r.first)).toBe(true)
+  expect(view.presentEvents(null)).toEqual([])
+})
+
+test('shared view shows the masked number and nickname', () => {
+  const shared = view.presentShared(sample.SHARED_VIEW, NOW)
+  expect(shared).toMatchObject({ number: '1Z999AA1****6784', nickname: '备注：妈妈的保健品', fresh: '12 分钟前更新' })
+})
+
+test('lookup hint counts and warns above 30', () => {
+  expect(view.lookupHint({ total: 0, tooMany: false }, 30)).toEqual({ text: '还没有识别到单号', warn: false })
+  expect(view.lookupHint({ total: 2, tooMany: false }, 30)).toEqual({ text: '已识别 2 个单号', warn: false })
+  expect(view.lookupHint({ total: 31, tooMany: true }, 30).warn).toBe(true)
+})

@@ -1,0 +1,186 @@
+/**
+ * Presenters: turn API results into the flat values the WXML shows. Pure functions of the
+ * result, the current language and `now`.
+ */
+const format = require('./format')
+const i18n = require('./i18n')
+
+// Statuses where only a person (UPS customer service) can move things on.
+const PERSON_STATUSES = ['exception', 'delivery_attempted']
+const LONG_CLEARANCE_DAYS = 3
+// Nothing more will happen to these parcels: no point asking for notifications.
+const FINAL_STATUSES = ['delivered', 'returned_to_sender', 'cancelled']
+
+/** {code, label, description} of a result, with 'unknown' when missing. */
+function statusOf(result) {
+  const status = (result && result.status) || {}
+  return {
+    code: status.code || 'unknown',
+    label: status.label || status.code || '',
+    description: status.description || '',
+  }
+}
+
+/** "3 小时前更新", or "离线 · 3 小时前的数据" for a result read from the offline cache. */
+function freshText(result, now) {
+  const ago = format.agoText(result.as_of || result.cached_at, now)
+  if (result.offline) return i18n.t('offline_age', { ago: ago || i18n.t('ago_now') })
+  return ago ? i18n.t('updated_ago', { ago }) : ''
+}
+
+/** The message for a per-number error: the server's own words, else ours. */
+function errorText(error) {
+  if (error && error.message) return error.message
+  const key = `error_${error && error.code}`
+  return i18n.has(key) ? i18n.t(key) : i18n.t('error_generic')
+}
+
+function latestEvent(result) {
+  const event = (result.events || [])[0]
+  if (!event) return null
+  return {
+    text: event.description || (event.status && event.status.label) || '',
+    place: event.location || '',
+    time: format.dateTimeText(event.time),
+  }
+}
+
+function deliveredText(result) {
+  return result.delivered_at ? i18n.t('card_delivered', { time: format.dateTimeText(result.delivered_at) }) : ''
+}
+
+function errorCard(result) {
+  return {
+    number: result.number,
+    nickname: result.nickname || '',
+    ok: false,
+    offline: Boolean(result.offline),
+    error: errorText(result.error),
+    status: statusOf(null),
+  }
+}
+
+/** What a parcel card shows for one result (ok or not). */
+function presentCard(result, now = Date.now()) {
+  if (!result || !result.ok) return errorCard(result || {})
+  return {
+    number: result.number,
+    nickname: result.nickname || '',
+    ok: true,
+    status: statusOf(result),
+    latest: latestEvent(result),
+    eta: result.delivered_at ? '' : format.etaText(result.eta),
+    delivered: deliveredText(result),
+    fresh: freshText(result, now),
+    stale: Boolean(result.stale),
+    offline: Boolean(result.offline),
+    error: '',
+  }
+}
+
+/** Days the parcel has been in customs clearance (consecutive newest clearance events). */
+function clearanceDays(events, now) {
+  const list = events || []
+  let start = null
+  for (let i = 0; i < list.length; i += 1) {
+    if (!list[i].status || list[i].status.code !== 'clearance_in_progress') break
+    start = list[i].time
+  }
+  return start ? format.daysSince(start, now) : 0
+}
+
+/** True when the status calls for a person: an exception, a missed delivery, a long customs hold. */
+function needsPerson(result, now = Date.now()) {
+  const { code } = statusOf(result)
+  if (PERSON_STATUSES.includes(code)) return true
+  if (code !== 'clearance_in_progress') return false
+  return Boolean(result.stale) || clearanceDays(result.events, now) >= LONG_CLEARANCE_DAYS
+}
+
+function packagesText(count) {
+  return count ? i18n.t('packages_count', { n: count }) : ''
+}
+
+/** Label/value rows of the parcel's facts (ETA and delivery are in the header), known ones only. */
+function facts(result) {
+  const rows = [
+    ['fact_received_by', result.received_by],
+    ['fact_weight', format.weightText(result.weight)],
+    ['fact_dimensions', format.dimensionsText(result.dimensions)],
+    ['fact_service', result.service],
+    ['fact_packages', packagesText(result.package_count)],
+  ]
+  return rows.filter((row) => row[1]).map(([key, value]) => ({ key, label: i18n.t(key), value }))
+}
+
+function adviceItems(result) {
+  return (result.advice || []).map((item) => ({
+    code: item.code,
+    text: item.text,
+    hotline: item.hotline || '',
+  }))
+}
+
+/** Everything the detail page shows for an ok result. */
+function presentDetail(result, now = Date.now()) {
+  const card = presentCard(result, now)
+  if (!card.ok) return card
+  const advice = adviceItems(result)
+  return {
+    ...card,
+    description: card.status.description,
+    advice,
+    facts: facts(result),
+    events: result.events || [],
+    final: FINAL_STATUSES.includes(card.status.code),
+    // The advice list already offers a call button when one of its items has a hotline.
+    hotline: needsPerson(result, now) && !advice.some((item) => item.hotline),
+  }
+}
+
+/** Rows of the event timeline, newest first. */
+function presentEvents(events) {
+  return (events || []).map((event, index) => ({
+    key: `${index}-${event.time}`,
+    time: format.dateTimeText(event.time),
+    place: event.location || '',
+    text: event.description || (event.status && event.status.label) || '',
+    label: (event.status && event.status.label) || '',
+    code: (event.status && event.status.code) || 'unknown',
+    first: index === 0,
+  }))
+}
+
+/** What the share landing page shows: {number_masked, status, eta, events, delivered_at, as_of, nickname?}. */
+function presentShared(shared, now = Date.now()) {
+  return {
+    number: shared.number_masked || '',
+    nickname: shared.nickname ? i18n.t('share_nickname', { nickname: shared.nickname }) : '',
+    status: statusOf(shared),
+    eta: shared.delivered_at ? '' : format.etaText(shared.eta),
+    delivered: deliveredText(shared),
+    fresh: freshText(shared, now),
+    events: shared.events || [],
+  }
+}
+
+/** The live hint under the lookup box: how many numbers were found, and a warning above 30. */
+function lookupHint(summary, max) {
+  if (summary.tooMany) return { text: i18n.t('lookup_too_many', { n: summary.total, max }), warn: true }
+  if (!summary.total) return { text: i18n.t('lookup_none'), warn: false }
+  return { text: i18n.t('lookup_count', { n: summary.total }), warn: false }
+}
+
+module.exports = {
+  clearanceDays,
+  lookupHint,
+  errorText,
+  facts,
+  freshText,
+  needsPerson,
+  presentCard,
+  presentDetail,
+  presentEvents,
+  presentShared,
+  statusOf,
+}
