@@ -12,6 +12,7 @@ from backend.web.errors import register_error_handlers
 from backend.web.limits import init_rate_limits
 from backend.web.request_log import configure_logging, init_request_logging
 from backend.web.routes import register_api_blueprints
+from backend.web.security import current_openid
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -32,7 +33,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     init_request_logging(app)
     app.register_blueprint(health.bp)
     register_api_blueprints(app, api)
-    init_rate_limits(app, settings, identify=lambda: None)
+    init_rate_limits(app, settings, identify=current_openid)
     if settings.sandbox:
         from backend.sandbox import register_sandboxes
 

@@ -8,11 +8,20 @@ import redis
 
 from backend.adapters import redis_conn
 from backend.adapters.http import make_session
+from backend.adapters.notification_log import NotificationLog
+from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.snapshot_cache import SnapshotCache
+from backend.adapters.subscription_store import SubscriptionStore
 from backend.adapters.ups.client import UpsClient
+from backend.adapters.watch_store import WatchStore
 from backend.adapters.wechat.auth import WeChatAuth
 from backend.adapters.wechat.client import WeChatClient
+from backend.domain.templates import Template, TemplateConfigError, configured_templates
 from backend.services.auth import SessionService
-from backend.settings import Settings
+from backend.services.lookup import LookupService
+from backend.services.notifications import Notifier, QuietHours
+from backend.services.refresh import Refresher
+from backend.settings import Settings, SettingsError
 
 
 @dataclass
@@ -24,17 +33,47 @@ class Services:
     wechat: WeChatClient
     sessions: SessionService
     ups: UpsClient
+    lookup: LookupService
+    watches: WatchStore
+    subscriptions: SubscriptionStore
+    notification_log: NotificationLog
+    templates: list[Template]
+    schedule: Schedule
+    refresher: Refresher
 
 
 def build_services(settings: Settings) -> Services:
     """Create clients without connecting: nothing talks to the network until used."""
     store = redis_conn.connect(settings.redis_url)
-    return Services(
-        settings=settings,
-        redis=store,
-        ups=build_ups_client(settings, store),
-        **_wechat(settings, store),
+    ups = build_ups_client(settings, store)
+    wechat = _wechat(settings, store)
+    lookup = LookupService(ups, SnapshotCache(store), settings.lookup_concurrency)
+    watched = _watching(settings, store, lookup, wechat["wechat"])
+    return Services(settings=settings, redis=store, ups=ups, lookup=lookup, **wechat, **watched)
+
+
+def _watching(settings: Settings, store: redis.Redis, lookup: LookupService, wechat) -> dict:
+    """Watch list, credits, schedule and the refresh-and-notify job's collaborators."""
+    watches, subscriptions = WatchStore(store), SubscriptionStore(store)
+    notification_log, schedule = NotificationLog(store), Schedule(store)
+    try:
+        templates = configured_templates(settings.wechat_templates, settings.sandbox)
+    except TemplateConfigError as error:
+        raise SettingsError(str(error)) from None
+    notifier = Notifier(
+        wechat, templates, subscriptions, notification_log, QuietHours(*settings.quiet_hours)
     )
+    refresher = Refresher(
+        lookup, watches, TrackedState(store), schedule, notifier, settings.poll_interval_scale
+    )
+    return {
+        "watches": watches,
+        "subscriptions": subscriptions,
+        "notification_log": notification_log,
+        "templates": templates,
+        "schedule": schedule,
+        "refresher": refresher,
+    }
 
 
 def build_ups_client(settings: Settings, store: redis.Redis) -> UpsClient:

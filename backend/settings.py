@@ -44,6 +44,19 @@ def _number(environ: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _hours(raw: str) -> tuple[int, int]:
+    """'22-8' → (22, 8); empty or 'off' → (0, 0), which disables quiet hours."""
+    if raw.lower() in {"", "off", "none"}:
+        return (0, 0)
+    try:
+        start, end = (int(part) for part in raw.split("-"))
+    except ValueError:
+        raise SettingsError(f"QUIET_HOURS must look like 22-8, got {raw!r}") from None
+    if not (0 <= start <= 23 and 0 <= end <= 23):
+        raise SettingsError(f"QUIET_HOURS hours must be 0..23, got {raw!r}")
+    return (start, end)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable, typed; built by from_env() or directly in tests."""
@@ -69,6 +82,8 @@ class Settings:
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
     log_level: str = "INFO"
+    # (start, end) hours, China time, when non-urgent messages wait; equal values disable.
+    quiet_hours: tuple[int, int] = (0, 0)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -111,6 +126,7 @@ class Settings:
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
+            quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
         )
         return settings.completed()
 

@@ -76,6 +76,11 @@ def notifications(openid: str) -> str:
     return _user("notified", openid)
 
 
+def push_seen(openid: str) -> str:
+    """Set of subscribe-event fingerprints already applied (WeChat retries pushes); TTL."""
+    return _user("push-seen", openid)
+
+
 def user_sessions(openid: str) -> str:
     """Set of session-token digests of one user, so logout-everywhere is possible."""
     return _user("sessions", openid)
@@ -115,6 +120,11 @@ def wechat_token_lock(appid: str) -> str:
 def share(share_id: str) -> str:
     """A shared parcel card: number, owner, options; has a TTL."""
     return f"{PREFIX}:share:{share_id}"
+
+
+def share_image(share_id: str, variant: str) -> str:
+    """A rendered image of a share (card PNG per content, mini-program code), base64; has a TTL."""
+    return f"{PREFIX}:share-img:{share_id}:{variant}"
 
 
 def rate_limit_prefix() -> str:

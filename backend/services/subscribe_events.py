@@ -1,10 +1,12 @@
-"""Hand-off point for subscribe-message events pushed by WeChat (popup, change, sent)."""
+"""Apply subscribe-message events pushed by WeChat (popup, change, sent) to the ledger."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import TYPE_CHECKING
 
+from backend.adapters import redis_keys
 from backend.adapters.wechat.push import SubscribeEvent
 from backend.services.auth import mask_openid
 
@@ -13,26 +15,49 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# WeChat retries a push it thinks failed within seconds; a day covers any retry.
+SEEN_SECONDS = 24 * 3600
+
 
 def handle_subscribe_events(services: Services, events: list[SubscribeEvent]) -> None:
-    """Act on the subscribe events of one push. Called by POST /wechat/push.
+    """Credit accepts, zero rejected templates, log failed deliveries; retries change nothing.
 
-    The notifications feature fills this in (wechat.md §3.4): popup+accept adds one credit
-    for (openid, template); change+reject zeroes it; sent with error_code != 0 may restore
-    the credit spent on msg_id. Rules for whoever does:
-    - WeChat retries a push it thinks failed, so the same event can arrive again: make the
-      effect idempotent (e.g. remember openid+template+create_time, or msg_id).
-    - The push must answer within 5 s; keep this to a few Redis calls, no WeChat calls.
-    - Exceptions are logged by the caller and the push is still acknowledged.
-    For now it only logs each event (no secrets, openid masked) and stores nothing.
+    Called by POST /wechat/push, which must answer within 5 s: only a few Redis calls here.
     """
     for event in events:
+        if not _first_time(services, event):
+            continue
         log.info(
-            "subscribe event %s: openid %s template %s status %s error_code %s msg_id %s",
+            "subscribe event %s: openid %s template %s status %s error_code %s",
             event.kind,
             mask_openid(event.openid),
             event.template_id,
             event.status,
             event.error_code,
-            event.msg_id,
         )
+        _apply(services, event)
+
+
+def _apply(services: Services, event: SubscribeEvent) -> None:
+    ledger = services.subscriptions
+    if event.kind == "popup" and event.status in ("accept", "reject"):
+        ledger.record_answer(event.openid, event.template_id, event.status, side="push")
+    elif event.kind == "change" and event.status == "reject":
+        ledger.cancel(event.openid, event.template_id)
+    elif event.kind == "sent" and event.error_code:
+        # WeChat accepted the send but could not deliver it; the credit stays spent
+        # because WeChat counts it as used.
+        log.warning("message %s was not delivered (error %s)", event.msg_id, event.error_code)
+
+
+def _first_time(services: Services, event: SubscribeEvent) -> bool:
+    """True the first time this exact event is seen (by kind, template, time and item)."""
+    identity = "|".join(
+        str(part)
+        for part in (event.kind, event.template_id, event.create_time, event.status, event.msg_id)
+    )
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:20]
+    key = redis_keys.push_seen(event.openid)
+    added = services.redis.sadd(key, digest)
+    services.redis.expire(key, SEEN_SECONDS)
+    return bool(added)

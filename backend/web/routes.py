@@ -16,4 +16,9 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
     from backend.web import auth, push
 
     api.register_blueprint(auth.bp)
+
+    from backend.web import parcels, subscriptions
+
+    api.register_blueprint(parcels.bp)
+    api.register_blueprint(subscriptions.bp)
     app.register_blueprint(push.bp)

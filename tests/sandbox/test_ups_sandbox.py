@@ -6,7 +6,6 @@ import base64
 import calendar
 import re
 import time
-from pathlib import Path
 
 import pytest
 import requests
@@ -15,9 +14,6 @@ from backend.domain.statuses import Status
 from backend.sandbox.ups.journeys import BY_KEY, SCENARIOS
 from tests.support.numbers import check_digit
 from tests.support.ups_sandbox import Sandbox
-
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "ups"
-BASIC = "Basic " + base64.b64encode(b"sandbox-client:sandbox-secret").decode()
 
 
 @pytest.fixture

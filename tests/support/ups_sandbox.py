@@ -96,6 +96,6 @@ def expected_eta(scenario: Scenario, count: int, now: float) -> Eta | None:
     place = scenario.destination.place if scenario.destination else scenario.steps[-1].place
     day = (render.local_time(now, place).date() + timedelta(days=plan.days)).isoformat()
     hhmm = lambda value: f"{value[:2]}:{value[2:4]}" if value else None  # noqa: E731
-    kinds = {"EOD": "end_of_day", "CMT": "commit", "EDW": "window", "CDW": "window"}
+    kinds = {"EOD": "end_of_day", "CMT": "commit"} | dict.fromkeys(("EDW", "CDW", "IDW"), "window")
     plain = "rescheduled" if plan is rdd else "scheduled"
     return Eta(day, hhmm(plan.start), hhmm(plan.end), kinds.get(plan.time_type, plain))

@@ -69,8 +69,8 @@ def reset(number: str) -> Response:
     """Back to the first scan, or to {"step": n}; the journey then ends just before now."""
     scenario = _scenario(number)
     body = request.get_json(silent=True) or {}
-    step = body.get("step", 1) if isinstance(body, dict) else 1
-    lowest = 1 if scenario.steps else 0
+    lowest = 1 if scenario.steps else 0  # the "not found" parcel has no scans at all
+    step = body.get("step", lowest) if isinstance(body, dict) else lowest
     if not isinstance(step, int) or not lowest <= step <= len(scenario.steps):
         raise ApiError(400, "invalid_request", f"step must be {lowest}..{len(scenario.steps)}")
     return jsonify(_position(scenario, timeline.set_step(scenario, step)))

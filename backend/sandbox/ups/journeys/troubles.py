@@ -99,7 +99,7 @@ SCENARIOS = (
             Step(e.ORIGIN, p.GUANGZHOU, 2),
             Step(e.DEPART, p.GUANGZHOU, 3),
             Step(e.ARRIVE, p.BEIJING, 9, eod(0)),
-            Step(e.OUT_FOR_DELIVERY, p.BEIJING, 3, window(0, "100000", "140000")),
+            Step(e.OUT_FOR_DELIVERY, p.BEIJING, 3, window(0, "103000", "113000", time_type="IDW")),
             Step(e.DELIVERED, p.BEIJING, 3),
         ),
         start=7, origin=who.GUANGZHOU_TRADER, destination=who.RECEIVER_PRIVATE,
