@@ -8,8 +8,10 @@ import redis
 
 from backend.adapters import redis_conn
 from backend.adapters.http import make_session
-from backend.adapters.notification_log import NotificationLog
+from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.share_card import CardRenderer
+from backend.adapters.share_store import ShareStore
 from backend.adapters.snapshot_cache import SnapshotCache
 from backend.adapters.subscription_store import SubscriptionStore
 from backend.adapters.ups.client import UpsClient
@@ -21,6 +23,7 @@ from backend.services.auth import SessionService
 from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
 from backend.services.refresh import Refresher
+from backend.services.shares import ShareService
 from backend.settings import Settings, SettingsError
 
 
@@ -40,6 +43,7 @@ class Services:
     templates: list[Template]
     schedule: Schedule
     refresher: Refresher
+    shares: ShareService
 
 
 def build_services(settings: Settings) -> Services:
@@ -49,13 +53,25 @@ def build_services(settings: Settings) -> Services:
     wechat = _wechat(settings, store)
     lookup = LookupService(ups, SnapshotCache(store), settings.lookup_concurrency)
     watched = _watching(settings, store, lookup, wechat["wechat"])
-    return Services(settings=settings, redis=store, ups=ups, lookup=lookup, **wechat, **watched)
+    shares = _sharing(store, lookup, watched["watches"], wechat["wechat"])
+    return Services(
+        settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares, **wechat, **watched
+    )
+
+
+def _sharing(
+    store: redis.Redis, lookup: LookupService, watches: WatchStore, wechat
+) -> ShareService:
+    """Shared parcel links; the card renderer finds its CJK font on first use."""
+    return ShareService(ShareStore(store), watches, lookup, CardRenderer(), wechat)
 
 
 def _watching(settings: Settings, store: redis.Redis, lookup: LookupService, wechat) -> dict:
     """Watch list, credits, schedule and the refresh-and-notify job's collaborators."""
     watches, subscriptions = WatchStore(store), SubscriptionStore(store)
-    notification_log, schedule = NotificationLog(store), Schedule(store)
+    # A dead worker's claims expire with the polling scale, so sandbox journeys recover fast.
+    lease = max(5.0, LEASE_SECONDS * settings.poll_interval_scale)
+    notification_log, schedule = NotificationLog(store, lease), Schedule(store)
     try:
         templates = configured_templates(settings.wechat_templates, settings.sandbox)
     except TemplateConfigError as error:

@@ -47,8 +47,9 @@ def field(number: str, change_id: str) -> str:
 class NotificationLog:
     """Per-user record of every change: sending (leased), sent, failed or unread."""
 
-    def __init__(self, client: redis.Redis) -> None:
+    def __init__(self, client: redis.Redis, lease_seconds: float = LEASE_SECONDS) -> None:
         self._redis = client
+        self._lease = max(1, int(lease_seconds))
 
     def claim(self, openid: str, number: str, change_id: str, template_id: str) -> int:
         """1: we may send; 0: sent or in flight elsewhere; -1: no credit, kept as unread."""
@@ -61,7 +62,7 @@ class NotificationLog:
                 field(number, change_id),
                 template_id,
                 int(time.time()),
-                LEASE_SECONDS,
+                self._lease,
                 KEEP_SECONDS,
             )
         )

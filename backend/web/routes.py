@@ -21,4 +21,9 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
 
     api.register_blueprint(parcels.bp)
     api.register_blueprint(subscriptions.bp)
+
+    from backend.web import share_page, shares
+
+    api.register_blueprint(shares.bp)
+    app.register_blueprint(share_page.bp)
     app.register_blueprint(push.bp)

@@ -51,7 +51,7 @@ class AdviceSchema(Schema):
     hotline = fields.String(metadata={"description": "present when a person should help"})
 
 
-class ErrorSchema(Schema):
+class NumberErrorSchema(Schema):
     code = fields.String()
     message = fields.String()
 
@@ -61,7 +61,7 @@ class ResultSchema(Schema):
 
     number = fields.String(required=True)
     ok = fields.Boolean(required=True)
-    error = fields.Nested(ErrorSchema)
+    error = fields.Nested(NumberErrorSchema)
     status = fields.Nested(StatusSchema)
     events = fields.List(fields.Nested(EventSchema))
     eta = fields.Nested(EtaSchema, allow_none=True)

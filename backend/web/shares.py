@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 from flask import Response, current_app, g
 from flask_smorest import Blueprint
@@ -17,9 +16,10 @@ from backend.services.shares import (
     ShareUnavailableError,
 )
 from backend.web.errors import ApiError
-from backend.web.i18n import normalize_lang, request_lang
+from backend.web.i18n import request_lang
 from backend.web.ip_limits import allow, retry_after
 from backend.web.messages import register
+from backend.web.presenters import iso_utc
 from backend.web.schemas import EtaSchema, EventSchema, StatusSchema
 from backend.web.security import login_required
 
@@ -104,7 +104,9 @@ def create_share(body: dict, number: str):
     if not check.valid:
         raise ApiError(400, "invalid_number", reason_message(check.reason or "", lang))
     try:
-        created = _shares().create_share(g.openid, check.number, body["include_nickname"], lang=lang)
+        created = _shares().create_share(
+            g.openid, check.number, body["include_nickname"], lang=lang
+        )
     except ParcelNotWatchedError:
         raise ApiError(404, "parcel_not_found") from None
     share_id, suffix = created.share.share_id, "?lang=en" if lang == "en" else ""
@@ -112,10 +114,10 @@ def create_share(body: dict, number: str):
         "share_id": share_id,
         "path": f"/pages/share/index?id={share_id}",
         "web_url": f"{_base()}/s/{share_id}{suffix}",
-        "image_url": f"{_base()}/api/v1/shares/{share_id}/card.png{suffix}",
+        "image_url": f"{_base()}/api/v1/shares/{share_id}/card.png?lang={lang}",
         "qrcode_url": f"{_base()}/api/v1/shares/{share_id}/qrcode.png",
         "title": created.title,
-        "expires_at": datetime.fromtimestamp(created.share.expires, UTC).isoformat(),
+        "expires_at": iso_utc(created.share.expires),
     }
 
 
@@ -152,9 +154,8 @@ def revoke_share(share_id: str):
 def share_card(share_id: str):
     """The 5:4 image for the chat card (onShareAppMessage imageUrl)."""
     _public("share-card", share_id)
-    lang = normalize_lang(current_app.extensions and _query_lang()) or "zh"
     try:
-        return _png(_shares().card_png(share_id, lang), 60)
+        return _png(_shares().card_png(share_id, request_lang()), 60)
     except ShareNotFoundError:
         raise ApiError(404, "share_not_found") from None
     except ShareUnavailableError:
@@ -174,9 +175,3 @@ def share_qrcode(share_id: str):
         raise ApiError(404, "share_not_found") from None
     except ShareUnavailableError:
         raise ApiError(503, "wechat_unavailable", headers={"Retry-After": "30"}) from None
-
-
-def _query_lang() -> str | None:
-    from flask import request
-
-    return request.args.get("lang")

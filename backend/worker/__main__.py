@@ -11,7 +11,7 @@ from backend.adapters import redis_conn
 from backend.adapters.polling_store import Schedule
 from backend.settings import Settings, SettingsError
 from backend.web.request_log import configure_logging
-from backend.worker.scheduler import SchedulerThread
+from backend.worker.scheduler import LEASE_SECONDS, SchedulerThread
 
 QUEUE_NAME = "refresh"
 
@@ -35,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     scheduler = None
     if not args.no_scheduler and not args.burst:
         # Every worker runs a step; the schedule's lease makes concurrent steps harmless.
-        scheduler = SchedulerThread(Schedule(redis_conn.connect(settings.redis_url)), queue)
+        # A job killed mid-refresh leaves its number leased; scale the lease like polling.
+        lease = max(2.0, LEASE_SECONDS * settings.poll_interval_scale)
+        schedule = Schedule(redis_conn.connect(settings.redis_url))
+        scheduler = SchedulerThread(schedule, queue, lease=lease)
         scheduler.start()
     # SimpleWorker runs jobs in this process: refresh jobs are short I/O-bound calls,
     # so forking a work horse per job would cost more than the job itself.

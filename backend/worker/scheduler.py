@@ -20,12 +20,14 @@ JOB_TIMEOUT_SECONDS = 120
 RETRY = Retry(max=5, interval=[2, 5, 15, 60, 300])
 
 
-def enqueue_due(schedule: Schedule, queue: Queue, now: float | None = None) -> int:
+def enqueue_due(
+    schedule: Schedule, queue: Queue, now: float | None = None, lease: float = LEASE_SECONDS
+) -> int:
     """Take every due number (in batches) and enqueue one refresh job each."""
     now = time.time() if now is None else now
     total = 0
     while True:
-        due = schedule.take_due(now, BATCH, LEASE_SECONDS)
+        due = schedule.take_due(now, BATCH, lease)
         for number in due:
             enqueue_refresh(queue, number)
         total += len(due)
@@ -48,17 +50,20 @@ def enqueue_refresh(queue: Queue, number: str) -> None:
 class SchedulerThread(threading.Thread):
     """Runs the scheduler step every `interval` seconds until stopped."""
 
-    def __init__(self, schedule: Schedule, queue: Queue, interval: float = 1.0) -> None:
+    def __init__(
+        self, schedule: Schedule, queue: Queue, interval: float = 1.0, lease: float = LEASE_SECONDS
+    ) -> None:
         super().__init__(name="scheduler", daemon=True)
         self._schedule = schedule
         self._queue = queue
         self._interval = interval
+        self._lease = lease
         self._stop = threading.Event()
 
     def run(self) -> None:
         while not self._stop.is_set():
             try:
-                count = enqueue_due(self._schedule, self._queue)
+                count = enqueue_due(self._schedule, self._queue, lease=self._lease)
                 if count:
                     log.info("enqueued %d due refreshes", count)
             except Exception:  # a Redis blip must not kill the scheduler; retry next tick

@@ -8,7 +8,9 @@ from urllib.parse import urlparse
 from backend.adapters import redis_conn
 from backend.settings import DEFAULT_REDIS_URL
 
-TEST_DB = 15  # tests flush their database; never touch the one an app may be using
+# Tests flush their database; never the one an app may be using. Parallel runs on one
+# machine can pick different databases with TEST_REDIS_DB.
+TEST_DB = int(os.environ.get("TEST_REDIS_DB", "15"))
 
 
 def choose_test_redis_url() -> tuple[str, str]:

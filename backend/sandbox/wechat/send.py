@@ -107,6 +107,7 @@ def subscribe_send():
     if refusal is not None:
         return wx_error(*refusal)
     if not take_quota(body["touser"], body["template_id"]):
+        count("send_43101")
         return wx_error(43101, "user refuse to accept the msg")
     return jsonify({"errcode": 0, "errmsg": "ok", "msgid": _record(body)})
 
