@@ -1,69 +1,86 @@
-"""UPS tracking numbers inside a scanned barcode payload (Code 128, MaxiCode, PDF417, URLs)."""
+"""UPS tracking numbers inside a scanned barcode payload (Code 128, MaxiCode, PDF417, QR URLs)."""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, unquote, urlsplit
+from collections.abc import Iterator
+from urllib.parse import unquote_plus, urlsplit
 
-from backend.domain.numbers import check_number, normalize
+from backend.domain.numbers import check_number, is_valid_1z, is_verified, normalize, split_numbers
 
-# ANSI MH10.8.3 structured messages: "[)>" RS "01" GS "96" ... fields by GS, records by RS.
-# Scanners sometimes print the control characters as text instead.
-_CONTROL_TEXT = re.compile(r"<RS>|<GS>|<EOT>|\\x1[de]|\\x04|\^|\x1d|\x1e|\x04", re.IGNORECASE)
-_ONE_Z = re.compile(r"1Z[0-9A-Z]{16}")
-_WHOLE = re.compile(r"^[0-9A-Z]{7,34}$")
-# Retail product codes (EAN-13, UPC-A, EAN-8) look like UPS numeric formats; never take them.
-_RETAIL = re.compile(r"^\d{8}$|^\d{12,13}$")
-_URL_KEYS = (
-    "tracknum",
-    "trackingnumber",
-    "inquirynumber",
-    "inquirynumber1",
-    "tracking",
-    "number",
-    "n",
+RS, GS, EOT = "\x1e", "\x1d", "\x04"
+# Scanners and apps that cannot show control characters print them as text instead.
+_ALIASES = (
+    (GS, re.compile(r"<GS>|\[GS\]|\\x1d|\\u001d|\u241d", re.IGNORECASE)),
+    (RS, re.compile(r"<RS>|\[RS\]|\\x1e|\\u001e|\u241e", re.IGNORECASE)),
+    (EOT, re.compile(r"<EOT>|\[EOT\]|\\x04|\\u0004|\u2404", re.IGNORECASE)),
 )
+_FIELD_BREAK = re.compile(r"[\x1d\x1e\x04]")
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
+_EMBEDDED_1Z = re.compile(r"(?=(1Z[0-9A-Z]{16}))")  # lookahead: overlapping candidates
+_FRAGMENT = re.compile(r"1Z[0-9A-Z]{8}")
+_SHIPPER = re.compile(r"[0-9A-Z]{6}")
+_SERVICE_CLASS = re.compile(r"\d{3}")
 
 
 def numbers_in_scan(payload: str) -> list[str]:
-    """Valid UPS numbers found in `payload`, in order, without duplicates."""
-    text = (payload or "").strip()
-    if not text:
+    """Verified UPS numbers in a scanned payload, in order of appearance, each once.
+
+    Only self-proving numbers count (a matching check digit, or the 1R shape): a product
+    EAN/UPC, a postal-code barcode or a stray QR code must not turn into a parcel.
+    """
+    fields = _FIELD_BREAK.split(_restore_controls(payload or ""))
+    found: list[str] = []
+    for index, field in enumerate(fields):
+        for number in (*_field_numbers(field), *_maxicode_number(fields, index)):
+            if number not in found:
+                found.append(number)
+    return found
+
+
+def _restore_controls(payload: str) -> str:
+    text = payload
+    for char, alias in _ALIASES:
+        text = alias.sub(char, text)
+    # Some keyboard-wedge scanners type every control character of a structured message as "^".
+    return text.replace("^", GS) if "[)>" in text else text
+
+
+def _field_numbers(field: str) -> list[str]:
+    text = field.strip()
+    if _URL.match(text):
+        # Only the path, query and fragment can hold a number; the host never does.
+        parts = urlsplit(text if "://" in text else "//" + text)
+        text = unquote_plus(f"{parts.path} {parts.query} {parts.fragment}")
+    numbers = [n for token in split_numbers(text) for n in _verified(normalize(token))]
+    # Fields glued to their neighbours ("96" header, escape text) hide a 1Z inside a longer run.
+    return numbers or [n for n in _EMBEDDED_1Z.findall(normalize(text)) if is_valid_1z(n)]
+
+
+def _verified(number: str) -> Iterator[str]:
+    """The number itself, or a USPS IMpb behind a GS1 "420" + ZIP routing prefix."""
+    variants = [number]
+    if number.isdigit() and number.startswith("420") and len(number) > 26:
+        variants += [number[8:], number[12:]]  # "420" + 5- or 9-digit ZIP glued on (FNC1 lost)
+    yield from (v for v in variants if is_verified(check_number(v)))
+
+
+def _maxicode_number(fields: list[str], index: int) -> list[str]:
+    """Rebuild the 1Z that a UPS MaxiCode splits up: [service class, 1Z + last 8, UPSN, shipper].
+
+    The full number is 1Z + shipper account + the service class's last two digits + the last
+    8 characters; it is kept only when its check digit confirms the reconstruction.
+    """
+    fragment = normalize(fields[index])
+    if not _FRAGMENT.fullmatch(fragment) or index == 0 or index + 1 >= len(fields):
         return []
-    if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE):
-        candidates = _from_url(text)
-    else:
-        candidates = _from_fields(text)
-    found: list[str] = []
-    for candidate in candidates:
-        number = normalize(candidate)
-        if number not in found and _acceptable(number):
-            found.append(number)
-    return found
-
-
-def _acceptable(number: str) -> bool:
-    check = check_number(number)
-    if not check.valid:
-        return False
-    # Plain digit strings are only trusted when they are long structured UPS numbers; a bare
-    # 12/13-digit code is almost always a product barcode.
-    return check.kind != "freight" and not _RETAIL.match(number)
-
-
-def _from_url(url: str) -> list[str]:
-    parts = urlsplit(url)
-    params = parse_qsl(parts.query, keep_blank_values=False)
-    named = [v for k, v in params if k.lower() in _URL_KEYS]
-    words = re.split(r"[/,;=&\s]+", unquote(parts.path + "?" + parts.query))
-    return [*named, *[w for w in words if w.upper().startswith("1Z")]]
-
-
-def _from_fields(text: str) -> list[str]:
-    """Each field (or the whole text) yields its embedded 1Z numbers, else itself."""
-    fields = [f for f in _CONTROL_TEXT.split(text) if f.strip()]
-    found: list[str] = []
-    for field in fields:
-        squeezed = re.sub(r"[\s-]+", "", field).upper()
-        found.extend(_ONE_Z.findall(squeezed) or ([squeezed] if _WHOLE.match(squeezed) else []))
-    return found
+    carrier = normalize(fields[index + 1])
+    following = normalize(fields[index + 2]) if index + 2 < len(fields) else ""
+    shipper = carrier[4:] or following  # the GS after "UPSN" is optional
+    service = normalize(fields[index - 1])
+    if not (carrier.startswith("UPSN") and _SHIPPER.fullmatch(shipper)):
+        return []
+    if not _SERVICE_CLASS.fullmatch(service):
+        return []
+    number = f"1Z{shipper}{service[-2:]}{fragment[2:]}"
+    return [number] if is_valid_1z(number) else []
