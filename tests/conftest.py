@@ -10,6 +10,7 @@ from backend.adapters import redis_conn
 from backend.app import create_app
 from backend.bootstrap import build_services
 from backend.settings import Settings
+from tests.support.apps import close_app
 from tests.support.live_server import LiveServer
 from tests.support.redis_server import choose_test_redis_url
 
@@ -50,7 +51,9 @@ def settings(make_settings) -> Settings:
 
 @pytest.fixture
 def app(settings):
-    return create_app(settings)
+    app = create_app(settings)
+    yield app
+    close_app(app)
 
 
 @pytest.fixture
@@ -70,6 +73,4 @@ def live(make_settings):
     server.serve(app)
     yield server, app
     server.stop()
-    # Close the app's Redis pool now: left to the garbage collector, its sockets raise
-    # ResourceWarning at random moments (an error under filterwarnings=error).
-    app.extensions["services"].redis.close()
+    close_app(app)

@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 WIDTH, HEIGHT = 1000, 800  # WeChat shows chat-card images at 5:4
 MARGIN = 60
+LABEL_AT, LABEL_SIZE = (MARGIN, 190), 136  # the status label, the card's largest text
+LABEL_BOX = (0, 150, WIDTH, 368)  # the band it is drawn in, between header and ETA line
 WQY_MICROHEI = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"  # Debian fonts-wqy-microhei
 CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Droid Sans Fallback")
 PROBE_CHAR = "包"
@@ -93,7 +95,7 @@ class CardRenderer:
         image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
         draw = ImageDraw.Draw(image)
         self._header(draw, card)
-        self._fit(draw, (MARGIN, 190), card.status_label, 136, BROWN)
+        self._fit(draw, LABEL_AT, card.status_label, LABEL_SIZE, BROWN)
         if card.eta_line:
             self._fit(draw, (MARGIN, 372), card.eta_line, 54, ACCENT)
         _progress(draw, card.progress, top=470)
@@ -148,5 +150,5 @@ def _progress(draw: ImageDraw.ImageDraw, progress: float, top: int) -> None:
     if filled > left + height:
         box = (left, top, filled, top + height)
         draw.rounded_rectangle(box, radius=height // 2, fill=GOLD)
-    dot = max(filled, left + height // 2)
+    dot = min(max(filled, left + height // 2), right - height // 2)
     draw.ellipse((dot - 20, top - 7, dot + 20, top + height + 7), fill=BROWN, outline=GOLD, width=5)

@@ -175,4 +175,3 @@ def _eta_date(shipment: Shipment) -> date | None:
         return date.fromisoformat(shipment.eta.date)
     except ValueError:
         return None
-

@@ -15,9 +15,7 @@ _LIMITED_PREFIX = "/api/v1/"
 _UNLIMITED = {"/api/v1/openapi.json"}
 
 
-def init_rate_limits(
-    app: Flask, settings: Settings, identify: Callable[[], str | None]
-) -> Limiter:
+def init_rate_limits(app: Flask, settings: Settings, identify: Callable[[], str | None]) -> Limiter:
     """Limit every /api/v1 route; `identify` names the logged-in user (or None)."""
 
     def key() -> str:

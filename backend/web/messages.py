@@ -31,7 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "暂时无法连接 UPS 查询，请稍后再试。",
         "UPS cannot be reached right now; please try again shortly.",
     ),
-    "no_numbers": ("没有找到跟踪号，请输入或粘贴 UPS 单号。", "No tracking number found; type or paste one."),
+    "no_numbers": (
+        "没有找到跟踪号，请输入或粘贴 UPS 单号。",
+        "No tracking number found; type or paste one.",
+    ),
     "too_many_numbers": (
         "一次最多查询 30 个单号，您输入了 {count} 个。",
         "At most 30 numbers per lookup; you entered {count}.",

@@ -12,75 +12,64 @@ from backend.adapters.redis_conn import free_port
 from backend.adapters.ups import errors
 from backend.sandbox.ups.journeys import BY_KEY
 from tests.support.live_server import LiveServer
-from tests.support.ups_sandbox import Sandbox, make_client
 
 NUMBER = BY_KEY["out_for_delivery"].number
 
 
-@pytest.fixture
-def sandbox(live) -> Sandbox:
-    return Sandbox(live[0].url + "/_sandbox/ups")
-
-
-@pytest.fixture
-def ups(live):
-    return make_client(live[1])
-
-
 @pytest.mark.parametrize("mode", ["503", "429"])
-def test_a_passing_503_or_429_is_retried_and_the_call_succeeds(sandbox, ups, mode):
-    sandbox.faults(error_rate=0.5, mode=mode)  # fails calls 1, 3, 5...
+def test_a_passing_503_or_429_is_retried_and_the_call_succeeds(ups_sandbox, ups, mode):
+    ups_sandbox.faults(error_rate=0.5, mode=mode)  # fails calls 1, 3, 5...
     assert ups.track(NUMBER, "en").status.value == "out_for_delivery"
-    assert sandbox.stats()["track_calls"] == 2
+    assert ups_sandbox.stats()["track_calls"] == 2
 
 
 @pytest.mark.parametrize(
     ("mode", "kind"),
     [("503", errors.UpstreamUnavailableError), ("429", errors.UpstreamRateLimitedError)],
 )
-def test_a_lasting_503_or_429_ends_unavailable_after_the_retries(sandbox, ups, mode, kind):
-    sandbox.faults(error_rate=1, mode=mode)
+def test_a_lasting_503_or_429_ends_unavailable_after_the_retries(ups_sandbox, ups, mode, kind):
+    ups_sandbox.faults(error_rate=1, mode=mode)
     with pytest.raises(kind) as caught:
         ups.track(NUMBER, "en")
     assert isinstance(caught.value, errors.UpstreamUnavailableError)
     assert caught.value.http_status == int(mode)
-    assert sandbox.stats()["track_calls"] == 3  # the first try and two retries
+    assert ups_sandbox.stats()["track_calls"] == 3  # the first try and two retries
 
 
-def test_a_500_is_not_retried(sandbox, ups):
-    sandbox.faults(error_rate=1, mode="500")
+def test_a_500_is_not_retried(ups_sandbox, ups):
+    ups_sandbox.faults(error_rate=1, mode="500")
     with pytest.raises(errors.UpstreamUnavailableError):
         ups.track(NUMBER, "en")
-    assert sandbox.stats()["track_calls"] == 1
+    assert ups_sandbox.stats()["track_calls"] == 1
 
 
-def test_retry_after_is_respected(sandbox, ups):
-    sandbox.faults(error_rate=0.5, mode="503", retry_after=1)
+def test_retry_after_is_respected(ups_sandbox, ups):
+    ups_sandbox.faults(error_rate=0.5, mode="503", retry_after=1)
     started = time.monotonic()
     ups.track(NUMBER, "en")
     assert time.monotonic() - started >= 0.9
 
 
-def test_a_hanging_upstream_fails_within_the_read_timeout(live, sandbox):
-    client = make_client(live[1], timeout=(1.0, 0.4))
+def test_a_hanging_upstream_fails_within_the_read_timeout(ups_clients, ups_sandbox):
+    client = ups_clients(timeout=(1.0, 0.4))
     client.tokens.get()  # the token call is not what this test times
-    sandbox.faults(error_rate=1, mode="timeout", timeout_ms=1500)
+    ups_sandbox.faults(error_rate=1, mode="timeout", timeout_ms=1500)
     started = time.monotonic()
     with pytest.raises(errors.UpstreamUnavailableError, match="in time"):
         client.track(NUMBER, "en")
     assert time.monotonic() - started < 1.2
-    assert sandbox.stats()["track_calls"] == 1  # a timed-out GET is not repeated
+    assert ups_sandbox.stats()["track_calls"] == 1  # a timed-out GET is not repeated
 
 
-def test_latency_slows_calls_without_failing_them(sandbox, ups):
-    sandbox.faults(latency_ms=150)
+def test_latency_slows_calls_without_failing_them(ups_sandbox, ups):
+    ups_sandbox.faults(latency_ms=150)
     started = time.monotonic()
     ups.track(NUMBER, "zh")
     assert time.monotonic() - started >= 0.15
 
 
-def test_faults_can_target_some_numbers_only(sandbox, ups):
-    sandbox.faults(error_rate=1, mode="500", numbers=[NUMBER])
+def test_faults_can_target_some_numbers_only(ups_sandbox, ups):
+    ups_sandbox.faults(error_rate=1, mode="500", numbers=[NUMBER])
     assert ups.track(BY_KEY["in_transit"].number, "en").status.value == "in_transit"
     with pytest.raises(errors.UpstreamUnavailableError):
         ups.track(NUMBER, "en")
@@ -110,8 +99,8 @@ def test_fetch_details_returns_the_raw_json(ups):
     assert package["trackingNumber"] == NUMBER and package["packageCount"] == 1
 
 
-def test_an_unreachable_host_is_unavailable(live):
-    client = make_client(live[1], base_url=f"http://127.0.0.1:{free_port()}")
+def test_an_unreachable_host_is_unavailable(live, ups_clients):
+    client = ups_clients(base_url=f"http://127.0.0.1:{free_port()}")
     with pytest.raises(errors.UpstreamUnavailableError, match="token call failed"):
         client.track(NUMBER, "en")
     store = live[1].extensions["services"].redis
@@ -125,10 +114,10 @@ def _html(environ, start_response):
     return [b"<html><body>upstream hiccup</body></html>"]
 
 
-def test_a_body_that_is_not_json_is_unavailable(live):
+def test_a_body_that_is_not_json_is_unavailable(live, ups_clients):
     proxy = LiveServer().serve(_html)
     try:
-        client = make_client(live[1], base_url=proxy.url)
+        client = ups_clients(base_url=proxy.url)
         store = live[1].extensions["services"].redis
         store.set(redis_keys.ups_token("sandbox-client"), "cached-token", ex=60)
         with pytest.raises(errors.UpstreamUnavailableError, match="not JSON"):

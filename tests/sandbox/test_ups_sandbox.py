@@ -17,17 +17,12 @@ from tests.support.ups_sandbox import Sandbox
 
 
 @pytest.fixture
-def sandbox(live) -> Sandbox:
-    return Sandbox(live[0].url + "/_sandbox/ups")
+def bearer(ups_sandbox) -> str:
+    return ups_sandbox.token().json()["access_token"]
 
 
-@pytest.fixture
-def bearer(sandbox) -> str:
-    return sandbox.token().json()["access_token"]
-
-
-def _track(sandbox: Sandbox, number: str, bearer: str, locale="en_US", **params):
-    return sandbox.track(number, bearer, locale, **params)
+def _track(ups_sandbox: Sandbox, number: str, bearer: str, locale="en_US", **params):
+    return ups_sandbox.track(number, bearer, locale, **params)
 
 
 def _package(response: requests.Response) -> dict:
@@ -57,8 +52,8 @@ def _gmt(activity: dict) -> int:
 
 
 @pytest.mark.parametrize("number", ["1Z1234", "1" * 35, "1Z12 345678"])
-def test_numbers_outside_the_7_to_34_rule_are_tv1002(sandbox, bearer, number):
-    response = _track(sandbox, number, bearer)
+def test_numbers_outside_the_7_to_34_rule_are_tv1002(ups_sandbox, bearer, number):
+    response = _track(ups_sandbox, number, bearer)
     assert response.status_code == 400
     assert response.json() == {
         "response": {"errors": [{"code": "TV1002", "message": "Invalid inquiry number"}]}
@@ -66,16 +61,16 @@ def test_numbers_outside_the_7_to_34_rule_are_tv1002(sandbox, bearer, number):
 
 
 @pytest.mark.parametrize("number", ["1Z999AA10123456784", BY_KEY["not_found"].number])
-def test_unknown_numbers_are_http_200_with_tw0001(sandbox, bearer, number):
-    response = _track(sandbox, number, bearer)
+def test_unknown_numbers_are_http_200_with_tw0001(ups_sandbox, bearer, number):
+    response = _track(ups_sandbox, number, bearer)
     assert response.status_code == 200
     shipment = response.json()["trackResponse"]["shipment"][0]
     assert shipment["inquiryNumber"] == number and "package" not in shipment
     assert shipment["warnings"] == [{"code": "TW0001", "message": "Tracking Information Not Found"}]
 
 
-def test_known_parcel_body_reproduces_the_production_quirks(sandbox, bearer):
-    package = _package(_track(sandbox, BY_KEY["clearance_in_progress"].number, bearer))
+def test_known_parcel_body_reproduces_the_production_quirks(ups_sandbox, bearer):
+    package = _package(_track(ups_sandbox, BY_KEY["clearance_in_progress"].number, bearer))
     for path, value in _scalars(package):
         expected = int if path == ".packageCount" else str
         assert isinstance(value, expected), path
@@ -92,8 +87,8 @@ def test_known_parcel_body_reproduces_the_production_quirks(sandbox, bearer):
     assert {a["type"] for a in package["packageAddress"]} == {"ORIGIN", "DESTINATION"}
 
 
-def test_local_times_follow_each_place_time_zone(sandbox, bearer):
-    activities = _package(_track(sandbox, BY_KEY["intl_cn_to_us"].number, bearer))["activity"]
+def test_local_times_follow_each_place_time_zone(ups_sandbox, bearer):
+    activities = _package(_track(ups_sandbox, BY_KEY["intl_cn_to_us"].number, bearer))["activity"]
     offsets = {a["location"].get("address", {}).get("city"): a["gmtOffset"] for a in activities}
     assert offsets["Shenzhen"] == "+08:00"
     assert offsets["ANCHORAGE"] in ("-09:00", "-08:00")
@@ -104,25 +99,25 @@ def test_local_times_follow_each_place_time_zone(sandbox, bearer):
         assert local - _gmt(activity) == sign * (hours * 3600 + minutes * 60)
 
 
-def test_events_are_in_the_past_and_recent(sandbox, bearer):
-    activities = _package(_track(sandbox, BY_KEY["at_facility"].number, bearer))["activity"]
+def test_events_are_in_the_past_and_recent(ups_sandbox, bearer):
+    activities = _package(_track(ups_sandbox, BY_KEY["at_facility"].number, bearer))["activity"]
     age = time.time() - _gmt(activities[0])
     assert 0 < age < 3600
 
 
-def test_locale_chooses_the_language(sandbox, bearer):
+def test_locale_chooses_the_language(ups_sandbox, bearer):
     number = BY_KEY["out_for_delivery"].number
-    zh = _package(_track(sandbox, number, bearer, locale="zh_CN"))
-    en = _package(_track(sandbox, number, bearer, locale="en_US"))
+    zh = _package(_track(ups_sandbox, number, bearer, locale="zh_CN"))
+    en = _package(_track(ups_sandbox, number, bearer, locale="en_US"))
     assert re.search(r"[\u4e00-\u9fff]", zh["activity"][0]["status"]["description"])
     assert en["activity"][0]["status"]["description"] == "Out For Delivery Today"
     assert en["deliveryTime"] == {"type": "CDW", "startTime": "140000", "endTime": "160000"}
 
 
-def test_delivered_parcels_carry_personal_fields_and_signature_on_request(sandbox, bearer):
+def test_delivered_parcels_carry_personal_fields_and_signature_on_request(ups_sandbox, bearer):
     number = BY_KEY["signature_delivered"].number
-    plain = _package(_track(sandbox, number, bearer))
-    signed = _package(_track(sandbox, number, bearer, returnSignature="true"))
+    plain = _package(_track(ups_sandbox, number, bearer))
+    signed = _package(_track(ups_sandbox, number, bearer, returnSignature="true"))
     assert plain["deliveryInformation"]["receivedBy"] == "CHEN JING"
     assert "signature" not in plain["deliveryInformation"]
     assert base64.b64decode(signed["deliveryInformation"]["signature"]["image"])
@@ -134,8 +129,8 @@ def test_delivered_parcels_carry_personal_fields_and_signature_on_request(sandbo
     )
 
 
-def test_scenarios_have_valid_unique_numbers_and_cover_every_status(sandbox):
-    listed = requests.get(sandbox.url("/scenarios"), timeout=5).json()
+def test_scenarios_have_valid_unique_numbers_and_cover_every_status(ups_sandbox):
+    listed = requests.get(ups_sandbox.url("/scenarios"), timeout=5).json()
     numbers = [item["number"] for item in listed]
     assert len(set(numbers)) == len(numbers) == len(SCENARIOS)
     for number in numbers:

@@ -1,4 +1,4 @@
-"""Helpers for tests that drive the UPS sandbox over HTTP and build real UPS clients."""
+"""Fixtures and helpers for tests that drive the UPS sandbox and build real UPS clients."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import base64
 import uuid
 from datetime import timedelta
 
+import pytest
 import requests
 
 from backend.adapters.http import make_session
@@ -99,3 +100,29 @@ def expected_eta(scenario: Scenario, count: int, now: float) -> Eta | None:
     kinds = {"EOD": "end_of_day", "CMT": "commit"} | dict.fromkeys(("EDW", "CDW", "IDW"), "window")
     plain = "rescheduled" if plan is rdd else "scheduled"
     return Eta(day, hhmm(plan.start), hhmm(plan.end), kinds.get(plan.time_type, plain))
+
+
+@pytest.fixture
+def ups_sandbox(live) -> Sandbox:
+    """Control endpoints of the live app's UPS sandbox."""
+    return Sandbox(live[0].url + "/_sandbox/ups")
+
+
+@pytest.fixture
+def ups_clients(live):
+    """make_client for the live app; every client it builds is closed after the test."""
+    built: list[UpsClient] = []
+
+    def build(**kwargs) -> UpsClient:
+        built.append(make_client(live[1], **kwargs))
+        return built[-1]
+
+    yield build
+    for client in built:
+        client.close()
+
+
+@pytest.fixture
+def ups(ups_clients) -> UpsClient:
+    """A production UpsClient talking to the live app's sandbox."""
+    return ups_clients()

@@ -13,6 +13,7 @@ from flask import Flask
 from backend.adapters.wechat.push import sign
 from backend.app import create_app
 from backend.bootstrap import build_services
+from tests.support.apps import close_app
 from tests.support.live_server import LiveServer
 
 STATUS_TEMPLATE = "sandbox-tpl-status-change"
@@ -77,4 +78,4 @@ def serve_app(make_settings, **overrides) -> Iterator[tuple[LiveServer, Flask]]:
         yield server, app
     finally:
         server.stop()
-        app.extensions["services"].redis.close()
+        close_app(app)

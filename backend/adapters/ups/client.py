@@ -48,6 +48,10 @@ class UpsClient:
         self._transaction_src = transaction_src
         self.tokens = UpsTokenProvider(session, redis, base_url, client_id, client_secret)
 
+    def close(self) -> None:
+        """Close pooled connections (tests and short-lived tools; servers keep the client)."""
+        self._session.close()
+
     def track(self, number: str, lang: str) -> Shipment:
         """The parsed shipment; raises an UpsError subclass (TW0001 -> TrackingNotFoundError)."""
         return parse_track_response(self.fetch_details(number, lang), number)

@@ -99,13 +99,18 @@ TYPES: dict[str, Status] = {
 _ATTEMPT_WORDS = (
     r"delivery attempt|attempted (to )?deliver|(second|third|final|2nd|3rd) (delivery )?attempt"
     r"|not available for delivery|(business|location) was closed"
+    # zh_CN wording: UPS translates descriptions, and an attempt has no code of its own.
+    r"|派送未成功|未能派送|未能投递|尝试派送|再次派送|无人签收|收件人不在"
 )
 
 # "will be returned ... if not collected" is a warning, not a return (and return is final).
-_RETURN_WORDS = r"(?<!be )returned to (the )?(sender|shipper)|returning to (the )?(sender|shipper)"
+_RETURN_WORDS = (
+    r"(?<!be )returned to (the )?(sender|shipper)|returning to (the )?(sender|shipper)"
+    r"|正在退回|已退回(发件人|寄件人)"
+)
 
-# English wording, first match wins; only consulted when the codes say nothing usable.
-# A Chinese-locale description simply matches nothing and the type decides.
+# Wording, first match wins; only consulted when the codes say nothing usable. Most
+# patterns are English; the attempt and return ones also know UPS's Chinese wording.
 WORDS: list[tuple[re.Pattern[str], Status]] = [
     (re.compile(pattern, re.IGNORECASE), status)
     for pattern, status in [

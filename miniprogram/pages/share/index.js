@@ -17,6 +17,13 @@ function enterScene() {
   }
 }
 
+// A forwarded card opens with ?id=; a scanned poster code carries scene "s=<id>".
+function shareIdFrom(query = {}) {
+  if (query.id) return query.id
+  const scene = decodeURIComponent(query.scene || '')
+  return scene.startsWith('s=') ? scene.slice(2) : ''
+}
+
 Page({
   data: {
     t: {},
@@ -29,7 +36,7 @@ Page({
 
   onLoad(query) {
     localize(this, 'title_share')
-    this.setData({ id: (query && query.id) || '', singlePage: enterScene() === SCENE_SINGLE_PAGE })
+    this.setData({ id: shareIdFrom(query), singlePage: enterScene() === SCENE_SINGLE_PAGE })
     return this.load()
   },
 

@@ -56,3 +56,9 @@ test('network errors offer nothing but the message; forwarding keeps the share p
   page.instance.onOpenApp()
   expect(wx.switchTab).toHaveBeenCalledWith({ url: '/pages/lookup/index' })
 })
+
+test('a scanned poster code opens the share from its scene', async () => {
+  const page = await open({ scene: encodeURIComponent('s=sh_7Kq2mXb9') })
+  expect(page.data.id).toBe('sh_7Kq2mXb9')
+  expect(texts(page, '.badge')).toEqual(['派送中'])
+})
