@@ -11,7 +11,9 @@ def close_app(app: Flask) -> None:
     Left to the garbage collector, their pooled sockets raise ResourceWarning during some
     later, unrelated test, which filterwarnings=error turns into a random failure.
     """
-    app.extensions["services"].redis.close()
+    services = app.extensions["services"]
+    services.redis.close()
+    services.ups.close()
     for limiter in app.extensions.get("limiter", ()):
         client = getattr(limiter.storage, "storage", None)
         if client is not None and hasattr(client, "close"):

@@ -22,7 +22,9 @@ class LiveServer:
 
     def serve(self, app) -> LiveServer:
         self._app = app
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
+from backend.domain.numbers import is_valid_1z
 from backend.sandbox.ups.journeys import domestic, international, troubles
 from backend.sandbox.ups.journeys.base import Scenario
 
@@ -13,6 +17,17 @@ if len(BY_NUMBER) != len(SCENARIOS) or len(BY_KEY) != len(SCENARIOS):
     raise RuntimeError("two sandbox scenarios share a number or a key")
 
 
+# Bulk parcels for load tests: any valid 1Z with shipper "SBXBLK" replays the domestic
+# journey under its own number, so benchmarks can watch thousands of distinct parcels.
+BULK_PREFIX = "1ZSBXBLK"
+_BULK = re.compile(r"^1ZSBXBLK[0-9A-Z]{9}\d$")
+
+
 def find(number: str) -> Scenario | None:
     """The scenario behind `number` (any case, surrounding spaces ignored), if any."""
-    return BY_NUMBER.get(number.strip().upper())
+    clean = number.strip().upper()
+    scenario = BY_NUMBER.get(clean)
+    if scenario is None and _BULK.match(clean) and is_valid_1z(clean):
+        template = BY_KEY["domestic_delivered"]
+        return dataclasses.replace(template, key=f"bulk_{clean[-7:]}", number=clean)
+    return scenario
