@@ -14,7 +14,9 @@ from backend.adapters.share_card import CardRenderer
 from backend.adapters.share_store import ShareStore
 from backend.adapters.snapshot_cache import SnapshotCache
 from backend.adapters.subscription_store import SubscriptionStore
+from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.ups.client import UpsClient
+from backend.adapters.ups.track_alert import TrackAlertClient
 from backend.adapters.watch_store import WatchStore
 from backend.adapters.wechat.auth import WeChatAuth
 from backend.adapters.wechat.client import WeChatClient
@@ -24,7 +26,9 @@ from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
 from backend.services.refresh import Refresher
 from backend.services.shares import ShareService
+from backend.services.track_alert import TrackAlertService
 from backend.settings import Settings, SettingsError
+from backend.worker.track_alert import refresh_enqueuer
 
 
 @dataclass
@@ -44,6 +48,7 @@ class Services:
     schedule: Schedule
     refresher: Refresher
     shares: ShareService
+    track_alert: TrackAlertService
 
 
 def build_services(settings: Settings) -> Services:
@@ -52,7 +57,7 @@ def build_services(settings: Settings) -> Services:
     ups = build_ups_client(settings, store)
     wechat = _wechat(settings, store)
     lookup = LookupService(ups, SnapshotCache(store), settings.lookup_concurrency)
-    watched = _watching(settings, store, lookup, wechat["wechat"])
+    watched = _watching(settings, store, lookup, wechat["wechat"], ups)
     shares = _sharing(store, lookup, watched["watches"], wechat["wechat"])
     return Services(
         settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares, **wechat, **watched
@@ -66,7 +71,9 @@ def _sharing(
     return ShareService(ShareStore(store), watches, lookup, CardRenderer(), wechat)
 
 
-def _watching(settings: Settings, store: redis.Redis, lookup: LookupService, wechat) -> dict:
+def _watching(
+    settings: Settings, store: redis.Redis, lookup: LookupService, wechat, ups: UpsClient
+) -> dict:
     """Watch list, credits, schedule and the refresh-and-notify job's collaborators."""
     watches, subscriptions = WatchStore(store), SubscriptionStore(store)
     # A dead worker's claims expire with the polling scale, so sandbox journeys recover fast.
@@ -79,9 +86,11 @@ def _watching(settings: Settings, store: redis.Redis, lookup: LookupService, wec
     notifier = Notifier(
         wechat, templates, subscriptions, notification_log, QuietHours(*settings.quiet_hours)
     )
+    track_alert = build_track_alert(settings, store, ups, watches)
     refresher = Refresher(
-        lookup, watches, TrackedState(store), schedule, notifier, settings.poll_interval_scale
-    )
+        lookup, watches, TrackedState(store), schedule, notifier, settings.poll_interval_scale,
+        is_subscribed=track_alert.is_subscribed,
+    )  # fmt: skip
     return {
         "watches": watches,
         "subscriptions": subscriptions,
@@ -89,7 +98,24 @@ def _watching(settings: Settings, store: redis.Redis, lookup: LookupService, wec
         "templates": templates,
         "schedule": schedule,
         "refresher": refresher,
+        "track_alert": track_alert,
     }
+
+
+def build_track_alert(
+    settings: Settings, store: redis.Redis, ups: UpsClient, watches: WatchStore
+) -> TrackAlertService:
+    """Track Alert subscriptions on UpsClient's shared token; webhook events enqueue the
+    polling job. Off without a webhook credential: UPS's calls would all be refused."""
+    client = TrackAlertClient(make_session(), ups.tokens, settings.ups_base_url)
+    return TrackAlertService(
+        client,
+        TrackAlertStore(store),
+        watches,
+        TrackedState(store),
+        refresh_enqueuer(settings.redis_url),
+        enabled=bool(settings.ups_webhook_credential),
+    )
 
 
 def build_ups_client(settings: Settings, store: redis.Redis) -> UpsClient:

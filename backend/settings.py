@@ -67,6 +67,8 @@ class Settings:
     port: int = 8000
     public_base_url: str = "http://127.0.0.1:8000"
     sandbox_url: str = ""
+    # Where the UPS sandbox POSTs Track Alert events (default <public_base_url>/ups/webhook).
+    sandbox_webhook_url: str = ""
     ups_base_url: str = ""
     ups_client_id: str = ""
     ups_client_secret: str = ""
@@ -109,6 +111,7 @@ class Settings:
             port=port,
             public_base_url=get("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}").rstrip("/"),
             sandbox_url=get("SANDBOX_BASE_URL"),
+            sandbox_webhook_url=get("SANDBOX_WEBHOOK_URL"),
             ups_base_url=get("UPS_BASE_URL").rstrip("/"),
             ups_client_id=get("UPS_CLIENT_ID"),
             ups_client_secret=get("UPS_CLIENT_SECRET"),

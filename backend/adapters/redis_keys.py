@@ -41,6 +41,16 @@ def tracked(number: str) -> str:
     return _number("tracked", number)
 
 
+def track_alert(number: str) -> str:
+    """Hash of the number's UPS Track Alert subscription: expires_at or rejected; has a TTL."""
+    return _number("ta", number)
+
+
+def track_alert_seen(number: str) -> str:
+    """Set of webhook event fingerprints already handled (UPS may repeat an event); TTL."""
+    return _number("ta-seen", number)
+
+
 # --- per user ------------------------------------------------------------------------
 def user_parcels(openid: str) -> str:
     """Hash number -> JSON watch details (nickname, since) (durable)."""
@@ -95,6 +105,12 @@ def session(token_digest: str) -> str:
 def schedule() -> str:
     """Sorted set: tracking number -> next poll time (epoch seconds) (durable)."""
     return f"{PREFIX}:schedule"
+
+
+def track_alert_due() -> str:
+    """Sorted set: number -> when to (re)subscribe it to Track Alert: now for a new watch,
+    two days before expiry for a renewal, later after a failure (durable)."""
+    return f"{PREFIX}:ta-due"
 
 
 def ups_token(client_id: str) -> str:

@@ -83,6 +83,7 @@ def watch_parcel(body: dict, number: str):
         raise ApiError(409, "too_many_parcels", message) from None
     lookup = services.lookup.lookup_one(number, lang)
     services.refresher.start(number, lookup.snapshot.shipment if lookup.snapshot else None)
+    services.track_alert.want(number)  # the worker subscribes it within a second
     return parcel_view(watch, lookup, lang)
 
 

@@ -27,3 +27,7 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
     api.register_blueprint(shares.bp)
     app.register_blueprint(share_page.bp)
     app.register_blueprint(push.bp)
+
+    from backend.web import ups_webhook
+
+    app.register_blueprint(ups_webhook.bp)

@@ -11,7 +11,9 @@ from backend.adapters import redis_conn
 from backend.adapters.polling_store import Schedule
 from backend.settings import Settings, SettingsError
 from backend.web.request_log import configure_logging
+from backend.worker.jobs import process_services
 from backend.worker.scheduler import LEASE_SECONDS, SchedulerThread
+from backend.worker.track_alert import TrackAlertThread
 
 QUEUE_NAME = "refresh"
 
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         schedule = Schedule(redis_conn.connect(settings.redis_url))
         scheduler = SchedulerThread(schedule, queue, lease=lease)
         scheduler.start()
+        # Track Alert subscriptions and renewals, on the services this worker's jobs use.
+        TrackAlertThread(process_services().track_alert).start()
     # SimpleWorker runs jobs in this process: refresh jobs are short I/O-bound calls,
     # so forking a work horse per job would cost more than the job itself.
     worker = SimpleWorker([queue], connection=connection)

@@ -18,6 +18,8 @@ def process_services() -> Services:
 def refresh_number(number: str) -> dict:
     """Refresh one number and notify its watchers (the job RQ runs)."""
     outcome: RefreshOutcome = process_services().refresher.refresh(number)
+    if outcome.status is not None:  # still watched: numbers watched before Track Alert too
+        process_services().track_alert.want(number)
     return {
         "number": outcome.number,
         "status": outcome.status.value if outcome.status else None,

@@ -6,9 +6,8 @@ import logging
 from typing import Any
 
 import requests
-from redis.exceptions import LockError
 
-from backend.adapters import redis_keys
+from backend.adapters import redis_keys, redis_lock
 from backend.adapters.wechat.errors import error_for, unreachable
 
 log = logging.getLogger(__name__)
@@ -59,14 +58,10 @@ class StableTokenMixin:
         `rejected` is a token WeChat just refused: it is replaced, with force_refresh only
         when stable_token hands the very same token back.
         """
-        lock = self._redis.lock(
-            redis_keys.wechat_token_lock(self.appid),
-            timeout=LOCK_SECONDS,
-            blocking_timeout=LOCK_WAIT_SECONDS,
-        )
-        if not lock.acquire():
-            return self._stored_token_other_than(rejected)
-        try:
+        key = redis_keys.wechat_token_lock(self.appid)
+        with redis_lock.held(self._redis, key, LOCK_SECONDS, LOCK_WAIT_SECONDS) as acquired:
+            if not acquired:
+                return self._stored_token_other_than(rejected)
             stored = self.session.get(self.access_token_key)
             if stored and stored != rejected:
                 return stored  # another process refreshed while we waited for the lock
@@ -74,11 +69,6 @@ class StableTokenMixin:
             if rejected is not None and fresh == rejected:
                 fresh = self.fetch_access_token(force_refresh=True)["access_token"]
             return fresh
-        finally:
-            try:
-                lock.release()
-            except LockError:
-                log.warning("WeChat token lock expired before the refresh finished")
 
     def _stored_token_other_than(self, rejected: str | None) -> str:
         stored = self.session.get(self.access_token_key)

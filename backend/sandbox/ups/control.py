@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Response, jsonify, request
 
-from backend.sandbox.ups import faults, oauth, timeline
+from backend.sandbox.ups import faults, oauth, timeline, track_alert_push
 from backend.sandbox.ups.blueprint import bp, reset_stats, stats
 from backend.sandbox.ups.journeys import SCENARIOS, find
 from backend.sandbox.ups.journeys.base import Scenario
@@ -59,9 +59,11 @@ def parcel(number: str) -> Response:
 
 @bp.post("/parcels/<number>/advance")
 def advance(number: str) -> Response:
-    """The parcel's next scripted scan happens now."""
+    """The parcel's next scripted scan happens now (and is pushed, if subscribed)."""
     scenario = _scenario(number)
-    return jsonify(_position(scenario, timeline.advance(scenario)))
+    times = timeline.advance(scenario)
+    track_alert_push.announce(scenario, times)
+    return jsonify(_position(scenario, times))
 
 
 @bp.post("/parcels/<number>/reset")

@@ -1,9 +1,10 @@
 """Sandbox POST /cgi-bin/message/subscribe/send: WeChat's checks, quota and an inbox.
 
-Checks, in order: token (40001/42001), openid has logged in (40003), template id known
+Checks, in order: token (40001/42001), JSON body (47001), openid has logged in (40003), template id known
 (40037), page is a mini-program page (41030), miniprogram_state and lang, every data
 keyword against its type's limits (47003 naming it; stricter than WeChat: keywords the
 template lacks, or that are missing, are refused too), then one quota (43101 when none).
+Stats count every outcome: send_calls, send_ok and send_<errcode>.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ def _data_refusal(template: Template, data: Any) -> tuple[int, str] | None:
     return None
 
 
-def _refusal(body: dict[str, Any]) -> tuple[int, str] | None:
+def _refusal(body: Any) -> tuple[int, str] | None:
+    if not isinstance(body, dict):
+        return 47001, "data format error"
     template = templates().get(str(body.get("template_id") or ""))
     page = body.get("page")
     if not is_known_user(str(body.get("touser") or "")):
@@ -97,18 +100,14 @@ def _record(body: dict[str, Any]) -> int:
 def subscribe_send():
     """subscribeMessage.send: validate like WeChat, spend one quota, keep the message."""
     count("send_calls")
-    refused = token_refusal()
-    if refused is not None:
-        return refused
     body = request.get_json(force=True, silent=True)
-    if not isinstance(body, dict):
-        return wx_error(47001, "data format error")
-    refusal = _refusal(body)
+    refusal = token_refusal() or _refusal(body)
+    if refusal is None and not take_quota(body["touser"], body["template_id"]):
+        refusal = 43101, "user refuse to accept the msg"
     if refusal is not None:
+        count(f"send_{refusal[0]}")  # e.g. send_43101: how many sends each errcode refused
         return wx_error(*refusal)
-    if not take_quota(body["touser"], body["template_id"]):
-        count("send_43101")
-        return wx_error(43101, "user refuse to accept the msg")
+    count("send_ok")
     return jsonify({"errcode": 0, "errmsg": "ok", "msgid": _record(body)})
 
 

@@ -14,6 +14,7 @@ import time
 
 from flask import jsonify, request
 
+from backend.adapters import redis_lock
 from backend.sandbox.wechat.blueprint import bp, count, key, settings, store, wx_error
 from backend.web.errors import ApiError
 
@@ -24,16 +25,16 @@ _REFUSED = (40001, "invalid credential, access_token is invalid or not latest")
 _MODES = ("expire", "revoke", "break", "heal")
 
 
-def token_refusal():
-    """WeChat's error answer when the request's access_token is unusable, else None."""
+def token_refusal() -> tuple[int, str] | None:
+    """(errcode, errmsg) when the request's access_token is unusable, else None."""
     token = request.args.get("access_token", "")
     if not token:
-        return wx_error(41001, "access_token missing")
+        return 41001, "access_token missing"
     info = store().hgetall(key("token", token))
     if store().exists(key("broken")) or not info or info.get("state") == "revoked":
-        return wx_error(*_REFUSED)
+        return _REFUSED
     if float(info["expires_at"]) <= time.time():
-        return wx_error(42001, "access_token expired")
+        return 42001, "access_token expired"
     return None
 
 
@@ -91,7 +92,9 @@ def stable_token():
     force = body.get("force_refresh") is True
     if force:
         count("forced_refreshes")
-    with store().lock(key("stable-lock"), timeout=5, blocking_timeout=5):
+    with redis_lock.held(store(), key("stable-lock"), 5, 5) as acquired:
+        if not acquired:
+            return wx_error(-1, "system error")
         current = store().get(key("stable"))
         remaining = _remaining(current)
         if force or remaining < RENEW_BEFORE_SECONDS:

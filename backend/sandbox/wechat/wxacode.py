@@ -59,11 +59,8 @@ def render_code(scene: str, page: str, width: int) -> bytes:
 def get_unlimited_code():
     """wxacode.getUnlimited: image bytes on success, JSON errcode otherwise."""
     count("wxacode_calls")
-    refused = token_refusal()
-    if refused is not None:
-        return refused
     body = request.get_json(force=True, silent=True)
-    refusal = _refusal(body)
+    refusal = token_refusal() or _refusal(body)
     if refusal is not None:
         return wx_error(*refusal)
     try:

@@ -1,0 +1,37 @@
+"""A short Redis lock (SET NX PX, compare-and-delete by EVAL) that the embedded server handles."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import time
+from collections.abc import Iterator
+
+import redis
+
+# Deletes the lock only if it is still ours (it may have expired and been taken since).
+_RELEASE = (
+    "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+)
+_STEP_SECONDS = 0.05
+
+
+@contextlib.contextmanager
+def held(client: redis.Redis, key: str, ttl_seconds: float, wait_seconds: float) -> Iterator[bool]:
+    """Hold `key` for at most `ttl_seconds`, waiting up to `wait_seconds`; yields whether held.
+
+    Not redis-py's Lock: it runs its scripts by EVALSHA, which the embedded fakeredis
+    server of `make run` sometimes answers by closing the connection; plain EVAL works.
+    """
+    token = secrets.token_hex(16)
+    deadline = time.monotonic() + wait_seconds
+    ttl_ms = max(1, int(ttl_seconds * 1000))
+    acquired = bool(client.set(key, token, nx=True, px=ttl_ms))
+    while not acquired and time.monotonic() < deadline:
+        time.sleep(_STEP_SECONDS)
+        acquired = bool(client.set(key, token, nx=True, px=ttl_ms))
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            client.eval(_RELEASE, 1, key, token)

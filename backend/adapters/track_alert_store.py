@@ -1,0 +1,99 @@
+"""Track Alert state in Redis: subscription expiry per number, the due set, seen events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import redis
+
+from backend.adapters import redis_keys
+
+# The per-number hash outlives its subscription by a day so renewals can still read it.
+KEEP_AFTER_EXPIRY_SECONDS = 24 * 3600
+# A refused number is not offered to UPS again for this long (it stays polled meanwhile).
+REJECTED_FOR_SECONDS = 14 * 24 * 3600
+
+# Take up to ARGV[2] numbers due by ARGV[1] and push their score to ARGV[3] (a lease), so
+# the steps of several workers never subscribe the same number at once.
+_TAKE_DUE = """
+local due = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+for _, number in ipairs(due) do redis.call('zadd', KEYS[1], ARGV[3], number) end
+return due
+"""
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """What we know of one number's Track Alert subscription."""
+
+    expires_at: float | None = None  # epoch seconds; None: never subscribed (or forgotten)
+    rejected: str = ""  # UPS's code when it refused the number ("invalid" for the lists)
+
+    def active(self, now: float) -> bool:
+        return self.expires_at is not None and self.expires_at > now
+
+
+class TrackAlertStore:
+    """Number keys are tagged {number}; the due set is global; no command spans both."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self._redis = client
+
+    def get(self, number: str) -> Subscription:
+        data = self._redis.hgetall(redis_keys.track_alert(number))
+        expires = data.get("expires_at")
+        return Subscription(float(expires) if expires else None, data.get("rejected", ""))
+
+    def subscribed(self, numbers: list[str], expires_at: float, renew_at: float) -> None:
+        """UPS accepted `numbers` until `expires_at`; renew them from `renew_at`."""
+        pipe = self._redis.pipeline(transaction=False)
+        for number in numbers:
+            key = redis_keys.track_alert(number)
+            pipe.hset(key, mapping={"expires_at": str(expires_at), "rejected": ""})
+            pipe.expireat(key, int(expires_at + KEEP_AFTER_EXPIRY_SECONDS))
+            pipe.zadd(redis_keys.track_alert_due(), {number: renew_at})
+        pipe.execute()
+
+    def rejected(self, numbers: list[str], code: str) -> None:
+        """UPS refused `numbers`: remember why, and stop offering them."""
+        pipe = self._redis.pipeline(transaction=False)
+        for number in numbers:
+            key = redis_keys.track_alert(number)
+            pipe.hset(key, "rejected", code)
+            pipe.expire(key, REJECTED_FOR_SECONDS)
+            pipe.zrem(redis_keys.track_alert_due(), number)
+        pipe.execute()
+
+    def want(self, number: str, at: float) -> None:
+        """Subscribe `number` from `at`, unless it is already in the due set."""
+        self._redis.zadd(redis_keys.track_alert_due(), {number: at}, nx=True)
+
+    def retry_at(self, numbers: list[str], at: float) -> None:
+        if numbers:
+            self._redis.zadd(redis_keys.track_alert_due(), dict.fromkeys(numbers, at))
+
+    def drop(self, numbers: list[str]) -> None:
+        """Nothing more to do for `numbers` (unwatched or final): no renewal either."""
+        if numbers:
+            self._redis.zrem(redis_keys.track_alert_due(), *numbers)
+
+    def take_due(self, now: float, limit: int, lease_seconds: float) -> list[str]:
+        """Numbers due by `now`, leased for `lease_seconds` so only one step takes them."""
+        key = redis_keys.track_alert_due()
+        return list(self._redis.eval(_TAKE_DUE, 1, key, now, limit, now + lease_seconds))
+
+    def due_at(self, number: str) -> float | None:
+        return self._redis.zscore(redis_keys.track_alert_due(), number)
+
+    def first_sighting(self, number: str, fingerprint: str, ttl_seconds: int) -> bool:
+        """True the first time this event is seen; the set forgets after `ttl_seconds`."""
+        key = redis_keys.track_alert_seen(number)
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.sadd(key, fingerprint)
+        pipe.expire(key, ttl_seconds)
+        added, _ = pipe.execute()
+        return bool(added)
+
+    def forget_sighting(self, number: str, fingerprint: str) -> None:
+        """Undo first_sighting when the event could not be handed on, so a resend counts."""
+        self._redis.srem(redis_keys.track_alert_seen(number), fingerprint)

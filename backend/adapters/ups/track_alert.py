@@ -1,0 +1,153 @@
+"""UPS Track Alert v2 transport: package subscriptions in batches of 100, typed VSS errors."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import requests
+
+from backend.adapters.ups.errors import (
+    UpsAuthError,
+    UpsError,
+    UpstreamUnavailableError,
+    error_from_payload,
+)
+from backend.adapters.ups.token import UpsTokenProvider
+
+log = logging.getLogger(__name__)
+
+SUBSCRIBE_PATH = "/api/track/v2/subscription/standard/package"
+BATCH_SIZE = 100  # ups-api.md §5.5: more numbers than this and UPS rejects all (VSS220)
+LOCALE = "en_US"  # the only locale Track Alert supports
+COUNTRY = "US"
+# ups-api.md §5.6 marks these Transient ("retry later"); every other VSS code is Hard.
+TRANSIENT_CODES = frozenset({"10004", "VSS100", "10429"})
+
+
+class TrackAlertRejectedError(UpsError):
+    """A Hard Track Alert error (VSS2xx/3xx/...): the same request would fail again."""
+
+    code = "track_alert_rejected"
+
+    def __init__(self, message: str, ups_code: str, http_status: int, invalid: list[str]):
+        super().__init__(message, ups_code, http_status)
+        self.invalid = invalid  # invalidTrackingNumbers of the 400 body, when UPS gave them
+
+
+@dataclass
+class SubscribeResult:
+    """Numbers UPS now pushes events for, and numbers it refused to subscribe."""
+
+    valid: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+
+    def add(self, other: SubscribeResult) -> None:
+        self.valid.extend(other.valid)
+        self.invalid.extend(other.invalid)
+
+
+def batches(numbers: list[str], size: int = BATCH_SIZE) -> Iterator[list[str]]:
+    """`numbers` without repeats, in slices UPS accepts in one request."""
+    unique = list(dict.fromkeys(numbers))
+    for start in range(0, len(unique), size):
+        yield unique[start : start + size]
+
+
+class TrackAlertClient:
+    """Subscribes numbers with the bearer token UpsClient shares (no OAuth of its own)."""
+
+    def __init__(
+        self,
+        session: requests.Session,
+        tokens: UpsTokenProvider,
+        base_url: str,
+        transaction_src: str = "ups-tracker",
+    ) -> None:
+        self._session = session
+        self._tokens = tokens
+        self._url = base_url.rstrip("/") + SUBSCRIBE_PATH
+        self._transaction_src = transaction_src
+
+    def subscribe(self, numbers: list[str]) -> SubscribeResult:
+        """Subscribe every number, 100 per call; the first failing call's error is raised.
+
+        Raises UpstreamUnavailableError (retry later) or TrackAlertRejectedError (do not).
+        """
+        result = SubscribeResult()
+        for batch in batches([number.strip().upper() for number in numbers]):
+            result.add(self.subscribe_batch(batch))
+        return result
+
+    def subscribe_batch(self, numbers: list[str]) -> SubscribeResult:
+        """One POST for at most BATCH_SIZE numbers; a 401 gets one fresh token and one retry."""
+        if len(numbers) > BATCH_SIZE:
+            raise ValueError(f"at most {BATCH_SIZE} numbers per Track Alert request")
+        token = self._tokens.get()
+        response = self._post(numbers, token)
+        if response.status_code == 401:
+            self._tokens.invalidate(token)
+            response = self._post(numbers, self._tokens.refresh(rejected=token))
+        return _result(response)
+
+    def _post(self, numbers: list[str], token: str) -> requests.Response:
+        headers = {
+            "transId": uuid.uuid4().hex,
+            "transactionSrc": self._transaction_src,
+            "Authorization": f"Bearer {token}",
+            "Content-Type": "application/json",
+        }
+        body = {"locale": LOCALE, "countryCode": COUNTRY, "trackingNumberList": numbers}
+        started = time.monotonic()
+        try:
+            response = self._session.post(self._url, json=body, headers=headers)
+        except requests.RequestException as error:
+            _log_call(len(numbers), type(error).__name__, started)
+            raise UpstreamUnavailableError(
+                f"Track Alert unreachable: {type(error).__name__}"
+            ) from None
+        _log_call(len(numbers), str(response.status_code), started)
+        return response
+
+
+def _log_call(count: int, outcome: str, started: float) -> None:
+    elapsed = int((time.monotonic() - started) * 1000)
+    log.info("UPS Track Alert subscribe %d numbers -> %s in %d ms", count, outcome, elapsed)
+
+
+def _strings(value: object) -> list[str]:
+    items = value if isinstance(value, list) else []
+    return [item.strip() for item in items if isinstance(item, str) and item.strip()]
+
+
+def _result(response: requests.Response) -> SubscribeResult:
+    """The 200 body's two lists (`invalidTrackingNumbers` may be absent), or the typed error."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    data = body if isinstance(body, dict) else None
+    if response.status_code == 200 and data is not None:
+        valid, invalid = (
+            _strings(data.get("validTrackingNumbers")),
+            data.get("invalidTrackingNumbers"),
+        )
+        return SubscribeResult(valid, _strings(invalid))
+    raise subscription_error(response.status_code, data)
+
+
+def subscription_error(status: int, data: dict | None) -> UpsError:
+    """Transient codes, 429, 5xx and non-UPS (non-JSON) answers mean "retry later"; a
+    refused token is an operator problem (also retried); every other 4xx is Hard."""
+    error = error_from_payload(status, data)
+    if isinstance(error, UpsAuthError):
+        return error
+    if data is None or status >= 500 or status == 429 or error.ups_code in TRANSIENT_CODES:
+        if isinstance(error, UpstreamUnavailableError):
+            return error
+        return UpstreamUnavailableError(error.message, error.ups_code, status)
+    invalid = _strings(data.get("invalidTrackingNumbers"))
+    return TrackAlertRejectedError(error.message, error.ups_code, status, invalid)

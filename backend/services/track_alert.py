@@ -1,0 +1,154 @@
+"""UPS Track Alert: subscribe watched 1Z numbers, renew them, turn pushed events into refreshes."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable
+
+from backend.adapters.polling_store import TrackedState
+from backend.adapters.track_alert_store import TrackAlertStore
+from backend.adapters.ups.errors import UpstreamUnavailableError
+from backend.adapters.ups.track_alert import (
+    BATCH_SIZE,
+    SubscribeResult,
+    TrackAlertClient,
+    TrackAlertRejectedError,
+    batches,
+)
+from backend.adapters.ups.webhook_mapping import parse_webhook
+from backend.adapters.watch_store import WatchStore
+from backend.domain.statuses import is_final
+
+log = logging.getLogger(__name__)
+
+DAY = 24 * 3600
+# Track Alert takes UPS numbers only (1R Roadie numbers are not tracked by this app).
+ONE_Z = re.compile(r"^1Z[0-9A-Z]{16}$")
+SUBSCRIPTION_SECONDS = 14 * DAY  # ups-api.md §5.5; UPS does not say when ours ends
+RENEW_BEFORE_SECONDS = 2 * DAY
+# A taken number is not taken again for this long (a worker died mid-call), then retried.
+LEASE_SECONDS = 300
+RETRY_SECONDS = 300  # after a transient failure
+TAKE_LIMIT = 1000
+# Longer than any plausible repeat of one event by UPS.
+SEEN_SECONDS = 3 * DAY
+
+
+class TrackAlertService:
+    """Subscriptions are made by the worker's step, never inside a user's request."""
+
+    def __init__(
+        self,
+        client: TrackAlertClient,
+        store: TrackAlertStore,
+        watches: WatchStore,
+        state: TrackedState,
+        enqueue: Callable[[str], None],
+        enabled: bool = True,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._client = client
+        self._store = store
+        self._watches = watches
+        self._state = state
+        self._enqueue = enqueue
+        self.enabled = enabled  # False without a webhook credential: events would be refused
+        self._clock = clock
+
+    def want(self, number: str) -> None:
+        """`number` is watched: have the worker subscribe it soon (one Redis write or none)."""
+        if not self.enabled or not ONE_Z.match(number):
+            return
+        now = self._clock()
+        subscription = self._store.get(number)
+        fresh = (subscription.expires_at or 0) > now + RENEW_BEFORE_SECONDS
+        if not subscription.rejected and not fresh:
+            self._store.want(number, now)
+
+    def is_subscribed(self, number: str) -> bool:
+        """True while UPS pushes this number's events (polling can then slow down)."""
+        return self.enabled and self._store.get(number).active(self._clock())
+
+    def renew_due(self, now: float | None = None) -> int:
+        """Subscribe what is due: new watches, and subscriptions expiring within two days
+        while the parcel is undelivered and watched. Returns how many UPS accepted."""
+        now = self._clock() if now is None else now
+        due = self._store.take_due(now, TAKE_LIMIT, LEASE_SECONDS) if self.enabled else []
+        if not due:
+            return 0
+        watched = [number for number in due if self._watches.watchers(number)]
+        self._store.drop([number for number in due if number not in watched])
+        return len(self.subscribe_watched(watched, now).valid)
+
+    def subscribe_watched(self, numbers: list[str], now: float | None = None) -> SubscribeResult:
+        """Subscribe those of `numbers` that need it: 1Z, not refused before, not final,
+        not subscribed or expiring within two days. Up to 100 per UPS call."""
+        now = self._clock() if now is None else now
+        wanted = self._needing(numbers, now)
+        result = SubscribeResult()
+        for index, batch in enumerate(batches(wanted)):
+            try:
+                result.add(self._subscribe(batch, now))
+            except UpstreamUnavailableError as error:
+                rest = wanted[index * BATCH_SIZE :]
+                log.warning("Track Alert unavailable (%s); %d numbers later", error, len(rest))
+                self._store.retry_at(rest, now + RETRY_SECONDS)
+                break
+        return result
+
+    def _needing(self, numbers: list[str], now: float) -> list[str]:
+        """The numbers to send; the others leave the due set or wait for their renewal."""
+        wanted, done = [], []
+        for number in dict.fromkeys(numbers):
+            subscription = self._store.get(number)
+            expires = subscription.expires_at or 0
+            if not ONE_Z.match(number) or subscription.rejected or self._final(number):
+                done.append(number)
+            elif expires > now + RENEW_BEFORE_SECONDS:
+                self._store.retry_at([number], expires - RENEW_BEFORE_SECONDS)
+            else:
+                wanted.append(number)
+        self._store.drop(done)
+        return wanted
+
+    def _final(self, number: str) -> bool:
+        status = TrackedState.last_status(self._state.load(number))
+        return status is not None and is_final(status)
+
+    def _subscribe(self, batch: list[str], now: float) -> SubscribeResult:
+        """One UPS call; hard refusals are logged and remembered, never retried."""
+        try:
+            result = self._client.subscribe_batch(batch)
+        except TrackAlertRejectedError as error:
+            log.error("Track Alert refused %d numbers: %s %s", len(batch), error.ups_code, error)
+            self._store.rejected(batch, error.ups_code or "rejected")
+            return SubscribeResult([], batch)
+        expires = now + SUBSCRIPTION_SECONDS
+        self._store.subscribed(result.valid, expires, expires - RENEW_BEFORE_SECONDS)
+        self._store.rejected(result.invalid, "invalid")
+        answered = set(result.valid) | set(result.invalid)
+        self._store.retry_at([n for n in batch if n not in answered], now + RETRY_SECONDS)
+        if result.invalid:
+            log.warning("Track Alert: %d invalid numbers", len(result.invalid))
+        return result
+
+    def handle_webhook(self, payload: object) -> bool:
+        """Map one pushed event; unless seen before, enqueue the polling refresh job for its
+        number now. True for a new event. Raises WebhookFormatError for a non-event body."""
+        pushed = parse_webhook(payload)
+        number, fingerprint = pushed.number, pushed.fingerprint
+        if not self._store.first_sighting(number, fingerprint, SEEN_SECONDS):
+            log.info("Track Alert event for %s seen before; ignored", number)
+            return False
+        if not self._watches.watchers(number):
+            log.info("Track Alert event for %s, which nobody watches", number)
+            return True
+        try:
+            self._enqueue(number)
+        except Exception:
+            self._store.forget_sighting(number, fingerprint)  # a resend may then succeed
+            raise
+        log.info("Track Alert event %s for %s: refresh enqueued", pushed.event.ups_code, number)
+        return True

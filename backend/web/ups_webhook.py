@@ -1,0 +1,62 @@
+"""POST /ups/webhook: UPS Track Alert pushes one tracking event per call; answer fast."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+
+from flask import Blueprint, current_app, jsonify, request
+
+from backend.adapters.ups.webhook_mapping import WebhookFormatError
+from backend.web.errors import ApiError
+from backend.web.messages import register
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("ups_webhook", __name__)
+
+# ups-api.md §5.4: UPS sends this User-Agent on every event, v1 and v2.
+USER_AGENT = "UPSPubSubTrackingService"
+
+register(
+    "invalid_webhook_credential",
+    "推送凭证校验失败，请求未被处理。",
+    "The webhook credential does not match; nothing was processed.",
+)
+register(
+    "invalid_webhook_event",
+    "推送内容不是 UPS 跟踪事件。",
+    "The body is not a UPS tracking event.",
+)
+
+
+def _same(given: str, expected: str) -> bool:
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def _authentic(expected: str) -> bool:
+    """UPS's User-Agent and our credential, in `credential` (v1) or `x-api-key` (v2).
+
+    Both headers are always compared, so the time taken says nothing about either.
+    """
+    if not expected or USER_AGENT not in request.headers.get("User-Agent", ""):
+        return False
+    by_credential = _same(request.headers.get("credential", ""), expected)
+    by_api_key = _same(request.headers.get("x-api-key", ""), expected)
+    return by_credential or by_api_key
+
+
+@bp.post("/ups/webhook")
+def receive():
+    """Verify, map, drop duplicates, enqueue the refresh job; 200 {"status": ...}."""
+    services = current_app.extensions["services"]
+    if not _authentic(services.settings.ups_webhook_credential):
+        log.warning("Track Alert webhook refused from %s", request.remote_addr)
+        raise ApiError(401, "invalid_webhook_credential")
+    payload = request.get_json(force=True)  # malformed JSON: the 400 invalid_json envelope
+    try:
+        fresh = services.track_alert.handle_webhook(payload)
+    except WebhookFormatError as error:
+        log.warning("Track Alert webhook body refused: %s", error)
+        raise ApiError(400, "invalid_webhook_event", str(error)) from None
+    return jsonify({"status": "accepted" if fresh else "duplicate"})

@@ -1,0 +1,121 @@
+"""POST /ups/webhook: UPS's User-Agent and our credential, or 401 and nothing processed."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from rq import Queue
+
+from backend.adapters import redis_conn
+from backend.app import create_app
+from backend.settings import SANDBOX_WEBHOOK_CREDENTIAL
+from tests.support.apps import close_app
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
+EVENT = json.loads((FIXTURES / "track_alert_v2_webhook_event_out_for_delivery.json").read_text())
+NUMBER = EVENT["trackingNumber"]
+UPS = {"User-Agent": "UPSPubSubTrackingService", "credential": SANDBOX_WEBHOOK_CREDENTIAL}
+
+
+@pytest.fixture
+def watched(app):
+    app.extensions["services"].watches.watch("o-watcher", NUMBER, None)
+
+
+@pytest.fixture
+def jobs(settings):
+    """The RQ refresh queue the worker serves: what the webhook enqueued."""
+    connection = redis_conn.connect(settings.redis_url, decode=False)
+    yield lambda: Queue("refresh", connection=connection).jobs
+    connection.close()
+
+
+def post(client, body=EVENT, headers=UPS, **kwargs):
+    return client.post("/ups/webhook", json=body, headers=headers, **kwargs)
+
+
+def test_a_verified_event_enqueues_the_polling_refresh_job(client, watched, jobs):
+    response = post(client)
+    assert response.status_code == 200 and response.get_json() == {"status": "accepted"}
+    (job,) = jobs()
+    assert job.func_name == "backend.worker.jobs.refresh_number" and job.args == (NUMBER,)
+
+
+def test_a_duplicate_is_acknowledged_and_enqueues_nothing(client, watched, jobs):
+    post(client)
+    response = post(client, EVENT | {"deliveryTimeDescription": ""})
+    assert response.status_code == 200 and response.get_json() == {"status": "duplicate"}
+    assert len(jobs()) == 1
+
+
+def test_the_v2_x_api_key_header_is_accepted_too(client, watched, jobs):
+    headers = {"User-Agent": UPS["User-Agent"], "x-api-key": SANDBOX_WEBHOOK_CREDENTIAL}
+    assert post(client, headers=headers).status_code == 200
+    assert len(jobs()) == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"User-Agent": "UPSPubSubTrackingService", "credential": "wrong"},
+        {"User-Agent": "UPSPubSubTrackingService"},
+        {"User-Agent": "UPSPubSubTrackingService", "x-api-key": "wrong"},
+        {"credential": SANDBOX_WEBHOOK_CREDENTIAL},
+        {"User-Agent": "curl/8.0", "credential": SANDBOX_WEBHOOK_CREDENTIAL},
+    ],
+)
+def test_bad_credential_or_user_agent_is_401_and_nothing_is_processed(
+    client, watched, jobs, headers
+):
+    response = post(client, headers=headers)
+    assert response.status_code == 401
+    assert response.get_json()["error"]["code"] == "invalid_webhook_credential"
+    assert jobs() == []
+    assert post(client).get_json() == {"status": "accepted"}  # not marked as seen either
+
+
+def test_malformed_json_with_a_good_credential_is_400(client, jobs):
+    headers = UPS | {"Content-Type": "application/json"}
+    response = client.post("/ups/webhook", data=b"{not json", headers=headers)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "invalid_json"
+    assert jobs() == []
+
+
+def test_json_that_is_not_an_event_is_400(client, jobs):
+    response = post(client, {"hello": "ups"})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "invalid_webhook_event"
+
+
+def test_malformed_json_with_a_bad_credential_is_still_401(client):
+    response = client.post("/ups/webhook", data=b"{", headers={"credential": "x"})
+    assert response.status_code == 401
+
+
+def test_every_sample_event_is_accepted(client):
+    for path in sorted(FIXTURES.rglob("track_alert_*webhook_event*.json")):
+        response = post(client, json.loads(path.read_text()))
+        assert response.status_code == 200, path.name
+
+
+def test_without_a_configured_credential_every_call_is_refused(settings):
+    app = create_app(dataclasses.replace(settings, ups_webhook_credential=""))
+    try:
+        response = post(app.test_client(), headers=UPS | {"credential": ""})
+        assert response.status_code == 401
+    finally:
+        close_app(app)
+
+
+def test_the_webhook_is_not_rate_limited(make_settings, watched):
+    app = create_app(make_settings(rate_limit_anonymous="2/minute"))
+    try:
+        client = app.test_client()
+        bodies = [EVENT | {"localActivityTime": f"0915{n:02d}"} for n in range(5)]
+        assert [post(client, body).status_code for body in bodies] == [200] * 5
+    finally:
+        close_app(app)
