@@ -78,9 +78,9 @@ class TrackAlertService:
         due = self._store.take_due(now, TAKE_LIMIT, LEASE_SECONDS) if self.enabled else []
         if not due:
             return 0
-        watched = [number for number in due if self._watches.watchers(number)]
+        watched = {number for number in due if self._watches.watchers(number)}
         self._store.drop([number for number in due if number not in watched])
-        return len(self.subscribe_watched(watched, now).valid)
+        return len(self.subscribe_watched([n for n in due if n in watched], now).valid)
 
     def subscribe_watched(self, numbers: list[str], now: float | None = None) -> SubscribeResult:
         """Subscribe those of `numbers` that need it: 1Z, not refused before, not final,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from backend.bootstrap import Services, build_services
+from backend.domain.statuses import is_final
 from backend.services.refresh import RefreshOutcome
 from backend.settings import Settings
 
@@ -18,7 +19,8 @@ def process_services() -> Services:
 def refresh_number(number: str) -> dict:
     """Refresh one number and notify its watchers (the job RQ runs)."""
     outcome: RefreshOutcome = process_services().refresher.refresh(number)
-    if outcome.status is not None:  # still watched: numbers watched before Track Alert too
+    if outcome.status is not None and not is_final(outcome.status):
+        # Still watched and moving: also subscribes numbers watched before Track Alert.
         process_services().track_alert.want(number)
     return {
         "number": outcome.number,

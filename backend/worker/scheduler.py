@@ -28,23 +28,28 @@ def enqueue_due(
     total = 0
     while True:
         due = schedule.take_due(now, BATCH, lease)
-        for number in due:
-            enqueue_refresh(queue, number)
+        if due:
+            queue.enqueue_many([refresh_job(number) for number in due])
         total += len(due)
         if len(due) < BATCH:
             return total
 
 
-def enqueue_refresh(queue: Queue, number: str) -> None:
-    """Queue one refresh of `number` (polling and webhooks share this)."""
-    queue.enqueue(
+def refresh_job(number: str):
+    """The refresh job's description, for Queue.enqueue_many (one round trip per batch)."""
+    return Queue.prepare_data(
         "backend.worker.jobs.refresh_number",
-        number,
-        job_timeout=JOB_TIMEOUT_SECONDS,
+        args=(number,),
+        timeout=JOB_TIMEOUT_SECONDS,
         retry=RETRY,
         result_ttl=600,
         failure_ttl=7 * 24 * 3600,
     )
+
+
+def enqueue_refresh(queue: Queue, number: str) -> None:
+    """Queue one refresh of `number` now (webhooks use this; polling batches)."""
+    queue.enqueue_many([refresh_job(number)])
 
 
 class SchedulerThread(threading.Thread):

@@ -4,6 +4,7 @@ time to take 1,000 due numbers out of 100,000."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import time
@@ -47,13 +48,14 @@ def refresh_rate(stack, redis_url: str) -> tuple[float, int]:
         [".venv/bin/python", "-m", "backend.worker", "--no-scheduler"],
         env={**stack.env, "LOG_LEVEL": "WARNING"},
         cwd=str(ROOT),
+        start_new_session=True,
     )
     time.sleep(3)  # start-up: imports, first token
     before, started = FinishedJobRegistry(queue=queue).count, time.monotonic()
     time.sleep(RUN_SECONDS)
     done = FinishedJobRegistry(queue=queue).count - before
     elapsed = time.monotonic() - started
-    worker.send_signal(signal.SIGKILL)
+    os.killpg(worker.pid, signal.SIGKILL)
     worker.wait()
     return done / elapsed, enqueued
 

@@ -37,7 +37,10 @@ class Stack:
 
     def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
         log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
-        return subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=log)
+        # Own process group: RQ forks its scheduler, and a kill must take the child too.
+        return subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True
+        )
 
     def start_api(self) -> None:
         self.api = self._spawn(
@@ -62,14 +65,14 @@ class Stack:
         return worker
 
     def kill_worker(self, worker: subprocess.Popen) -> None:
-        worker.send_signal(signal.SIGKILL)
+        os.killpg(worker.pid, signal.SIGKILL)
         worker.wait(timeout=10)
         self.workers.remove(worker)
 
     def stop(self) -> None:
         for process in [*self.workers, self.api]:
             if process and process.poll() is None:
-                process.terminate()
+                os.killpg(process.pid, signal.SIGTERM)
         for process in [*self.workers, self.api]:
             if process:
                 try:

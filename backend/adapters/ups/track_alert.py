@@ -131,11 +131,8 @@ def _result(response: requests.Response) -> SubscribeResult:
         body = None
     data = body if isinstance(body, dict) else None
     if response.status_code == 200 and data is not None:
-        valid, invalid = (
-            _strings(data.get("validTrackingNumbers")),
-            data.get("invalidTrackingNumbers"),
-        )
-        return SubscribeResult(valid, _strings(invalid))
+        valid = _strings(data.get("validTrackingNumbers"))
+        return SubscribeResult(valid, _strings(data.get("invalidTrackingNumbers")))
     raise subscription_error(response.status_code, data)
 
 
