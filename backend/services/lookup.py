@@ -72,17 +72,23 @@ class LookupService:
     def lookup_many(self, numbers: str | list[str], lang: str) -> list[Lookup]:
         """One result per distinct number, in input order; UPS calls run in parallel."""
         checks = self.check_numbers(numbers)
+        if sum(check.valid for check in checks) <= 1:
+            # One number: answer in this thread; a pool hand-off would only add latency.
+            return [self._answer(check, lang) for check in checks]
         futures = {
             check.number: self._pool.submit(self.lookup_one, check.number, lang)
             for check in checks
             if check.valid
         }
         return [
-            futures[check.number].result()
-            if check.valid
-            else Lookup(check.number, error="invalid_number", reason=check.reason)
+            futures[check.number].result() if check.valid else self._answer(check, lang)
             for check in checks
         ]
+
+    def _answer(self, check: NumberCheck, lang: str) -> Lookup:
+        if not check.valid:
+            return Lookup(check.number, error="invalid_number", reason=check.reason)
+        return self.lookup_one(check.number, lang)
 
     def lookup_one(self, number: str, lang: str, force: bool = False) -> Lookup:
         """The number's snapshot: cached when fresh (unless `force`), else from UPS."""

@@ -1,0 +1,98 @@
+"""Watched parcels and subscription credits over the HTTP API (sandbox UPS and WeChat)."""
+
+from __future__ import annotations
+
+import requests
+
+from tests.support.wechat import login
+
+TRANSIT = "1ZSBXUS10310000042"
+CUSTOMS = "1ZSBXCN16620000022"
+STATUS_TPL = "sandbox-tpl-status-change"
+
+
+def call(live, method, path, token=None, **kwargs):
+    server, _app = live
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return requests.request(method, server.url + path, headers=headers, timeout=30, **kwargs)
+
+
+def test_watch_is_idempotent_and_lists_the_latest_status_with_nickname(live):
+    token = login(live[0].url, "watcher")
+    first = call(live, "PUT", f"/api/v1/parcels/{TRANSIT}", token, json={"nickname": "妈妈的药"})
+    again = call(
+        live, "PUT", f"/api/v1/parcels/{TRANSIT.lower()}", token, json={"nickname": "新备注"}
+    )
+    assert first.status_code == again.status_code == 200
+    assert again.json()["watched_since"] == first.json()["watched_since"]
+    parcels = call(live, "GET", "/api/v1/parcels", token).json()["parcels"]
+    assert [(p["number"], p["nickname"], p["status"]["code"]) for p in parcels] == [
+        (TRANSIT, "新备注", "in_transit")
+    ]
+    assert parcels[0]["as_of"] and parcels[0]["stale"] is False
+
+
+def test_bad_input_is_refused_with_reasons(live):
+    token = login(live[0].url, "picky")
+    bad_number = call(live, "PUT", "/api/v1/parcels/1Z999AA10123456785", token, json={})
+    long_name = call(live, "PUT", f"/api/v1/parcels/{TRANSIT}", token, json={"nickname": "长" * 21})
+    assert bad_number.status_code == 400 and bad_number.json()["error"]["code"] == "invalid_number"
+    assert long_name.status_code == 400 and long_name.json()["error"]["code"] == "invalid_request"
+
+
+def test_watch_limit_gives_a_clear_error(live):
+    _server, app = live
+    app.extensions["services"].watches.limit = 1
+    token = login(live[0].url, "collector")
+    assert call(live, "PUT", f"/api/v1/parcels/{TRANSIT}", token, json={}).status_code == 200
+    refused = call(live, "PUT", f"/api/v1/parcels/{CUSTOMS}?lang=en", token, json={})
+    assert refused.status_code == 409 and "1" in refused.json()["error"]["message"]
+
+
+def test_users_never_see_each_others_parcels_and_unwatching_stops_polling(live):
+    _server, app = live
+    alice, bob = login(live[0].url, "alice"), login(live[0].url, "bob")
+    call(live, "PUT", f"/api/v1/parcels/{TRANSIT}", alice, json={})
+    assert call(live, "GET", f"/api/v1/parcels/{TRANSIT}", bob).status_code == 404
+    assert call(live, "GET", "/api/v1/parcels", bob).json() == {"parcels": []}
+    assert app.extensions["services"].schedule.next_time(TRANSIT) is not None
+    assert call(live, "DELETE", f"/api/v1/parcels/{TRANSIT}", alice).status_code == 204
+    assert app.extensions["services"].schedule.next_time(TRANSIT) is None
+    assert call(live, "GET", f"/api/v1/parcels/{TRANSIT}", alice).status_code == 404
+
+
+def test_every_parcel_endpoint_requires_a_token(live):
+    for method, path in [("GET", "/api/v1/parcels"), ("PUT", f"/api/v1/parcels/{TRANSIT}"),
+                         ("DELETE", f"/api/v1/parcels/{TRANSIT}"), ("GET", "/api/v1/subscriptions")]:  # fmt: skip
+        response = call(live, method, path, "forged-token-aaaaaaaaaaaaaaaaaaaa", json={})
+        assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized"
+
+
+def test_templates_and_recorded_answers_give_credits(live):
+    token = login(live[0].url, "subscriber")
+    templates = call(live, "GET", "/api/v1/subscriptions/templates").json()["templates"]
+    assert STATUS_TPL in {t["id"] for t in templates} and all(t["title"] for t in templates)
+    body = {"results": {STATUS_TPL: "accept", "sandbox-tpl-delivered": "ban"}}
+    answered = call(live, "POST", "/api/v1/subscriptions", token, json=body).json()
+    assert answered["credits"] == {STATUS_TPL: 1}
+    assert answered["answers"]["sandbox-tpl-delivered"] == "ban"
+    unknown = call(
+        live, "POST", "/api/v1/subscriptions", token, json={"results": {"nope": "accept"}}
+    )
+    wrong = call(
+        live, "POST", "/api/v1/subscriptions", token, json={"results": {STATUS_TPL: "yes"}}
+    )
+    assert unknown.status_code == 400 and wrong.status_code == 400
+    assert call(live, "GET", "/api/v1/subscriptions", token).json()["credits"] == {STATUS_TPL: 1}
+
+
+def test_the_popup_push_event_and_the_client_report_count_once(live):
+    token = login(live[0].url, "twice")
+    server, _app = live
+    pushed = requests.post(f"{server.url}/_sandbox/wechat/subscribe",
+                           json={"user": "twice", "template_ids": [STATUS_TPL], "action": "accept"}, timeout=10)  # fmt: skip
+    assert pushed.json()["pushed"] is True
+    reported = call(
+        live, "POST", "/api/v1/subscriptions", token, json={"results": {STATUS_TPL: "accept"}}
+    )
+    assert reported.json()["credits"] == {STATUS_TPL: 1}
