@@ -16,4 +16,22 @@ function localize(page, titleKey, { tab = false } = {}) {
   }
 }
 
-module.exports = { TABS, localize }
+/** Handlers every list-like page shares: pull to refresh, retry after an error, open a parcel. */
+const reloadable = {
+  async onPullDownRefresh() {
+    await this.load()
+    wx.stopPullDownRefresh()
+  },
+
+  onRetry() {
+    return this.load()
+  },
+}
+
+function openDetail(e) {
+  wx.navigateTo({ url: `/pages/detail/index?number=${encodeURIComponent(e.detail.number)}` })
+}
+
+module.exports = {
+  TABS, localize, reloadable, openDetail,
+}

@@ -7,7 +7,7 @@ const {
   confirm, dial, showError, toast,
 } = require('../../utils/feedback')
 const i18n = require('../../utils/i18n')
-const { localize } = require('../../utils/page-ui')
+const { localize, reloadable } = require('../../utils/page-ui')
 const { sharePayload } = require('../../utils/share')
 const subscribe = require('../../utils/subscribe')
 const { presentDetail } = require('../../utils/view')
@@ -21,6 +21,8 @@ function decode(value) {
 }
 
 Page({
+  ...reloadable,
+
   data: {
     t: {},
     number: '',
@@ -58,15 +60,6 @@ Page({
     } catch (err) {
       this.setData({ loading: false, error: err.message })
     }
-  },
-
-  async onPullDownRefresh() {
-    await this.load()
-    wx.stopPullDownRefresh()
-  },
-
-  onRetry() {
-    return this.load()
   },
 
   // The subscribe popup must open straight from a tap, so the template ids are fetched now.

@@ -2,9 +2,11 @@
 const parcels = require('../../services/parcels')
 const { confirm, showError, toast } = require('../../utils/feedback')
 const i18n = require('../../utils/i18n')
-const { localize } = require('../../utils/page-ui')
+const { localize, reloadable, openDetail } = require('../../utils/page-ui')
 
 Page({
+  ...reloadable,
+
   data: {
     t: {},
     parcels: [],
@@ -34,18 +36,7 @@ Page({
     }
   },
 
-  async onPullDownRefresh() {
-    await this.load()
-    wx.stopPullDownRefresh()
-  },
-
-  onRetry() {
-    return this.load()
-  },
-
-  onSelect(e) {
-    wx.navigateTo({ url: `/pages/detail/index?number=${encodeURIComponent(e.detail.number)}` })
-  },
+  onSelect: openDetail,
 
   async onRemove(e) {
     const { number } = e.detail

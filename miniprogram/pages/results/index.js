@@ -2,7 +2,7 @@
 const track = require('../../services/track')
 const i18n = require('../../utils/i18n')
 const { detectNumbers } = require('../../utils/numbers')
-const { localize } = require('../../utils/page-ui')
+const { localize, reloadable, openDetail } = require('../../utils/page-ui')
 
 function decode(value) {
   try {
@@ -13,6 +13,8 @@ function decode(value) {
 }
 
 Page({
+  ...reloadable,
+
   data: {
     t: {},
     numbers: [],
@@ -46,18 +48,7 @@ Page({
     }
   },
 
-  async onPullDownRefresh() {
-    await this.load()
-    wx.stopPullDownRefresh()
-  },
-
-  onRetry() {
-    return this.load()
-  },
-
-  onSelect(e) {
-    wx.navigateTo({ url: `/pages/detail/index?number=${encodeURIComponent(e.detail.number)}` })
-  },
+  onSelect: openDetail,
 
   onBack() {
     wx.switchTab({ url: '/pages/lookup/index' })
