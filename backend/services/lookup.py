@@ -100,7 +100,13 @@ class LookupService:
             return self._failed(number, cached, error)
         token = self._cache.try_lock(number, lang, LOCK_SECONDS)
         if token is None:
-            return self._wait_for_owner(number, lang, cached)
+            waited = self._wait_for_owner(number, lang, cached)
+            # A forced refresh (a webhook's scan, a due poll) must see UPS as of now, not
+            # the answer of a lookup that began before the scan: fetch once more if free.
+            token = self._cache.try_lock(number, lang, LOCK_SECONDS) if force else None
+            if token is None:
+                return waited
+            cached = self._cache.get(number, lang)
         try:
             return self._refresh(number, lang, cached)
         finally:

@@ -165,3 +165,15 @@ def test_thirty_uncached_numbers_cost_about_one_round_trip(redis_client):
     elapsed = time.monotonic() - started
     assert len(slow.calls) == 30 and all(r.snapshot for r in results)
     assert elapsed < 0.2 * 5  # sequential would take 6 s
+
+
+def test_a_forced_refresh_that_waited_on_an_earlier_lookup_fetches_once_more(redis_client):
+    slow = FakeCarrier(delay=0.3)
+    service = LookupService(slow, SnapshotCache(redis_client), concurrency=4)
+    early = threading.Thread(target=lambda: service.lookup_one(VALID[7], "zh"))
+    early.start()
+    time.sleep(0.05)  # the early lookup now holds the lock and is "calling UPS"
+    forced = service.lookup_one(VALID[7], "zh", force=True)
+    early.join()
+    assert slow.calls == [VALID[7], VALID[7]]
+    assert forced.snapshot is not None
