@@ -67,6 +67,11 @@ def _stop(processes: list[subprocess.Popen]) -> None:
             process.kill()
 
 
+def _interrupt(*_: object) -> None:
+    """SIGTERM (docker, systemd) stops everything the same way Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     environ = dict(os.environ)
     try:
@@ -77,17 +82,21 @@ def main() -> int:
     redis_url, redis_note = choose_redis(environ)
     environ["REDIS_URL"] = redis_url
     processes = _spawn(environ, settings.port)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         base = f"http://127.0.0.1:{settings.port}"
-        healthy = _wait_healthy(base)
         mode = "SANDBOX (built-in UPS and WeChat sandboxes)" if settings.sandbox else "PRODUCTION"
         print(f"\n  UPS 包裹追踪 — {mode}\n  {redis_note}")
-        print(f"  API:      {base}  (health {'ok' if healthy else 'NOT answering'})")
+        print(f"  API:      {base}")
         print(f"  OpenAPI:  {base}/api/v1/openapi.json")
         if settings.sandbox:
             print(f"  Demo numbers: {base}/_sandbox/ups/scenarios")
         print("  Ctrl-C stops everything.\n", flush=True)
+        healthy = _wait_healthy(base)
+        print(
+            f"  {'ready: /healthz answers 200' if healthy else 'WARNING: /healthz does not answer'}\n",
+            flush=True,
+        )
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
         print("a process exited; stopping everything", file=sys.stderr)
