@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 DEFAULT_UPS_BASE_URL = "https://onlinetools.ups.com"
 DEFAULT_WECHAT_API_BASE_URL = "https://api.weixin.qq.com"
@@ -86,7 +86,6 @@ class Settings:
     log_level: str = "INFO"
     # (start, end) hours, China time, when non-urgent messages wait; equal values disable.
     quiet_hours: tuple[int, int] = (0, 0)
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def sandbox_base_url(self) -> str:

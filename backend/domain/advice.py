@@ -135,12 +135,6 @@ def _timing_advice(shipment: Shipment, lang: str, now: datetime) -> list[Advice]
     return found
 
 
-def is_stale_parcel(shipment: Shipment, now: datetime | None = None) -> bool:
-    """True when an undelivered parcel has gone quiet or is past its expected date."""
-    codes = {a.code for a in _timing_advice(shipment, "zh", now or datetime.now(UTC))}
-    return bool(codes & {"no_recent_update", "past_eta", "customs_long"})
-
-
 def _event_time(value: str) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(value)
