@@ -86,9 +86,10 @@ def _watching(
     notifier = Notifier(
         wechat, templates, subscriptions, notification_log, QuietHours(*settings.quiet_hours)
     )
-    track_alert = build_track_alert(settings, store, ups, watches)
+    tracked = TrackedState(store)
+    track_alert = build_track_alert(settings, store, ups, watches, tracked)
     refresher = Refresher(
-        lookup, watches, TrackedState(store), schedule, notifier, settings.poll_interval_scale,
+        lookup, watches, tracked, schedule, notifier, settings.poll_interval_scale,
         is_subscribed=track_alert.is_subscribed,
     )  # fmt: skip
     return {
@@ -103,7 +104,11 @@ def _watching(
 
 
 def build_track_alert(
-    settings: Settings, store: redis.Redis, ups: UpsClient, watches: WatchStore
+    settings: Settings,
+    store: redis.Redis,
+    ups: UpsClient,
+    watches: WatchStore,
+    tracked: TrackedState,
 ) -> TrackAlertService:
     """Track Alert subscriptions on UpsClient's shared token; webhook events enqueue the
     polling job. Off without a webhook credential: UPS's calls would all be refused."""
@@ -112,7 +117,7 @@ def build_track_alert(
         client,
         TrackAlertStore(store),
         watches,
-        TrackedState(store),
+        tracked,
         refresh_enqueuer(settings.redis_url),
         enabled=bool(settings.ups_webhook_credential),
     )

@@ -96,3 +96,15 @@ def test_openapi_document_is_served_under_api_v1(client):
     spec = response.get_json()
     assert spec["openapi"].startswith("3.")
     assert spec["info"]["title"] == "UPS 包裹追踪 API"
+
+
+def test_openapi_documents_every_api_v1_route(app, client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    documented = {path.replace("{", "<").replace("}", ">") for path in spec["paths"]}
+    routes = {
+        rule.rule
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/api/v1/") and rule.rule != "/api/v1/openapi.json"
+    }
+    assert routes and routes <= documented
+    assert {"/api/v1/track", "/api/v1/parcels/<number>", "/api/v1/subscriptions"} <= documented
