@@ -36,7 +36,9 @@ def init_rate_limits(app: Flask, settings: Settings, identify: Callable[[], str 
         storage_uri=settings.redis_url,
         key_prefix=redis_keys.rate_limit_prefix(),
         strategy="fixed-window",
-        headers_enabled=True,
+        # X-RateLimit-* headers cost two Redis reads on every request; a 429 still carries
+        # Retry-After (set by the error envelope from the limit's window).
+        headers_enabled=False,
         # A Redis hiccup must not turn every request into an error; /healthz reports it.
         swallow_errors=True,
     )
