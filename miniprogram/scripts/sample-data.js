@@ -92,10 +92,10 @@ const LONG_CLEARANCE = {
   package_count: 1,
   received_by: null,
   as_of: '2026-11-24T09:30:00+08:00',
-  stale: true,
+  stale: false,
   advice: [
-    { code: 'customs_documents', text: '清关已超过 5 天。可以请发件人确认报关资料是否齐全，并留意是否需要你缴纳关税。' },
-    { code: 'call_ups', text: '如果一周仍无进展，可以拨打 UPS 客服热线，请客服帮忙查询清关情况。', hotline: '400-820-8555' },
+    { code: 'customs', text: '包裹正在目的地海关清关。请留意短信和来电，可能需要补充资料或缴纳关税。' },
+    { code: 'customs_long', text: '清关已持续 5 天，时间偏长。可以请发件人跟进，或拨打 UPS 客服热线查询。', hotline: '400-820-8555' },
   ],
 }
 
@@ -162,7 +162,9 @@ const STALE_TRANSIT = {
   received_by: null,
   as_of: '2026-11-24T06:00:00+08:00',
   stale: true,
-  advice: [],
+  advice: [
+    { code: 'no_recent_update', text: '已经 12 天没有新的物流记录，请核对单号；超过一周没有进展可以致电 UPS 客服。', hotline: '400-820-8555' },
+  ],
 }
 
 const NOT_FOUND = {

@@ -47,7 +47,8 @@ const zh = {
   results_offline: '网络不可用，下面是本机保存的上次结果',
   results_error_title: '查询没有成功',
 
-  card_stale: '很久没有更新',
+  card_quiet: '很久没有更新',
+  card_stale: '未连上 UPS，显示上次结果',
   card_delivered: '{time} 送达',
   card_no_events: '暂时没有物流记录',
   card_remove: '取消关注',
@@ -200,7 +201,8 @@ const en = {
   results_offline: 'You are offline. These are the last results saved on this phone.',
   results_error_title: 'The lookup did not succeed',
 
-  card_stale: 'No update for a while',
+  card_quiet: 'No update for a while',
+  card_stale: 'UPS unreachable: last known result',
   card_delivered: 'Delivered {time}',
   card_no_events: 'No tracking events yet',
   card_remove: 'Stop watching',

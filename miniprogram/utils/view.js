@@ -8,6 +8,13 @@ const i18n = require('./i18n')
 // Statuses where only a person (UPS customer service) can move things on.
 const PERSON_STATUSES = ['exception', 'delivery_attempted']
 const LONG_CLEARANCE_DAYS = 3
+// Advice the backend attaches when a parcel has gone quiet or is late. `stale` is different:
+// it means UPS could not be reached and this is the last result we have.
+const QUIET_ADVICE = ['no_recent_update', 'past_eta', 'customs_long']
+
+function hasAdvice(result, codes) {
+  return (result.advice || []).some((item) => codes.includes(item.code))
+}
 // Nothing more will happen to these parcels: no point asking for notifications.
 const FINAL_STATUSES = ['delivered', 'returned_to_sender', 'cancelled']
 
@@ -73,6 +80,7 @@ function presentCard(result, now = Date.now()) {
     delivered: deliveredText(result),
     fresh: freshText(result, now),
     stale: Boolean(result.stale),
+    quiet: hasAdvice(result, QUIET_ADVICE),
     offline: Boolean(result.offline),
     error: '',
   }
@@ -94,7 +102,7 @@ function needsPerson(result, now = Date.now()) {
   const { code } = statusOf(result)
   if (PERSON_STATUSES.includes(code)) return true
   if (code !== 'clearance_in_progress') return false
-  return Boolean(result.stale) || clearanceDays(result.events, now) >= LONG_CLEARANCE_DAYS
+  return hasAdvice(result, ['customs_long']) || clearanceDays(result.events, now) >= LONG_CLEARANCE_DAYS
 }
 
 function packagesText(count) {

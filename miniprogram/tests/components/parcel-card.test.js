@@ -24,7 +24,7 @@ test('shows number, status badge, latest event, ETA and freshness', () => {
 
 test('stale and offline results say so', () => {
   const stale = mount(id, { result: sample.STALE_TRANSIT })
-  expect(texts(stale, '.card-flag')).toEqual(['很久没有更新'])
+  expect(texts(stale, '.card-flag')).toEqual(['很久没有更新', '未连上 UPS，显示上次结果'])
   const offline = mount(id, { result: { ...sample.DELIVERED, offline: true } })
   expect(texts(offline, '.card-fresh')[0]).toMatch(/^离线 · .*的数据$/)
   expect(offline.querySelector('.card-fresh').dom.className).toContain('card-fresh-offline')
@@ -58,6 +58,6 @@ test('tap selects the number; the remove action does not select', async () => {
 test('English UI', () => {
   i18n.setLang('en')
   const card = mount(id, { result: sample.STALE_TRANSIT })
-  expect(texts(card, '.card-flag')).toEqual(['No update for a while'])
+  expect(texts(card, '.card-flag')).toEqual(['No update for a while', 'UPS unreachable: last known result'])
   expect(texts(card, '.card-eta')).toEqual(['Expected Fri 20 Nov'])
 })

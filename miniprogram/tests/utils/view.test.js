@@ -28,6 +28,8 @@ test('a card shows status, latest event, ETA and freshness', () => {
 test('delivered parcels show when, not an ETA; stale ones are flagged', () => {
   expect(view.presentCard(sample.DELIVERED, NOW)).toMatchObject({ eta: '', delivered: '11月23日 15:32 送达' })
   expect(view.presentCard(sample.STALE_TRANSIT, NOW).stale).toBe(true)
+  expect(view.presentCard(sample.STALE_TRANSIT, NOW).quiet).toBe(true)
+  expect(view.presentCard(sample.LONG_CLEARANCE, NOW)).toMatchObject({ stale: false, quiet: true })
 })
 
 test('offline copies say how old their data is', () => {
@@ -49,7 +51,7 @@ test('a person is needed for exceptions, missed deliveries and long customs hold
   expect(view.clearanceDays(sample.LONG_CLEARANCE.events, NOW)).toBe(5)
   const shortClearance = {
     ...sample.LONG_CLEARANCE,
-    stale: false,
+    advice: [],
     events: [{ ...sample.LONG_CLEARANCE.events[0], time: '2026-11-23T20:00:00+08:00' }],
   }
   expect(view.needsPerson(shortClearance, NOW)).toBe(false)
