@@ -16,6 +16,18 @@ _RELEASE = (
 _STEP_SECONDS = 0.05
 
 
+def try_acquire(client: redis.Redis, key: str, ttl_seconds: float) -> str | None:
+    """Take `key` for at most `ttl_seconds` if free; return the token to release it with."""
+    token = secrets.token_hex(16)
+    acquired = client.set(key, token, nx=True, px=max(1, int(ttl_seconds * 1000)))
+    return token if acquired else None
+
+
+def release(client: redis.Redis, key: str, token: str) -> None:
+    """Give `key` back, unless it expired and someone else holds it now."""
+    client.eval(_RELEASE, 1, key, token)
+
+
 @contextlib.contextmanager
 def held(client: redis.Redis, key: str, ttl_seconds: float, wait_seconds: float) -> Iterator[bool]:
     """Hold `key` for at most `ttl_seconds`, waiting up to `wait_seconds`; yields whether held.
@@ -23,15 +35,13 @@ def held(client: redis.Redis, key: str, ttl_seconds: float, wait_seconds: float)
     Not redis-py's Lock: it runs its scripts by EVALSHA, which the embedded fakeredis
     server of `make run` sometimes answers by closing the connection; plain EVAL works.
     """
-    token = secrets.token_hex(16)
     deadline = time.monotonic() + wait_seconds
-    ttl_ms = max(1, int(ttl_seconds * 1000))
-    acquired = bool(client.set(key, token, nx=True, px=ttl_ms))
-    while not acquired and time.monotonic() < deadline:
+    token = try_acquire(client, key, ttl_seconds)
+    while token is None and time.monotonic() < deadline:
         time.sleep(_STEP_SECONDS)
-        acquired = bool(client.set(key, token, nx=True, px=ttl_ms))
+        token = try_acquire(client, key, ttl_seconds)
     try:
-        yield acquired
+        yield token is not None
     finally:
-        if acquired:
-            client.eval(_RELEASE, 1, key, token)
+        if token is not None:
+            release(client, key, token)

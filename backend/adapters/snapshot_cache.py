@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import secrets
 from dataclasses import dataclass
 
 import redis
 
-from backend.adapters import redis_keys
+from backend.adapters import redis_keys, redis_lock
 from backend.domain import cadence
 from backend.domain.model import Shipment, shipment_from_dict, shipment_to_dict
-
-# Release only our own lock: a slow owner must not delete a lock a successor now holds.
-_RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
 
 
 @dataclass(frozen=True)
@@ -69,13 +65,10 @@ class SnapshotCache:
 
     def try_lock(self, number: str, lang: str, seconds: float) -> str | None:
         """Become the one refresher of `number`; return a token to release with, or None."""
-        token = secrets.token_hex(8)
-        key = redis_keys.refresh_lock(number, lang)
-        acquired = self._redis.set(key, token, nx=True, px=int(seconds * 1000))
-        return token if acquired else None
+        return redis_lock.try_acquire(self._redis, redis_keys.refresh_lock(number, lang), seconds)
 
     def is_locked(self, number: str, lang: str) -> bool:
         return bool(self._redis.exists(redis_keys.refresh_lock(number, lang)))
 
     def unlock(self, number: str, lang: str, token: str) -> None:
-        self._redis.eval(_RELEASE, 1, redis_keys.refresh_lock(number, lang), token)
+        redis_lock.release(self._redis, redis_keys.refresh_lock(number, lang), token)
