@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from backend.domain.model import Shipment
+from backend.domain.model import Shipment, event_moment
 from backend.domain.statuses import Status, is_final
 
 HOTLINE = "400-820-8555"
@@ -135,19 +135,10 @@ def _timing_advice(shipment: Shipment, lang: str, now: datetime) -> list[Advice]
     return found
 
 
-def _event_time(value: str) -> datetime | None:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
-    # Events without an offset are local times; treating them as UTC errs by hours, not days.
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def _days_since_last_event(shipment: Shipment, now: datetime) -> int | None:
     if not shipment.events:
         return None
-    latest = _event_time(shipment.events[0].time)
+    latest = event_moment(shipment.events[0].time)
     return None if latest is None else max(0, (now - latest).days)
 
 
@@ -158,7 +149,7 @@ def _days_in_status(shipment: Shipment, now: datetime) -> int | None:
         if event.status is not shipment.status:
             break
         first = event
-    moment = _event_time(first.time) if first else None
+    moment = event_moment(first.time) if first else None
     return None if moment is None else max(0, (now - moment).days)
 
 

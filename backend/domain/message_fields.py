@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 from backend.domain.statuses import Status
+from backend.domain.templates import keyword_type
 
 # WeChat's limits per keyword type (wechat.md §2.3).
 THING_MAX = 20
@@ -94,11 +95,6 @@ _FITTERS = {
     "time": time_value,
     "date": date_value,
 }
-
-
-def keyword_type(keyword: str) -> str:
-    """'character_string1' → 'character_string'."""
-    return keyword.rstrip("0123456789")
 
 
 def fit(keyword: str, value: str) -> str:

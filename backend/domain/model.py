@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, fields, is_dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from backend.domain.statuses import Status
@@ -88,6 +89,19 @@ class Shipment:
     received_by: str | None = None  # name of whoever signed or took the parcel
     origin_address: Place | None = None
     destination_address: Place | None = None
+
+
+def event_moment(iso_time: str) -> datetime | None:
+    """An event's ISO 8601 time as an aware datetime; None when absent or malformed.
+
+    Events without an offset are local times; reading them as UTC errs by hours, not days,
+    which is all the day-counting rules that use this need.
+    """
+    try:
+        parsed = datetime.fromisoformat(iso_time)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def latest_event(shipment: Shipment) -> TrackingEvent | None:

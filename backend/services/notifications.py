@@ -163,5 +163,5 @@ def build_data(template: Template, change: StatusChange, shipment: Shipment,
 def template_field_type(template: Template, our_field: str) -> str | None:
     for keyword, field in template.fields.items():
         if field == our_field:
-            return message_fields.keyword_type(keyword)
+            return template.keyword_type(keyword)
     return None

@@ -6,11 +6,10 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.watch_store import WatchStore
-from backend.domain.model import Shipment, latest_event
+from backend.domain.model import Shipment, event_moment, latest_event
 from backend.domain.statuses import Status, is_final
 from backend.domain.tracking import StatusChange, detect_change, next_poll_delay
 from backend.services.lookup import LookupService
@@ -139,9 +138,5 @@ class Refresher:
 
 
 def _age(iso_time: str, now: float) -> float | None:
-    try:
-        moment = datetime.fromisoformat(iso_time)
-    except (TypeError, ValueError):
-        return None
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return max(0.0, now - moment.timestamp())
+    moment = event_moment(iso_time)
+    return None if moment is None else max(0.0, now - moment.timestamp())
