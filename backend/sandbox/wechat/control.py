@@ -1,4 +1,5 @@
-"""Sandbox control: the inbox, answering the subscribe popup, quotas and call counters."""
+"""Sandbox control: the inbox, answering the subscribe popup, switching templates off in the
+message settings, quotas and call counters."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from backend.sandbox.wechat.blueprint import (
     store,
     templates,
 )
-from backend.sandbox.wechat.pusher import popup_event, push_event
+from backend.sandbox.wechat.pusher import change_event, popup_event, push_event
 from backend.sandbox.wechat.send import quota_key, sent_messages
 from backend.web.errors import ApiError
 
@@ -72,6 +73,20 @@ def subscribe():
         for template_id in template_ids:
             store().hincrby(quota_key(openid), template_id, 1)
     event = popup_event(settings().wechat_appid, openid, template_ids, action)
+    pushed = push_event(request.host_url, event, settings())
+    return jsonify({"openid": openid, "quota": _quota(openid), "pushed": pushed})
+
+
+@bp.post("/switch-off")
+def switch_off():
+    """The user turns templates off in the message settings: sends to them are refused
+    (43101) until the popup is accepted again, and WeChat pushes subscribe_msg_change_event."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise ApiError(400, "invalid_request", "send a JSON object")
+    openid, template_ids = _openid(body), _template_ids(body)
+    store().hset(quota_key(openid), mapping=dict.fromkeys(template_ids, 0))
+    event = change_event(settings().wechat_appid, openid, template_ids)
     pushed = push_event(request.host_url, event, settings())
     return jsonify({"openid": openid, "quota": _quota(openid), "pushed": pushed})
 

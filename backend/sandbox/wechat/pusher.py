@@ -1,4 +1,5 @@
-"""Sends subscribe_msg_popup_event to the app's /wechat/push, signed (and encrypted) like WeChat."""
+"""Pushes subscribe events (popup, change, sent) to the app's /wechat/push, signed (and
+encrypted) like WeChat; sent events go out in the background, as WeChat's arrive apart from the send's reply."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import logging
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import requests
@@ -17,6 +19,8 @@ from backend.settings import Settings
 log = logging.getLogger(__name__)
 
 PUSH_TIMEOUT = (2.0, 5.0)  # WeChat itself waits five seconds for "success"
+# Sent events are pushed from a few background threads, so a send's reply never waits.
+_LATER = ThreadPoolExecutor(max_workers=4, thread_name_prefix="sandbox-push")
 
 
 def popup_event(appid: str, openid: str, template_ids: list[str], action: str) -> dict[str, Any]:
@@ -25,12 +29,29 @@ def popup_event(appid: str, openid: str, template_ids: list[str], action: str) -
         {"TemplateId": tid, "SubscribeStatusString": action, "PopupScene": "0"}
         for tid in template_ids
     ]
+    return _event(appid, openid, "subscribe_msg_popup_event", items)
+
+
+def change_event(appid: str, openid: str, template_ids: list[str]) -> dict[str, Any]:
+    """The user switched templates off in the message settings (only rejects are pushed)."""
+    items = [{"TemplateId": tid, "SubscribeStatusString": "reject"} for tid in template_ids]
+    return _event(appid, openid, "subscribe_msg_change_event", items)
+
+
+def sent_event(appid: str, openid: str, template_id: str, msgid: int) -> dict[str, Any]:
+    """The final result of one send; numbers are strings in JSON mode, as WeChat sends them."""
+    item = {"TemplateId": template_id, "MsgID": str(msgid), "ErrorCode": "0",
+            "ErrorStatus": "success"}  # fmt: skip
+    return _event(appid, openid, "subscribe_msg_sent_event", [item])
+
+
+def _event(appid: str, openid: str, name: str, items: list[dict[str, str]]) -> dict[str, Any]:
     return {
         "ToUserName": "gh_" + hashlib.sha256(appid.encode()).hexdigest()[:12],
         "FromUserName": openid,
         "CreateTime": int(time.time()),
         "MsgType": "event",
-        "Event": "subscribe_msg_popup_event",
+        "Event": name,
         "List": items[0] if len(items) == 1 else items,
     }
 
@@ -71,3 +92,8 @@ def push_event(app_base_url: str, event: dict[str, Any], config: Settings) -> bo
         log.warning("sandbox push to %s failed: %s", url, type(error).__name__)
         return False
     return response.status_code == 200 and response.text == "success"
+
+
+def push_later(app_base_url: str, event: dict[str, Any], config: Settings) -> None:
+    """Push `event` from a background thread, never delaying the caller's own reply."""
+    _LATER.submit(push_event, app_base_url, event, config)

@@ -4,7 +4,8 @@ Checks, in order: token (40001/42001), JSON body (47001), openid has logged in (
 (40037), page is a mini-program page (41030), miniprogram_state and lang, every data
 keyword against its type's limits (47003 naming it; stricter than WeChat: keywords the
 template lacks, or that are missing, are refused too), then one quota (43101 when none).
-Stats count every outcome: send_calls, send_ok and send_<errcode>.
+Stats count every outcome: send_calls, send_ok and send_<errcode>. Every accepted send is
+followed by a SubscribeMsgSentEvent push to the app; faults (faults.py) add latency and errors.
 """
 
 from __future__ import annotations
@@ -15,19 +16,22 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import jsonify, request
+from flask import Response, jsonify, request
 
 from backend.domain.template_values import value_ok
 from backend.domain.templates import Template, keyword_type
+from backend.sandbox.wechat import faults
 from backend.sandbox.wechat.blueprint import (
     bp,
     count,
     is_known_user,
     key,
+    settings,
     store,
     templates,
     wx_error,
 )
+from backend.sandbox.wechat.pusher import push_later, sent_event
 from backend.sandbox.wechat.tokens import token_refusal
 
 # Pages of this mini-program: pages/<name>/index, optionally with a query string.
@@ -100,15 +104,25 @@ def _record(body: dict[str, Any]) -> int:
 def subscribe_send():
     """subscribeMessage.send: validate like WeChat, spend one quota, keep the message."""
     count("send_calls")
+    injected = faults.delay()
+    failing = faults.fails_now(injected)
     body = request.get_json(force=True, silent=True)
     refusal = token_refusal() or _refusal(body)
+    if refusal is None and failing and not injected.after_accept:
+        refusal = injected.errcode, "system error" if injected.errcode == -1 else "api limit"
     if refusal is None and not take_quota(body["touser"], body["template_id"]):
         refusal = 43101, "user refuse to accept the msg"
     if refusal is not None:
         count(f"send_{refusal[0]}")  # e.g. send_43101: how many sends each errcode refused
         return wx_error(*refusal)
     count("send_ok")
-    return jsonify({"errcode": 0, "errmsg": "ok", "msgid": _record(body)})
+    msgid = _record(body)
+    event = sent_event(settings().wechat_appid, body["touser"], body["template_id"], msgid)
+    push_later(request.host_url, event, settings())
+    if failing:  # accepted, then the reply is lost on the way back
+        count("send_reply_lost")
+        return Response("502 Bad Gateway", status=502, mimetype="text/plain")
+    return jsonify({"errcode": 0, "errmsg": "ok", "msgid": msgid})
 
 
 def sent_messages() -> list[dict[str, Any]]:
