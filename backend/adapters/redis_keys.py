@@ -86,6 +86,16 @@ def notifications(openid: str) -> str:
     return _user("notified", openid)
 
 
+def inflight_sends(openid: str) -> str:
+    """Hash template id -> "<number>:<change id>" of the one send awaiting its evidence."""
+    return _user("inflight", openid)
+
+
+def settled_msgids(openid: str) -> str:
+    """Set of msgids whose claims are settled, so a late sent event changes nothing; TTL."""
+    return _user("msgids", openid)
+
+
 def push_seen(openid: str) -> str:
     """Set of subscribe-event fingerprints already applied (WeChat retries pushes); TTL."""
     return _user("push-seen", openid)

@@ -8,7 +8,11 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from backend.adapters.notification_log import NotificationLog
 from backend.adapters.subscription_store import SubscriptionStore
-from backend.adapters.wechat.errors import NotSubscribedError, WeChatError
+from backend.adapters.wechat.errors import (
+    NotSubscribedError,
+    WeChatError,
+    WeChatUnreachableError,
+)
 from backend.domain import message_fields
 from backend.domain.advice import advise
 from backend.domain.model import Shipment
@@ -35,8 +39,8 @@ ATTENTION = {
 }  # fmt: skip
 
 
-class TransientSendError(Exception):
-    """WeChat could not take the message now; the refresh job will be retried."""
+# Outcomes after which the change stays pending and the number is revisited soon.
+RETRY_LATER = frozenset({"held", "retry"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,8 @@ class Notifier:
 
     def notify(self, openid: str, change: StatusChange, shipment: Shipment, nickname: str | None,
                now: datetime | None = None) -> str:  # fmt: skip
-        """Outcome: sent, duplicate, unread, held, skipped or failed."""
+        """Outcome: sent, duplicate, unread, held, retry (busy or in flight: try again
+        soon), skipped or failed."""
         now = now or datetime.now(UTC)
         if change.current not in URGENT and self._quiet.active(now):
             return "held"
@@ -93,6 +98,8 @@ class Notifier:
             self._log.mark(openid, change.number, change.change_id, "unread")
             return "unread"
         claim = self._log.claim(openid, change.number, change.change_id, template.id)
+        if claim in (2, 3):  # a send awaits its reply or WeChat's sent event
+            return "retry"
         if claim != 1:
             return "duplicate" if claim == 0 else "unread"
         return self._send(openid, template, change, shipment, nickname)
@@ -122,14 +129,21 @@ class Notifier:
             self._subscriptions.cancel(openid, template.id)
             self._log.mark(openid, change.number, change.change_id, "unread")
             return "unread"
+        except WeChatUnreachableError as error:
+            # WeChat may have taken it: its sent event (or a deadline without one) decides.
+            log.warning("subscribe message outcome unknown (%s); awaiting evidence", error)
+            self._log.awaiting_evidence(openid, change.number, change.change_id)
+            return "retry"
         except WeChatError as error:
             if _is_transient(error):
                 self._log.release(openid, change.number, change.change_id)
-                raise TransientSendError(str(error)) from error
+                log.info("subscribe message refused for now (%s); retrying soon", error.errcode)
+                return "retry"
             log.error("subscribe message to template %s rejected: %s", template.id, error)
             self._log.mark(openid, change.number, change.change_id, f"failed:{error.errcode}")
             return "failed"
-        self._log.complete(openid, change.number, change.change_id, template.id, str(msgid))
+        if not self._log.complete(openid, change.number, change.change_id, template.id, msgid):
+            log.info("message %s was already settled by its sent event", msgid)
         self._subscriptions.release(openid, template.id, change.number)
         return "sent"
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.watch_store import WatchStore
 from backend.domain.model import Shipment, event_moment, latest_event
+from backend.domain.retry import notify_retry_delay, refresh_retry_delay
 from backend.domain.statuses import Status, is_final
 from backend.domain.tracking import StatusChange, detect_change, next_poll_delay
 from backend.services.lookup import LookupService
-from backend.services.notifications import Notifier
+from backend.services.notifications import RETRY_LATER, Notifier
 
 log = logging.getLogger(__name__)
 # The worker reads UPS in Chinese: messages go out in Chinese.
@@ -42,6 +43,7 @@ class Refresher:
         scale: float = 1.0,
         clock: Callable[[], float] = time.time,
         is_subscribed: Callable[[str], bool] = lambda number: False,
+        upstream_pause: Callable[[], float] = lambda: 0.0,
     ) -> None:
         self._lookup = lookup
         self._watches = watches
@@ -51,6 +53,7 @@ class Refresher:
         self._scale = scale
         self._clock = clock
         self._is_subscribed = is_subscribed
+        self._upstream_pause = upstream_pause  # seconds UPS asked every caller to wait
 
     def refresh(self, number: str) -> RefreshOutcome:
         """Poll UPS for `number` and tell its watchers about any new status."""
@@ -67,7 +70,8 @@ class Refresher:
         final_at = state.get("final_at") or (str(now) if is_final(shipment.status) else "")
         self._state.record(number, shipment.status, change, {"failures": 0, "final_at": final_at})
         outcomes = self._announce(number, shipment)
-        next_poll = self._plan(number, shipment, final_at, failures=0, held="held" in outcomes)
+        later = "retry" if "retry" in outcomes else "held" if "held" in outcomes else None
+        next_poll = self._plan(number, shipment, final_at, failures=0, later=later)
         return RefreshOutcome(number, shipment.status, change is not None, outcomes, next_poll)
 
     def start(self, number: str, shipment: Shipment | None) -> None:
@@ -78,7 +82,7 @@ class Refresher:
         if shipment is None:
             self._schedule.set_if_sooner(number, self._clock() + 60 * self._scale)
             return
-        self._plan(number, shipment, state.get("final_at", ""), failures=0, held=False)
+        self._plan(number, shipment, state.get("final_at", ""), failures=0, later=None)
 
     def stop(self, number: str) -> None:
         """Nobody watches any more: stop polling and forget the state."""
@@ -91,7 +95,7 @@ class Refresher:
         for change in pending:
             results = [self._notify(openid, change, shipment) for openid in self._watchers(number)]
             outcomes.extend(results)
-            if "held" not in results:
+            if not RETRY_LATER.intersection(results):  # else kept for the next visit
                 self._state.announced(number, change.change_id)
         return tuple(outcomes)
 
@@ -107,17 +111,17 @@ class Refresher:
         return sorted(self._watches.watchers(number))
 
     def _failed(self, number: str, state: dict[str, str]) -> RefreshOutcome:
+        """UPS did not answer: try again soon, whatever the cadence (a change may be due)."""
         failures = int(state.get("failures", 0) or 0) + 1
         self._state.set_fields(number, failures=failures)
         status = TrackedState.last_status(state) or Status.UNKNOWN
-        delay = next_poll_delay(
-            status, seconds_since_event=None, failures=failures, scale=self._scale
-        )
-        at = self._clock() + (delay or 3600 * self._scale)
+        delay = refresh_retry_delay(failures, self._scale, self._upstream_pause())
+        at = self._clock() + delay
         self._schedule.set(number, at)
-        return RefreshOutcome(number, status, False, (), at)
+        return RefreshOutcome(number, status, False, ("retry",), at)
 
-    def _plan(self, number: str, shipment: Shipment, final_at: str, failures: int, held: bool):
+    def _plan(self, number: str, shipment: Shipment, final_at: str, failures: int,
+              later: str | None):  # fmt: skip
         now = self._clock()
         event = latest_event(shipment)
         delay = next_poll_delay(
@@ -128,8 +132,10 @@ class Refresher:
             scale=self._scale,
             subscribed=self._is_subscribed(number),
         )
-        if held:  # quiet hours: come back within the hour to deliver held messages
+        if later == "held":  # quiet hours: come back within the hour to deliver held messages
             delay = min(delay or 3600.0, 3600.0)
+        elif later == "retry":  # a send was busy or awaits its evidence: back soon for it
+            delay = min(delay or 3600.0, notify_retry_delay(self._scale))
         if delay is None:
             self._schedule.remove(number)
             return None

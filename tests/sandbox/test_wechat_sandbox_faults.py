@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 
 import pytest
 import requests
@@ -152,3 +153,20 @@ def test_switching_a_template_off_zeroes_its_quota_and_pushes_a_change_event(liv
     with pytest.raises(Exception) as refused:
         _send(live, openid)
     assert refused.value.errcode == 43101
+
+
+def test_the_pushed_sent_event_settles_the_claim_of_a_lost_reply(live):
+    services = live[1].extensions["services"]
+    openid = _user(live, "evidence")
+    services.subscriptions.record_answer(openid, STATUS_TEMPLATE, "accept", side="client")
+    notes = services.notification_log
+    assert notes.claim(openid, "1ZEVIDENCE", "c1", STATUS_TEMPLATE) == 1
+    _faults(live[0].url, error_rate=1, errcode=-1, after_accept=True)
+    with pytest.raises(WeChatBusyError):
+        _send(live, openid)
+    deadline = time.monotonic() + 5
+    while notes.state(openid, "1ZEVIDENCE", "c1").startswith("sending:"):
+        assert time.monotonic() < deadline, "the sent event never settled the claim"
+        time.sleep(0.05)
+    assert notes.state(openid, "1ZEVIDENCE", "c1") == f"sent:{_inbox(live)[0]['msgid']}"
+    assert services.subscriptions.credits(openid) == {STATUS_TEMPLATE: 0}

@@ -8,13 +8,18 @@ import pytest
 
 from backend.adapters.notification_log import NotificationLog
 from backend.adapters.subscription_store import SubscriptionStore
-from backend.adapters.wechat.errors import InvalidDataError, NotSubscribedError, WeChatBusyError
+from backend.adapters.wechat.errors import (
+    InvalidDataError,
+    NotSubscribedError,
+    WeChatBusyError,
+    unreachable,
+)
 from backend.domain.model import Shipment, TrackingEvent
 from backend.domain.statuses import Status
 from backend.domain.template_values import value_ok
 from backend.domain.templates import DEFAULT_SANDBOX_TEMPLATES, parse_templates
 from backend.domain.tracking import detect_change
-from backend.services.notifications import Notifier, QuietHours, TransientSendError, build_data
+from backend.services.notifications import Notifier, QuietHours, build_data
 
 USER = "o_alice"
 NUMBER = "1Z999AA10123456784"
@@ -124,9 +129,23 @@ def test_43101_zeroes_the_credit_and_keeps_the_change_unread(notifier, messenger
 def test_a_transient_failure_releases_the_claim_so_a_retry_can_send(notifier, messenger, ledger):
     grant(ledger, SC)
     messenger.fail_with = WeChatBusyError(-1, "system busy")
-    with pytest.raises(TransientSendError):
-        notify(notifier, Status.EXCEPTION)
+    assert notify(notifier, Status.EXCEPTION) == "retry"
     assert notify(notifier, Status.EXCEPTION) == "sent" and ledger.credits(USER) == {SC: 0}
+
+
+def test_an_unanswered_send_waits_for_evidence_instead_of_sending_again(
+    notifier, messenger, ledger, redis_client
+):
+    grant(ledger, SC, times=2)
+    messenger.fail_with = unreachable("read timeout")
+    assert notify(notifier, Status.EXCEPTION) == "retry"
+    assert notify(notifier, Status.EXCEPTION) == "retry"  # no second send meanwhile
+    assert messenger.sent == [] and ledger.credits(USER) == {SC: 2}
+    # WeChat's sent event shows it went out: settled, one credit spent, never resent.
+    settled = NotificationLog(redis_client).settle_by_event(USER, SC, "3400000000000000001")
+    assert settled is not None and settled.startswith(NUMBER + ":")
+    assert notify(notifier, Status.EXCEPTION) == "duplicate"
+    assert messenger.sent == [] and ledger.credits(USER) == {SC: 1}
 
 
 def test_rejected_data_is_not_retried_and_spends_nothing(notifier, messenger, ledger):

@@ -98,6 +98,13 @@ def error_for(errcode: int, errmsg: str = "") -> WeChatError:
     return _BY_CODE.get(errcode, WeChatError)(errcode, errmsg)
 
 
+class WeChatUnreachableError(WeChatBusyError):
+    """No usable answer (connection, timeout, HTTP error, garbage): the request may still
+    have been carried out, so a send's outcome is unknown until WeChat's sent event."""
+
+    codes = frozenset()
+
+
 def unreachable(reason: str) -> WeChatBusyError:
     """The error for a WeChat we could not talk to: connection, timeout, garbage answer."""
-    return WeChatBusyError(-1, reason)
+    return WeChatUnreachableError(-1, reason)
