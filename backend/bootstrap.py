@@ -90,7 +90,7 @@ def _watching(
     track_alert = build_track_alert(settings, store, ups, watches, tracked)
     refresher = Refresher(
         lookup, watches, tracked, schedule, notifier, settings.poll_interval_scale,
-        is_subscribed=track_alert.is_subscribed,
+        is_subscribed=track_alert.is_subscribed, upstream_pause=ups.pause.left,
     )  # fmt: skip
     return {
         "watches": watches,

@@ -128,6 +128,11 @@ def ups_token(client_id: str) -> str:
     return f"{PREFIX}:ups:token:{client_id}"
 
 
+def ups_pause() -> str:
+    """Present while UPS asked everybody to wait (429/503 Retry-After); its TTL is the wait."""
+    return f"{PREFIX}:ups:pause"
+
+
 def ups_token_lock(client_id: str) -> str:
     """Held by the one process refreshing the UPS token."""
     return f"{PREFIX}:ups:token-lock:{client_id}"

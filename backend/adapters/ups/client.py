@@ -13,10 +13,12 @@ import requests
 from backend.adapters.ups.errors import (
     TrackingNotFoundError,
     UpsAuthError,
+    UpstreamRateLimitedError,
     UpstreamUnavailableError,
     error_from_payload,
 )
 from backend.adapters.ups.mapping import parse_track_response
+from backend.adapters.ups.pause import UpsPause
 from backend.adapters.ups.token import UpsTokenProvider
 from backend.domain.model import Shipment
 
@@ -47,6 +49,7 @@ class UpsClient:
         self._base = base_url.rstrip("/")
         self._transaction_src = transaction_src
         self.tokens = UpsTokenProvider(session, redis, base_url, client_id, client_secret)
+        self.pause = UpsPause(redis)  # shared by every process: one UPS-wide backoff
 
     def close(self) -> None:
         """Close pooled connections (tests and short-lived tools; servers keep the client)."""
@@ -63,6 +66,9 @@ class UpsClient:
         repeated once; a second 401 is an UpsAuthError.
         """
         number = number.strip()
+        waiting = self.pause.left()
+        if waiting > 0:
+            raise UpstreamRateLimitedError(f"UPS asked us to wait {waiting:.0f} s more")
         token = self.tokens.get()
         response = self._get(number, lang, token)
         if response.status_code == 401:
@@ -90,6 +96,7 @@ class UpsClient:
             _log_call(number, type(error).__name__, started)
             raise UpstreamUnavailableError(f"UPS unreachable: {type(error).__name__}") from None
         _log_call(number, str(response.status_code), started)
+        self.pause.note(response)
         return response
 
 
