@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from backend.domain.model import Shipment, latest_event
+from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
 from backend.domain.statuses import Status, importance, is_final
 
 MINUTE = 60
@@ -71,6 +71,29 @@ def change_id(shipment: Shipment) -> str:
         )
     )
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def with_pushed_event(known: Shipment | None, number: str, event: TrackingEvent) -> Shipment:
+    """What we know plus a scan UPS pushed (Track Alert) that the Track API did not give us:
+    the scan becomes the latest one and sets the status. A scan we already have, or one
+    older than our latest (a late or repeated push), changes nothing."""
+    latest = latest_event(known) if known else None
+    if known is not None and any(
+        e.time == event.time and e.ups_code == event.ups_code for e in known.events
+    ):
+        return known
+    if latest is not None and _before(event.time, latest.time):
+        return known
+    base = known or Shipment(number=number)
+    return replace(
+        base, status=event.status, status_description=event.description,
+        events=(event, *base.events),
+    )  # fmt: skip
+
+
+def _before(time: str, other: str) -> bool:
+    first, second = event_moment(time), event_moment(other)
+    return first is not None and second is not None and first < second
 
 
 def detect_change(previous: Status | None, shipment: Shipment) -> StatusChange | None:

@@ -9,10 +9,15 @@ from dataclasses import dataclass
 
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.watch_store import WatchStore
-from backend.domain.model import Shipment, event_moment, latest_event
+from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
 from backend.domain.statuses import Status, is_final
-from backend.domain.tracking import StatusChange, detect_change, next_poll_delay
+from backend.domain.tracking import (
+    StatusChange,
+    detect_change,
+    next_poll_delay,
+    with_pushed_event,
+)
 from backend.services.lookup import LookupService
 from backend.services.notifications import RETRY_LATER, Notifier
 
@@ -55,21 +60,29 @@ class Refresher:
         self._is_subscribed = is_subscribed
         self._upstream_pause = upstream_pause  # seconds UPS asked every caller to wait
 
-    def refresh(self, number: str) -> RefreshOutcome:
-        """Poll UPS for `number` and tell its watchers about any new status."""
+    def refresh(self, number: str, pushed: TrackingEvent | None = None) -> RefreshOutcome:
+        """Poll UPS for `number` and tell its watchers about any new status. `pushed` is a
+        Track Alert scan: when UPS's Track API fails, the watchers hear of it from the scan
+        alone, and the number is refreshed again soon to complete the picture."""
         if not self._watches.watchers(number):
             self.stop(number)
             return RefreshOutcome(number, None, False, (), None)
         result = self._lookup.lookup_one(number, WORKER_LANG, force=True)
         state = self._state.load(number)
-        if result.snapshot is None or result.stale:
+        failed = result.snapshot is None or result.stale
+        if failed and (pushed is None or pushed.status is Status.UNKNOWN):
             return self._failed(number, state)
-        shipment = result.snapshot.shipment
+        known = result.snapshot.shipment if result.snapshot else None
+        shipment = with_pushed_event(known, number, pushed) if failed else known
         change = detect_change(TrackedState.last_status(state), shipment)
         now = self._clock()
         final_at = state.get("final_at") or (str(now) if is_final(shipment.status) else "")
         self._state.record(number, shipment.status, change, {"failures": 0, "final_at": final_at})
         outcomes = self._announce(number, shipment)
+        if failed:  # told from the pushed scan; the Track API is asked again soon
+            retried = self._failed(number, self._state.load(number))
+            return RefreshOutcome(number, shipment.status, change is not None, outcomes,
+                                  retried.next_poll)  # fmt: skip
         later = "retry" if "retry" in outcomes else "held" if "held" in outcomes else None
         next_poll = self._plan(number, shipment, final_at, failures=0, later=later)
         return RefreshOutcome(number, shipment.status, change is not None, outcomes, next_poll)

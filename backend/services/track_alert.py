@@ -1,4 +1,8 @@
-"""UPS Track Alert: subscribe watched 1Z numbers, renew them, turn pushed events into refreshes."""
+"""UPS Track Alert: subscribe watched 1Z numbers, renew them, turn pushed events into refreshes.
+
+The pushed event travels with its refresh job: the refresh notifies from it when the Track
+API cannot answer, so a scan reaches the user even while UPS's Track API is failing.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from backend.adapters.ups.track_alert import (
 )
 from backend.adapters.ups.webhook_mapping import parse_webhook
 from backend.adapters.watch_store import WatchStore
+from backend.domain.model import TrackingEvent
 from backend.domain.statuses import is_final
 
 log = logging.getLogger(__name__)
@@ -45,7 +50,7 @@ class TrackAlertService:
         store: TrackAlertStore,
         watches: WatchStore,
         state: TrackedState,
-        enqueue: Callable[[str], None],
+        enqueue: Callable[[str, TrackingEvent | None], None],
         enabled: bool = True,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -146,7 +151,7 @@ class TrackAlertService:
             log.info("Track Alert event for %s, which nobody watches", number)
             return True
         try:
-            self._enqueue(number)
+            self._enqueue(number, pushed.event)
         except Exception:
             self._store.forget_sighting(number, fingerprint)  # a resend may then succeed
             raise

@@ -8,6 +8,7 @@ from backend.bootstrap import Services, build_services
 from backend.domain.statuses import is_final
 from backend.services.refresh import RefreshOutcome
 from backend.settings import Settings
+from backend.worker.scheduler import event_from_data
 
 
 @functools.cache
@@ -16,9 +17,11 @@ def process_services() -> Services:
     return build_services(Settings.from_env())
 
 
-def refresh_number(number: str) -> dict:
-    """Refresh one number and notify its watchers (the job RQ runs)."""
-    outcome: RefreshOutcome = process_services().refresher.refresh(number)
+def refresh_number(number: str, pushed: dict[str, str] | None = None) -> dict:
+    """Refresh one number and notify its watchers (the job RQ runs); `pushed` is the Track
+    Alert event that asked for it, if any."""
+    event = event_from_data(pushed) if pushed else None
+    outcome: RefreshOutcome = process_services().refresher.refresh(number, pushed=event)
     if outcome.status is not None and not is_final(outcome.status):
         # Still watched and moving: also subscribes numbers watched before Track Alert.
         process_services().track_alert.want(number)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -9,6 +10,8 @@ import time
 from rq import Queue, Retry
 
 from backend.adapters.polling_store import Schedule
+from backend.domain.model import TrackingEvent
+from backend.domain.statuses import Status
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +38,12 @@ def enqueue_due(
             return total
 
 
-def refresh_job(number: str):
-    """The refresh job's description, for Queue.enqueue_many (one round trip per batch)."""
+def refresh_job(number: str, pushed: TrackingEvent | None = None):
+    """The refresh job's description, for Queue.enqueue_many (one round trip per batch).
+    A Track Alert event rides along as plain data, for the job to notify from."""
     return Queue.prepare_data(
         "backend.worker.jobs.refresh_number",
-        args=(number,),
+        args=(number,) if pushed is None else (number, event_data(pushed)),
         timeout=JOB_TIMEOUT_SECONDS,
         retry=RETRY,
         result_ttl=600,
@@ -47,9 +51,18 @@ def refresh_job(number: str):
     )
 
 
-def enqueue_refresh(queue: Queue, number: str) -> None:
+def enqueue_refresh(queue: Queue, number: str, pushed: TrackingEvent | None = None) -> None:
     """Queue one refresh of `number` now (webhooks use this; polling batches)."""
-    queue.enqueue_many([refresh_job(number)])
+    queue.enqueue_many([refresh_job(number, pushed)])
+
+
+def event_data(event: TrackingEvent) -> dict[str, str]:
+    """A TrackingEvent as plain strings (job arguments outlive code changes better)."""
+    return {**dataclasses.asdict(event), "status": event.status.value}
+
+
+def event_from_data(data: dict[str, str]) -> TrackingEvent:
+    return TrackingEvent(**{**data, "status": Status(data["status"])})
 
 
 class SchedulerThread(threading.Thread):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from rq import Queue
 
 from backend.adapters import redis_conn
+from backend.domain.model import TrackingEvent
 from backend.services.track_alert import TrackAlertService
 from backend.worker.scheduler import enqueue_refresh
 
@@ -21,8 +22,9 @@ REFRESH_QUEUE = "refresh"
 STEP_SECONDS = 1.0
 
 
-def refresh_enqueuer(redis_url: str) -> Callable[[str], None]:
-    """enqueue(number): the same RQ refresh job the scheduler step enqueues for polling."""
+def refresh_enqueuer(redis_url: str) -> Callable[[str, TrackingEvent | None], None]:
+    """enqueue(number, event): the RQ refresh job the scheduler step enqueues for polling,
+    carrying the pushed event."""
     # RQ stores pickled bytes: its connection must not decode. Nothing connects until used.
     queue = Queue(REFRESH_QUEUE, connection=redis_conn.connect(redis_url, decode=False))
     return functools.partial(enqueue_refresh, queue)

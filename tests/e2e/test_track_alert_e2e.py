@@ -85,3 +85,27 @@ def test_a_pushed_scan_reaches_the_wechat_inbox_within_two_seconds(stack, redis_
     assert stats.get("webhook_ok") == 1
     calls = call("GET", f"{url}/_sandbox/ups/stats")["track_calls_by_number"][number]
     assert calls <= 3  # the watch's lookup, the webhook's refresh (and maybe a sandbox read)
+
+
+def test_a_pushed_scan_is_notified_even_while_the_track_api_fails(stack, redis_url):
+    url, number = stack.url, PARCEL.number
+    call("POST", f"{url}/_sandbox/ups/parcels/{number}/reset", json={"step": 8})
+    token = call("POST", f"{url}/api/v1/auth/login", json={"code": login_code("carol")})["token"]
+    call("PUT", f"{url}/api/v1/parcels/{number}", token, json={})
+    assert wait_for(lambda: number in subscribed(url), timeout=10), "never subscribed"
+    body = {"user": "carol", "template_ids": TEMPLATES, "action": "accept"}
+    call("POST", f"{url}/_sandbox/wechat/subscribe", json=body)
+    faults = {"error_rate": 1, "mode": "500", "numbers": [number]}
+    call("POST", f"{url}/_sandbox/ups/faults", json=faults)  # every Track API call fails
+
+    call("POST", f"{url}/_sandbox/ups/parcels/{number}/advance")
+    sent = wait_for(lambda: messages_for(url, number), timeout=10)
+    assert sent, "the pushed scan was not notified while the Track API failed"
+    assert sent[0]["template_id"] == "sandbox-tpl-out-for-delivery"
+    failed = call("GET", f"{url}/_sandbox/ups/stats")["track_calls_by_number"][number]
+    assert failed >= 2  # the watch's lookup, then the webhook's refresh that failed
+    # The Track API is asked again soon (not at the slow polling cadence) to complete it.
+    next_poll = Schedule(redis_conn.connect(redis_url)).next_time(number)
+    assert next_poll is not None and next_poll < time.time() + 30
+    time.sleep(1.0)
+    assert len(messages_for(url, number)) == 1

@@ -137,7 +137,8 @@ def test_advancing_a_subscribed_parcel_pushes_its_scan_to_the_webhook(live, ups_
     ups_sandbox.advance(PARCEL.number)
     assert _wait(lambda: len(_refresh_jobs(app)) == 1)
     job = _refresh_jobs(app)[0]
-    assert job.func_name == "backend.worker.jobs.refresh_number" and job.args == (PARCEL.number,)
+    assert job.func_name == "backend.worker.jobs.refresh_number" and job.args[0] == PARCEL.number
+    assert job.args[1]["status"] == "out_for_delivery"  # the pushed scan rides with the job
     assert subscriptions(ups_sandbox)["stats"]["webhook_ok"] == 1
 
 

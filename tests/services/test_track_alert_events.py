@@ -45,10 +45,10 @@ def test_events_of_unwatched_numbers_enqueue_nothing(world):
 
 def test_a_failed_enqueue_lets_the_resend_through(world):
     world.watch(NUMBER)
-    world.service._enqueue = lambda number: (_ for _ in ()).throw(ConnectionError("redis"))
+    world.service._enqueue = lambda number, event: (_ for _ in ()).throw(ConnectionError("x"))
     with pytest.raises(ConnectionError):
         world.service.handle_webhook(EVENT)
-    world.service._enqueue = world.enqueued.append
+    world.service._enqueue = lambda number, event: world.enqueued.append(number)
     assert world.service.handle_webhook(EVENT) is True and world.enqueued == [NUMBER]
 
 
@@ -91,7 +91,7 @@ def test_the_refresh_job_subscribes_watched_parcels_still_moving(monkeypatch, st
     wanted: list[str] = []
     outcome = RefreshOutcome(NUMBER, status, False, (), None)
     services = SimpleNamespace(
-        refresher=SimpleNamespace(refresh=lambda number: outcome),
+        refresher=SimpleNamespace(refresh=lambda number, pushed=None: outcome),
         track_alert=SimpleNamespace(want=wanted.append),
     )
     monkeypatch.setattr(jobs, "process_services", lambda: services)

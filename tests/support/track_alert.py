@@ -62,5 +62,9 @@ def world_fixture(redis_client) -> World:
     ups, clock, enqueued = FakeTrackAlert(), Clock(), []
     store, watches = TrackAlertStore(redis_client), WatchStore(redis_client, limit=1000)
     state = TrackedState(redis_client)
-    service = TrackAlertService(ups, store, watches, state, enqueued.append, clock=clock)
+
+    def enqueue(number, event=None):
+        enqueued.append(number)
+
+    service = TrackAlertService(ups, store, watches, state, enqueue, clock=clock)
     return World(service, ups, clock, store, watches, state, enqueued)

@@ -41,7 +41,8 @@ def test_a_verified_event_enqueues_the_polling_refresh_job(client, watched, jobs
     response = post(client)
     assert response.status_code == 200 and response.get_json() == {"status": "accepted"}
     (job,) = jobs()
-    assert job.func_name == "backend.worker.jobs.refresh_number" and job.args == (NUMBER,)
+    assert job.func_name == "backend.worker.jobs.refresh_number" and job.args[0] == NUMBER
+    assert job.args[1]["status"] == "out_for_delivery"  # the event rides along
 
 
 def test_a_duplicate_is_acknowledged_and_enqueues_nothing(client, watched, jobs):
