@@ -13,6 +13,7 @@ RUN pip install --no-cache-dir .
 
 ENV PYTHONUNBUFFERED=1
 EXPOSE 8000
-RUN useradd --create-home app
+RUN useradd --create-home app \
+    && mkdir -p /var/lib/upt-metrics && chown app /var/lib/upt-metrics
 USER app
 CMD ["gunicorn", "backend.wsgi:app", "--bind", "0.0.0.0:8000", "--workers", "2", "--threads", "8"]

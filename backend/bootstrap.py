@@ -10,6 +10,7 @@ from backend.adapters import redis_conn
 from backend.adapters.http import make_session
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.prometheus_metrics import PrometheusMetrics
 from backend.adapters.share_card import CardRenderer
 from backend.adapters.share_store import ShareStore
 from backend.adapters.snapshot_cache import SnapshotCache
@@ -21,6 +22,7 @@ from backend.adapters.watch_store import WatchStore
 from backend.adapters.wechat.auth import WeChatAuth
 from backend.adapters.wechat.client import WeChatClient
 from backend.domain.templates import Template, TemplateConfigError, configured_templates
+from backend.ports import Metrics
 from backend.services.auth import SessionService
 from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
@@ -49,19 +51,22 @@ class Services:
     refresher: Refresher
     shares: ShareService
     track_alert: TrackAlertService
+    metrics: Metrics
 
 
 def build_services(settings: Settings) -> Services:
     """Create clients without connecting: nothing talks to the network until used."""
     store = redis_conn.connect(settings.redis_url)
-    ups = build_ups_client(settings, store)
+    metrics = PrometheusMetrics()
+    ups = build_ups_client(settings, store, metrics)
     wechat = _wechat(settings, store)
     lookup = LookupService(ups, SnapshotCache(store), settings.lookup_concurrency)
-    watched = _watching(settings, store, lookup, wechat["wechat"], ups)
+    watched = _watching(settings, store, lookup, wechat["wechat"], ups, metrics)
     shares = _sharing(store, lookup, watched["watches"], wechat["wechat"])
     return Services(
-        settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares, **wechat, **watched
-    )
+        settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares, metrics=metrics,
+        **wechat, **watched,
+    )  # fmt: skip
 
 
 def _sharing(
@@ -72,8 +77,9 @@ def _sharing(
 
 
 def _watching(
-    settings: Settings, store: redis.Redis, lookup: LookupService, wechat, ups: UpsClient
-) -> dict:
+    settings: Settings, store: redis.Redis, lookup: LookupService, wechat, ups: UpsClient,
+    metrics: Metrics,
+) -> dict:  # fmt: skip
     """Watch list, credits, schedule and the refresh-and-notify job's collaborators."""
     watches, subscriptions = WatchStore(store), SubscriptionStore(store)
     # A dead worker's claims expire with the polling scale, so sandbox journeys recover fast.
@@ -84,13 +90,14 @@ def _watching(
     except TemplateConfigError as error:
         raise SettingsError(str(error)) from None
     notifier = Notifier(
-        wechat, templates, subscriptions, notification_log, QuietHours(*settings.quiet_hours)
-    )
+        wechat, templates, subscriptions, notification_log, QuietHours(*settings.quiet_hours),
+        metrics=metrics,
+    )  # fmt: skip
     tracked = TrackedState(store)
     track_alert = build_track_alert(settings, store, ups, watches, tracked)
     refresher = Refresher(
         lookup, watches, tracked, schedule, notifier, settings.poll_interval_scale,
-        is_subscribed=track_alert.is_subscribed, upstream_pause=ups.pause.left,
+        is_subscribed=track_alert.is_subscribed, upstream_pause=ups.pause.left, metrics=metrics,
     )  # fmt: skip
     return {
         "watches": watches,
@@ -123,7 +130,9 @@ def build_track_alert(
     )
 
 
-def build_ups_client(settings: Settings, store: redis.Redis) -> UpsClient:
+def build_ups_client(
+    settings: Settings, store: redis.Redis, metrics: Metrics | None = None
+) -> UpsClient:
     """The UPS (or UPS sandbox) client; its token lives in `store`, shared by all processes."""
     return UpsClient(
         make_session(),
@@ -131,6 +140,7 @@ def build_ups_client(settings: Settings, store: redis.Redis) -> UpsClient:
         settings.ups_base_url,
         settings.ups_client_id,
         settings.ups_client_secret,
+        metrics=metrics,
     )
 
 

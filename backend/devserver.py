@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -14,6 +16,8 @@ import requests
 from backend.adapters import redis_conn
 from backend.adapters.embedded_redis import EmbeddedRedis, EmbeddedRedisError, die_with_parent
 from backend.settings import DEFAULT_REDIS_URL, Settings, SettingsError
+
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 
 def choose_redis(environ: dict[str, str]) -> tuple[str, str, EmbeddedRedis | None]:
@@ -117,6 +121,9 @@ def main() -> int:
         signal.signal(signum, lambda *_: stopping.set())
     redis_url, redis_note, embedded = choose_redis(environ)
     environ["REDIS_URL"] = redis_url
+    # /metrics adds up every process's metrics from files in one directory (multi-process).
+    metrics_dir = None if environ.get(METRICS_DIR_ENV) else tempfile.mkdtemp(prefix="upt-metrics-")
+    environ.setdefault(METRICS_DIR_ENV, metrics_dir or "")
     processes = _spawn(environ, settings.port)
     try:
         print(_banner(settings, redis_note), flush=True)
@@ -136,6 +143,8 @@ def main() -> int:
         _stop(processes)
         if embedded:
             embedded.stop()
+        if metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

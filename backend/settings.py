@@ -86,6 +86,8 @@ class Settings:
     log_level: str = "INFO"
     # (start, end) hours, China time, when non-urgent messages wait; equal values disable.
     quiet_hours: tuple[int, int] = (0, 0)
+    # Bearer token GET /metrics requires; without it /metrics answers only in sandbox mode.
+    metrics_token: str = ""
 
     @property
     def sandbox_base_url(self) -> str:
@@ -129,6 +131,7 @@ class Settings:
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
+            metrics_token=get("METRICS_TOKEN"),
         )
         return settings.completed()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -15,10 +16,11 @@ from backend.adapters.wechat.errors import (
 )
 from backend.domain import message_fields
 from backend.domain.advice import advise
-from backend.domain.model import Shipment
+from backend.domain.model import Shipment, event_moment
 from backend.domain.statuses import Status, label
 from backend.domain.templates import Template
 from backend.domain.tracking import StatusChange
+from backend.ports import Metrics, NullMetrics
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,7 @@ class Notifier:
         log_store: NotificationLog,
         quiet: QuietHours | None = None,
         miniprogram_state: str = "formal",
+        metrics: Metrics | None = None,
     ) -> None:
         self._messenger = messenger
         self._templates = templates
@@ -85,6 +88,7 @@ class Notifier:
         self._log = log_store
         self._quiet = quiet or QuietHours(0, 0)
         self._state = miniprogram_state
+        self._metrics = metrics or NullMetrics()
 
     def notify(self, openid: str, change: StatusChange, shipment: Shipment, nickname: str | None,
                now: datetime | None = None) -> str:  # fmt: skip
@@ -125,27 +129,47 @@ class Notifier:
             msgid = self._messenger.send_subscribe_message(
                 openid, template.id, data, page=page, state=self._state
             )
-        except NotSubscribedError:
-            self._subscriptions.cancel(openid, template.id)
-            self._log.mark(openid, change.number, change.change_id, "unread")
-            return "unread"
-        except WeChatUnreachableError as error:
-            # WeChat may have taken it: its sent event (or a deadline without one) decides.
-            log.warning("subscribe message outcome unknown (%s); awaiting evidence", error)
-            self._log.awaiting_evidence(openid, change.number, change.change_id)
-            return "retry"
         except WeChatError as error:
-            if _is_transient(error):
-                self._log.release(openid, change.number, change.change_id)
-                log.info("subscribe message refused for now (%s); retrying soon", error.errcode)
-                return "retry"
-            log.error("subscribe message to template %s rejected: %s", template.id, error)
-            self._log.mark(openid, change.number, change.change_id, f"failed:{error.errcode}")
-            return "failed"
-        if not self._log.complete(openid, change.number, change.change_id, template.id, msgid):
+            self._metrics.wechat_send(
+                None if isinstance(error, WeChatUnreachableError) else error.errcode
+            )
+            return self._refused(openid, template, change, error)
+        self._metrics.wechat_send(0)
+        self._metrics.notified(_delay(change.event_time, time.time()))
+        if self._log.complete(openid, change.number, change.change_id, template.id, msgid):
+            self._metrics.credit_spent()
+        else:
             log.info("message %s was already settled by its sent event", msgid)
         self._subscriptions.release(openid, template.id, change.number)
         return "sent"
+
+    def _refused(self, openid: str, template: Template, change: StatusChange,
+                 error: WeChatError) -> str:  # fmt: skip
+        number, change_id = change.number, change.change_id
+        if isinstance(error, NotSubscribedError):
+            self._subscriptions.cancel(openid, template.id)
+            self._log.mark(openid, number, change_id, "unread")
+            return "unread"
+        if isinstance(error, WeChatUnreachableError):
+            # WeChat may have taken it: its sent event (or a deadline without one) decides.
+            log.warning("subscribe message outcome unknown (%s); awaiting evidence", error)
+            self._log.awaiting_evidence(openid, number, change_id)
+            self._metrics.retry("send")
+            return "retry"
+        if _is_transient(error):
+            self._log.release(openid, number, change_id)
+            log.info("subscribe message refused for now (%s); retrying soon", error.errcode)
+            self._metrics.retry("send")
+            return "retry"
+        log.error("subscribe message to template %s rejected: %s", template.id, error)
+        self._log.mark(openid, number, change_id, f"failed:{error.errcode}")
+        return "failed"
+
+
+def _delay(event_time: str, now: float) -> float | None:
+    """Seconds from the scan to now; None when the scan's time is unknown."""
+    moment = event_moment(event_time) if event_time else None
+    return None if moment is None else now - moment.timestamp()
 
 
 def _is_transient(error: WeChatError) -> bool:

@@ -18,6 +18,7 @@ from backend.domain.tracking import (
     next_poll_delay,
     with_pushed_event,
 )
+from backend.ports import Metrics, NullMetrics
 from backend.services.lookup import LookupService
 from backend.services.notifications import RETRY_LATER, Notifier
 
@@ -49,6 +50,7 @@ class Refresher:
         clock: Callable[[], float] = time.time,
         is_subscribed: Callable[[str], bool] = lambda number: False,
         upstream_pause: Callable[[], float] = lambda: 0.0,
+        metrics: Metrics | None = None,
     ) -> None:
         self._lookup = lookup
         self._watches = watches
@@ -59,6 +61,7 @@ class Refresher:
         self._clock = clock
         self._is_subscribed = is_subscribed
         self._upstream_pause = upstream_pause  # seconds UPS asked every caller to wait
+        self._metrics = metrics or NullMetrics()
 
     def refresh(self, number: str, pushed: TrackingEvent | None = None) -> RefreshOutcome:
         """Poll UPS for `number` and tell its watchers about any new status. `pushed` is a
@@ -71,7 +74,9 @@ class Refresher:
         state = self._state.load(number)
         failed = result.snapshot is None or result.stale
         if failed and (pushed is None or pushed.status is Status.UNKNOWN):
+            self._metrics.refreshed("failed")
             return self._failed(number, state)
+        self._metrics.refreshed("from_event" if failed else "ok")
         known = result.snapshot.shipment if result.snapshot else None
         shipment = with_pushed_event(known, number, pushed) if failed else known
         change = detect_change(TrackedState.last_status(state), shipment)
@@ -129,6 +134,7 @@ class Refresher:
         self._state.set_fields(number, failures=failures)
         status = TrackedState.last_status(state) or Status.UNKNOWN
         delay = refresh_retry_delay(failures, self._scale, self._upstream_pause())
+        self._metrics.retry("refresh")
         at = self._clock() + delay
         self._schedule.set(number, at)
         return RefreshOutcome(number, status, False, ("retry",), at)

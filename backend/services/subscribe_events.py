@@ -52,6 +52,7 @@ def _apply(services: Services, event: SubscribeEvent) -> None:
         )
         if settled:
             log.info("message %s settled by its sent event (%s)", event.msg_id, settled)
+            services.metrics.credit_spent()
         if event.error_code:
             # Accepted, then not delivered; the credit stays spent: WeChat counts it used.
             log.warning("message %s was not delivered (error %s)", event.msg_id, event.error_code)

@@ -23,6 +23,7 @@ SCENARIO = "address_exception_then_delivered"
 SC, ATTENTION = "sandbox-tpl-status-change", "sandbox-tpl-attention"
 OUT, DELIVERED = "sandbox-tpl-out-for-delivery", "sandbox-tpl-delivered"
 STEP_TIMEOUT = 30
+KILLS_PER_STEP = 3  # the journey has 8 steps: at least 24 SIGKILLs per chaos run
 
 
 class Journey:
@@ -107,14 +108,21 @@ def run_journey(stack: Stack, redis_url: str, chaos: bool) -> dict:
     # Bob's phone reports an acceptance WeChat never saw: our ledger has a credit WeChat
     # will refuse, so exactly one send ends in 43101.
     journey.post("/api/v1/subscriptions", bob, json={"results": {ATTENTION: "accept"}})
-    stop = threading.Event()
-    killer = threading.Thread(target=_kill_randomly, args=(stack, stop), daemon=True)
+    stop, kills = threading.Event(), []
+    killer = threading.Thread(target=_kill_randomly, args=(stack, stop, kills), daemon=True)
     if chaos:
+        # Sends take a while and a fifth of their replies are lost after WeChat took the
+        # message: kills land mid-send, and only the sent events can tell what went out.
+        faults = {"latency_ms": 50, "error_rate": 0.2, "errcode": -1, "after_accept": True}
+        journey.post("/_sandbox/wechat/faults", json=faults)
         killer.start()
     statuses = []
     try:
         while not statuses or statuses[-1] != "delivered":
             statuses.append(journey.advance_and_settle())
+            if chaos:  # let the killer strike a few times around each step
+                wanted = KILLS_PER_STEP * len(statuses)
+                journey.wait(lambda n=wanted: len(kills) >= n, "the killer stalled", timeout=60)
     finally:
         stop.set()
         if chaos:
@@ -127,13 +135,20 @@ def run_journey(stack: Stack, redis_url: str, chaos: bool) -> dict:
         "bob": bob,
         "statuses": statuses,
         "messages": journey.messages(),
+        "kills": len(kills),
     }
 
 
-def _kill_randomly(stack: Stack, stop: threading.Event) -> None:
+def _kill_randomly(stack: Stack, stop: threading.Event, kills: list[float]) -> None:
+    """SIGKILL the worker at a random moment of its working life, again and again (each new
+    worker gets to start first: a loaded machine takes seconds to import it)."""
     rng = random.Random()
-    while not stop.wait(rng.uniform(0.3, 1.5)):
+    while True:
+        stack.wait_until_working(stack.workers[0])
+        if stop.wait(rng.uniform(0.05, 1.0)):
+            return
         stack.kill_worker(stack.workers[0])
+        kills.append(time.monotonic())
         stack.start_worker()
 
 
@@ -188,5 +203,8 @@ def _assert_one_ups_call_per_refresh(journey: Journey) -> None:
 def test_killing_the_worker_at_random_loses_and_doubles_nothing(stack, redis_url):
     run = run_journey(stack, redis_url, chaos=True)
     messages = run["messages"]
+    assert run["kills"] >= 20
     assert len({signature(m) for m in messages}) == len(messages), "a message was sent twice"
     assert per_user_templates(messages) == EXPECTED
+    stats = run["journey"].get("/_sandbox/wechat/stats")
+    assert stats.get("send_reply_lost", 0) >= 1  # some sends were settled by evidence only

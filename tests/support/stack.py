@@ -30,10 +30,18 @@ class Stack:
             "SANDBOX": "1",
             "PUBLIC_BASE_URL": self.url,
             "LOG_LEVEL": "INFO",
+            # Every process writes its metrics here; GET /metrics adds them up, as in make run.
+            "PROMETHEUS_MULTIPROC_DIR": str(self._metrics_dir(log_dir)),
             **env,
         }
         self.api: subprocess.Popen | None = None
         self.workers: list[subprocess.Popen] = []
+
+    @staticmethod
+    def _metrics_dir(log_dir: Path) -> Path:
+        path = log_dir / "metrics"
+        path.mkdir(exist_ok=True)
+        return path
 
     def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
         log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
@@ -58,11 +66,20 @@ class Stack:
         raise RuntimeError(f"API did not start; see {self.log_dir / 'api.log'}")
 
     def start_worker(self) -> subprocess.Popen:
-        worker = self._spawn(
-            f"worker-{len(self.workers)}", [sys.executable, "-m", "backend.worker"]
-        )
+        name = f"worker-{len(self.workers)}"
+        worker = self._spawn(name, [sys.executable, "-m", "backend.worker"])
+        worker.log_path = self.log_dir / f"{name}.log"  # type: ignore[attr-defined]
         self.workers.append(worker)
         return worker
+
+    def wait_until_working(self, worker: subprocess.Popen, timeout: float = 30) -> bool:
+        """True once RQ in `worker` says it started (its log names the process id)."""
+        deadline, mark = time.monotonic() + timeout, f"started with PID {worker.pid},"
+        while time.monotonic() < deadline and worker.poll() is None:
+            if mark in worker.log_path.read_text(errors="replace"):  # type: ignore[attr-defined]
+                return True
+            time.sleep(0.05)
+        return False
 
     def kill_worker(self, worker: subprocess.Popen) -> None:
         os.killpg(worker.pid, signal.SIGKILL)

@@ -21,6 +21,7 @@ from backend.adapters.ups.mapping import parse_track_response
 from backend.adapters.ups.pause import UpsPause
 from backend.adapters.ups.token import UpsTokenProvider
 from backend.domain.model import Shipment
+from backend.ports import Metrics, NullMetrics
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,14 @@ class UpsClient:
         client_id: str,
         client_secret: str,
         transaction_src: str = "ups-tracker",
+        metrics: Metrics | None = None,
     ) -> None:
         self._session = session
         self._base = base_url.rstrip("/")
         self._transaction_src = transaction_src
         self.tokens = UpsTokenProvider(session, redis, base_url, client_id, client_secret)
         self.pause = UpsPause(redis)  # shared by every process: one UPS-wide backoff
+        self._metrics = metrics or NullMetrics()
 
     def close(self) -> None:
         """Close pooled connections (tests and short-lived tools; servers keep the client)."""
@@ -68,6 +71,7 @@ class UpsClient:
         number = number.strip()
         waiting = self.pause.left()
         if waiting > 0:
+            self._metrics.ups_call("paused", 0.0)
             raise UpstreamRateLimitedError(f"UPS asked us to wait {waiting:.0f} s more")
         token = self.tokens.get()
         response = self._get(number, lang, token)
@@ -90,19 +94,19 @@ class UpsClient:
         try:
             response = self._session.get(url, headers=headers, params=params)
         except requests.Timeout:
-            _log_call(number, "timeout", started)
+            self._done(number, "timeout", started)
             raise UpstreamUnavailableError("UPS did not answer in time") from None
         except requests.RequestException as error:
-            _log_call(number, type(error).__name__, started)
+            self._done(number, "error", started)
             raise UpstreamUnavailableError(f"UPS unreachable: {type(error).__name__}") from None
-        _log_call(number, str(response.status_code), started)
+        self._done(number, str(response.status_code), started)
         self.pause.note(response)
         return response
 
-
-def _log_call(number: str, outcome: str, started: float) -> None:
-    elapsed = int((time.monotonic() - started) * 1000)
-    log.info("UPS track %s -> %s in %d ms", number, outcome, elapsed)
+    def _done(self, number: str, outcome: str, started: float) -> None:
+        elapsed = time.monotonic() - started
+        self._metrics.ups_call(outcome, elapsed)
+        log.info("UPS track %s -> %s in %d ms", number, outcome, int(elapsed * 1000))
 
 
 def _json(response: requests.Response) -> object:

@@ -1,0 +1,103 @@
+"""Prometheus metrics (prometheus-client), in multi-process mode when PROMETHEUS_MULTIPROC_DIR
+is set (gunicorn workers and RQ workers each write files there; a scrape merges them).
+
+Queue depth and schedule lag are read from Redis at scrape time, so they are right whichever
+process answers the scrape.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+
+import redis
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, values
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.multiprocess import MultiProcessCollector
+
+from backend.adapters import redis_keys
+
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+RQ_QUEUE_KEY = "rq:queue:refresh"  # the list RQ keeps the refresh queue's job ids in
+# prometheus-client reads this variable itself, at import; we follow the same one.
+MULTIPROCESS = bool(os.environ.get(MULTIPROC_ENV))
+if MULTIPROCESS:
+    # Files are named by process id; containers sharing one directory (docker compose) can
+    # reuse ids, so the host name goes in too (no "_": the merger splits file names on it).
+    _HOST = socket.gethostname().replace("_", "-")
+    values.ValueClass = values.MultiProcessValue(lambda: f"{_HOST}-{os.getpid()}")
+
+UPS_CALLS = Counter("upt_ups_calls", "UPS Track API calls by outcome", ["outcome"])
+UPS_SECONDS = Histogram(
+    "upt_ups_call_seconds", "UPS Track API call latency",
+    buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16),
+)  # fmt: skip
+WECHAT_SENDS = Counter("upt_wechat_sends", "Subscribe-message sends by errcode", ["errcode"])
+DELAY = Histogram(
+    "upt_notification_delay_seconds", "From a parcel's scan to WeChat accepting the message",
+    buckets=(0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600, 4 * 3600, 24 * 3600),
+)  # fmt: skip
+REFRESHES = Counter("upt_refreshes", "Refreshes of watched numbers by outcome", ["outcome"])
+RETRIES = Counter("upt_retries", "Refreshes and sends tried again soon", ["kind"])
+CREDITS = Counter("upt_credits_spent", "Subscribe-message credits spent (messages sent)")
+SUPERSEDED = Counter("upt_changes_superseded", "Changes replaced before they could be sent")
+
+
+class PrometheusMetrics:
+    """The Metrics port on prometheus-client."""
+
+    def ups_call(self, outcome: str, seconds: float) -> None:
+        UPS_CALLS.labels(outcome).inc()
+        UPS_SECONDS.observe(seconds)
+
+    def wechat_send(self, errcode: int | None) -> None:
+        WECHAT_SENDS.labels("unreachable" if errcode is None else str(errcode)).inc()
+
+    def notified(self, delay_seconds: float | None) -> None:
+        if delay_seconds is not None:
+            DELAY.observe(max(0.0, delay_seconds))
+
+    def credit_spent(self) -> None:
+        CREDITS.inc()
+
+    def refreshed(self, outcome: str) -> None:
+        REFRESHES.labels(outcome).inc()
+
+    def retry(self, kind: str) -> None:
+        RETRIES.labels(kind).inc()
+
+    def superseded(self, count: int) -> None:
+        SUPERSEDED.inc(count)
+
+
+class BacklogCollector:
+    """Gauges read from Redis when scraped: refresh queue depth and schedule lag."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self._redis = client
+
+    def collect(self):
+        depth = GaugeMetricFamily("upt_refresh_queue_depth", "Refresh jobs waiting in RQ")
+        depth.add_metric([], float(self._redis.llen(RQ_QUEUE_KEY)))
+        lag = GaugeMetricFamily(
+            "upt_schedule_lag_seconds", "How overdue the most overdue watched number is"
+        )
+        first = self._redis.zrange(redis_keys.schedule(), 0, 0, withscores=True)
+        lag.add_metric([], max(0.0, time.time() - first[0][1]) if first else 0.0)
+        watched = GaugeMetricFamily("upt_scheduled_numbers", "Numbers on the poll schedule")
+        watched.add_metric([], float(self._redis.zcard(redis_keys.schedule())))
+        return [depth, lag, watched]
+
+
+def exposition(client: redis.Redis) -> bytes:
+    """The text every process's metrics add up to, plus the Redis-read gauges."""
+    registry = CollectorRegistry()
+    if MULTIPROCESS:
+        MultiProcessCollector(registry)
+    else:  # one process: its own metrics
+        for metric in (UPS_CALLS, UPS_SECONDS, WECHAT_SENDS, DELAY, REFRESHES, RETRIES, CREDITS,
+                       SUPERSEDED):  # fmt: skip
+            registry.register(metric)
+    registry.register(BacklogCollector(client))
+    return generate_latest(registry)

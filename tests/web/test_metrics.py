@@ -1,0 +1,82 @@
+"""GET /metrics: Prometheus text (read back with prometheus-client's own parser), guarded by
+METRICS_TOKEN, open only in sandbox mode without it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from backend.app import create_app
+from backend.bootstrap import build_services
+from tests.support.apps import close_app
+
+TOKEN = "metrics-token-for-tests-0123456789"
+
+
+def samples(text: str) -> dict[tuple[str, tuple], float]:
+    return {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+    }
+
+
+@pytest.fixture
+def make_app(make_settings):
+    built = []
+
+    def build(**overrides):
+        settings = make_settings()
+        settings = dataclasses.replace(settings, **overrides)
+        app = create_app(settings, build_services(settings))
+        built.append(app)
+        return app.test_client(), app.extensions["services"]
+
+    yield build
+    for app in built:
+        close_app(app)
+
+
+def test_sandbox_metrics_show_what_services_report_and_the_backlog(make_app):
+    client, services = make_app()
+    services.metrics.ups_call("500", 0.3)
+    services.metrics.wechat_send(45009)
+    services.metrics.notified(12.0)
+    services.metrics.credit_spent()
+    services.metrics.refreshed("failed")
+    services.metrics.retry("refresh")
+    services.schedule.set("1ZLATE", 1.0)  # due since 1970: a long schedule lag
+    response = client.get("/metrics")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    found = samples(response.get_data(as_text=True))
+    assert found[("upt_ups_calls_total", (("outcome", "500"),))] >= 1
+    assert found[("upt_ups_call_seconds_count", ())] >= 1
+    assert found[("upt_wechat_sends_total", (("errcode", "45009"),))] >= 1
+    assert found[("upt_notification_delay_seconds_count", ())] >= 1
+    assert found[("upt_credits_spent_total", ())] >= 1
+    assert found[("upt_refreshes_total", (("outcome", "failed"),))] >= 1
+    assert found[("upt_retries_total", (("kind", "refresh"),))] >= 1
+    assert found[("upt_schedule_lag_seconds", ())] > 1e9
+    assert found[("upt_refresh_queue_depth", ())] == 0
+    assert ("upt_changes_superseded_total", ()) in found
+
+
+def test_a_metrics_token_is_required_once_configured(make_app):
+    client, _ = make_app(metrics_token=TOKEN)
+    assert client.get("/metrics").status_code == 401
+    wrong = client.get("/metrics", headers={"Authorization": "Bearer not-the-token"})
+    assert wrong.status_code == 401 and wrong.get_json()["error"]["code"] == "unauthorized"
+    right = client.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert right.status_code == 200 and b"upt_ups_calls" in right.data
+
+
+def test_outside_sandbox_without_a_token_metrics_are_off(make_app):
+    client, _ = make_app(sandbox=False)
+    response = client.get("/metrics", headers={"Accept-Language": "en"})
+    assert response.status_code == 403
+    assert response.get_json()["error"] == {
+        "code": "metrics_disabled",
+        "message": "Metrics are off: set METRICS_TOKEN to read them.",
+    }
