@@ -2,7 +2,7 @@
  * The states each page is previewed in. A scenario installs fake API routes and storage
  * (setup), opens a page (page, query) and may act on it afterwards (after).
  */
-const sample = require('./sample-data')
+const sample = require('../tests/support/sample-data')
 
 const HOUR = 60 * 60 * 1000
 

@@ -46,14 +46,14 @@ function recording(fn) {
 
 /* eslint-disable import/order -- the fake wx must be in place before simulate loads */
 installDom()
-const { createFakeWx, flush } = require('./fake-wx')
+const { createFakeWx, flush } = require('../tests/support/fake-wx')
 
 const fake = createFakeWx(recording)
 global.wx = fake.stub
 const simulate = require('miniprogram-simulate') // keeps the stubs it finds on global.wx
 const jComponent = require('j-component')
 /* eslint-enable import/order */
-const sample = require('./sample-data')
+const sample = require('../tests/support/sample-data')
 const { documentFor } = require('./preview-html')
 const scenarios = require('./preview-scenarios')
 const cache = require('../utils/cache')
@@ -79,7 +79,7 @@ global.Page = (options) => {
   Object.keys(options).forEach((key) => {
     if (typeof options[key] === 'function') methods[key] = options[key]
   })
-  global.Component({ data: options.data || {}, methods })
+  global.Component({ data: options.data || {}, methods, behaviors: options.behaviors || [] })
 }
 global.getApp = () => ({ globalData: {} })
 global.getCurrentPages = () => []

@@ -2,7 +2,7 @@
  * Installs the fake `wx` (scripts/fake-wx.js) with jest mocks. Require it BEFORE
  * miniprogram-simulate: simulate keeps the stubs it finds on global.wx.
  */
-const { createFakeWx, flush } = require('../../scripts/fake-wx')
+const { createFakeWx, flush } = require('../support/fake-wx')
 
 const fake = createFakeWx((fn) => jest.fn(fn))
 global.wx = fake.stub

@@ -3,7 +3,7 @@ const {
   loadPage, mount, simulate, tapEvent, texts,
 } = require('../helpers/simulate')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const pageId = loadPage('help')
 

@@ -1,6 +1,6 @@
 const fakeWx = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
-const { baseUrl, isUnavailable, request } = require('../../utils/request')
+const { baseUrl, isUnavailable, request } = require('../../services/request')
 
 const LOGIN = '/api/v1/auth/login'
 
