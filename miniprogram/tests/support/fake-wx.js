@@ -135,6 +135,11 @@ function createFakeWx(spy = (fn) => fn) {
       routes.unshift({ method, path, handler: typeof handler === 'function' ? handler : () => handler })
     },
     device,
+    /** Replace one wx API's behaviour until the next reset (a jest mock keeps recording). */
+    override(name, impl) {
+      if (stub[name] && stub[name].mockImplementation) stub[name].mockImplementation(impl)
+      else stub[name] = impl
+    },
     /** The phone goes offline (false) or back online (true), as onNetworkStatusChange tells. */
     setNetwork(isConnected) {
       device.networkListeners.forEach((listener) => listener({ isConnected, networkType: isConnected ? 'wifi' : 'none' }))
