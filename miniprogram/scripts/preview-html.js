@@ -78,8 +78,8 @@ function wxssFor(css, prefix, host) {
 /** WeChat's "larger text" setting, approximated by scaling every font size. */
 function scaleText(css, scale) {
   if (!scale || scale === 1) return css
-  return css.replace(/(font-size|--font-[a-z]+):\s*([\d.]+)px/g,
-    (all, prop, n) => `${prop}: ${Math.round(parseFloat(n) * scale * 100) / 100}px`)
+  const scaled = (all, prop, n) => `${prop}: ${Math.round(parseFloat(n) * scale * 100) / 100}px`
+  return css.replace(/(font-size|--font-[a-z]+):\s*([\d.]+)px/g, scaled)
 }
 
 /**

@@ -168,7 +168,7 @@ test('subscribe: asks for ≤3 templates on tap, watches, and posts the answers 
   }), 0))
   const page = await open(sample.OUT_FOR_DELIVERY.number)
   page.querySelector('.subscribe-button').dispatchEvent('tap')
-  await fakeWx.flush(20)
+  await fakeWx.until(() => wx.showToast.mock.calls.length > 0)
   expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tpl-out-for-delivery', 'tpl-delivered', 'tpl-exception'])
   const [post] = requests('POST', /^\/api\/v1\/subscriptions$/)
   expect(post.data).toEqual({

@@ -28,6 +28,18 @@ test('glossary, FAQ, hotline and phishing advice from the API', async () => {
   expect(wx.login).not.toHaveBeenCalled()
 })
 
+test('the operator and the unofficial-service notice, as configured on the server', async () => {
+  const page = await open()
+  expect(texts(page, '.operator-notice')).toEqual([sample.HELP.operator.notice])
+  expect(texts(page, '.operator-name')).toEqual(['由 示例物流科技有限公司 运营'])
+})
+
+test('help can be forwarded and shared to Moments', async () => {
+  const page = await open()
+  expect(page.instance.onShareAppMessage()).toEqual({ title: '帮助', path: '/pages/help/index' })
+  expect(page.instance.onShareTimeline()).toEqual({ title: '谨防假冒网站' })
+})
+
 test('FAQ answers open and close on tap', async () => {
   const page = await open()
   expect(texts(page, '.faq-answer')).toEqual([])

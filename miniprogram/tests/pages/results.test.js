@@ -86,3 +86,20 @@ test('tapping a card opens its detail; pull-down refresh looks up again', async 
   expect(fakeWx.calls()).toHaveLength(2)
   expect(wx.stopPullDownRefresh).toHaveBeenCalled()
 })
+
+test('cached first: numbers looked up before show at once, then the fresh answer replaces them', async () => {
+  cache.putAll([{ ...sample.DELIVERED, as_of: '2026-11-20T10:00:00+08:00' }])
+  fakeWx.route('GET', '/api/v1/track', 'pending')
+  const page = mount(pageId)
+  page.instance.onLoad({ numbers: sample.DELIVERED.number })
+  expect(texts(page, '.card-number')).toEqual([sample.DELIVERED.number])
+  expect(texts(page, '.state-text')).toEqual([])
+  expect(page.data.loading).toBe(false)
+  await fakeWx.flush()
+})
+
+test('a forwarded results page is only an invitation: no numbers leave in the card', async () => {
+  trackFromSample()
+  const page = await open()
+  expect(page.instance.onShareAppMessage()).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+})

@@ -167,4 +167,12 @@ function flush(ms = 5) {
   return new Promise((resolve) => { setTimeout(resolve, ms) })
 }
 
-module.exports = { createFakeWx, flush, parseUrl }
+/** Wait (in small steps, at most `ms`) until `check()` is true: for chains of several requests. */
+async function until(check, ms = 2000) {
+  const end = Date.now() + ms
+  while (!check() && Date.now() < end) await flush(5) // eslint-disable-line no-await-in-loop
+}
+
+module.exports = {
+  createFakeWx, flush, parseUrl, until,
+}
