@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import redis
 
 from backend.adapters import redis_keys
+from backend.domain.track_alert import Subscription
 
 # The per-number hash outlives its subscription by a day so renewals can still read it.
 KEEP_AFTER_EXPIRY_SECONDS = 24 * 3600
@@ -20,17 +19,6 @@ local due = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, to
 for _, number in ipairs(due) do redis.call('zadd', KEYS[1], ARGV[3], number) end
 return due
 """
-
-
-@dataclass(frozen=True)
-class Subscription:
-    """What we know of one number's Track Alert subscription."""
-
-    expires_at: float | None = None  # epoch seconds; None: never subscribed (or forgotten)
-    rejected: str = ""  # UPS's code when it refused the number ("invalid" for the lists)
-
-    def active(self, now: float) -> bool:
-        return self.expires_at is not None and self.expires_at > now
 
 
 class TrackAlertStore:
@@ -81,9 +69,6 @@ class TrackAlertStore:
         """Numbers due by `now`, leased for `lease_seconds` so only one step takes them."""
         key = redis_keys.track_alert_due()
         return list(self._redis.eval(_TAKE_DUE, 1, key, now, limit, now + lease_seconds))
-
-    def due_at(self, number: str) -> float | None:
-        return self._redis.zscore(redis_keys.track_alert_due(), number)
 
     def first_sighting(self, number: str, fingerprint: str, ttl_seconds: int) -> bool:
         """True the first time this event is seen; the set forgets after `ttl_seconds`."""

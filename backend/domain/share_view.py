@@ -5,11 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from backend.domain import statuses
-from backend.domain.model import Shipment, TrackingEvent, latest_event, without_personal_data
+from backend.domain.model import (
+    Shipment,
+    TrackingEvent,
+    iso_utc,
+    latest_event,
+    without_personal_data,
+)
 from backend.domain.numbers import mask_number
 
 # Where "today" is judged when a parcel has no scan with a UTC offset: the users are in China.
@@ -123,7 +129,7 @@ def public_view(
         "eta_text": eta_phrase(safe, lang, today),
         "delivered_at": safe.delivered_at,
         "events": [_event(event, lang) for event in safe.events],
-        "as_of": datetime.fromtimestamp(fetched_at, UTC).isoformat(timespec="seconds"),
+        "as_of": iso_utc(fetched_at),
     }
     if nickname:
         view["nickname"] = nickname

@@ -59,6 +59,22 @@ class StatusChange:
         return importance(self.current) >= NOTABLE_IMPORTANCE
 
 
+@dataclass(frozen=True)
+class TrackingState:
+    """What polling remembers of one watched number between refreshes."""
+
+    status: Status | None = None  # the last status seen; None before the first lookup
+    failures: int = 0  # failed refreshes in a row
+    final_at: float | None = None  # when the parcel first reached a final status
+    pending: tuple[StatusChange, ...] = ()  # detected, not yet announced to every watcher
+
+    def with_change(self, change: StatusChange | None) -> tuple[StatusChange, ...]:
+        """The changes to announce once `change` is recorded too, oldest first."""
+        known = {item.change_id for item in self.pending}
+        added = (change,) if change and change.change_id not in known else ()
+        return tuple(sorted(self.pending + added, key=lambda item: item.event_time))
+
+
 def change_id(shipment: Shipment) -> str:
     """Same parcel, status and latest scan -> same id, whichever worker computes it."""
     event = latest_event(shipment)

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from backend.domain import statuses
 from backend.domain.advice import HOTLINE, advise
-from backend.domain.model import Shipment, TrackingEvent
+from backend.domain.model import Shipment, TrackingEvent, iso_utc
 from backend.domain.numbers import reason_message
 from backend.services.lookup import Lookup
 from backend.web.messages import message_for
-
-
-def iso_utc(timestamp: float) -> str:
-    """Epoch seconds as ISO 8601 in UTC."""
-    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
 
 
 def status_view(status: statuses.Status, lang: str, with_description: bool = True) -> dict:

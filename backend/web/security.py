@@ -7,10 +7,12 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import current_app, g, request
+from flask import g, request
 from flask_smorest import Blueprint
 
+from backend.services.auth import SessionService
 from backend.web.errors import ApiError
+from backend.web.registry import use
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,7 +37,7 @@ def current_openid() -> str | None:
     if cached is not _UNSET:
         return cached  # type: ignore[return-value]
     token = bearer_token()
-    openid = current_app.extensions["services"].sessions.resolve(token) if token else None
+    openid = use(SessionService).resolve(token) if token else None
     g._auth_openid = openid
     return openid
 

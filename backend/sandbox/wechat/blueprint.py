@@ -11,7 +11,7 @@ import redis
 from flask import Blueprint, Response, current_app, jsonify
 
 from backend.adapters import redis_keys
-from backend.domain.templates import Template, configured_templates
+from backend.adapters.wechat.templates import Template, configured_templates
 from backend.settings import Settings
 
 bp = Blueprint("wechat_sandbox", __name__, url_prefix="/_sandbox/wechat")

@@ -17,8 +17,8 @@ from typing import Any
 
 from flask import jsonify, request
 
-from backend.domain.template_values import value_ok
-from backend.domain.templates import Template, keyword_type
+from backend.adapters.wechat.template_values import value_ok
+from backend.adapters.wechat.templates import Template, keyword_type
 from backend.sandbox.wechat.blueprint import (
     bp,
     count,
