@@ -51,7 +51,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     if settings.sandbox:
         from backend.sandbox import register_sandboxes
 
-        register_sandboxes(app)
+        register_sandboxes(app, settings, services.redis)
     return app
 
 

@@ -6,17 +6,9 @@ import json
 
 import redis
 
-from backend.adapters import redis_keys
+from backend.adapters import due_set, redis_keys
 from backend.domain.statuses import Status
 from backend.domain.tracking import StatusChange, TrackingState
-
-# Atomically take up to ARGV[2] numbers due by ARGV[1] and push their score to ARGV[3]
-# (a lease), so a second scheduler step cannot enqueue them again meanwhile.
-_TAKE_DUE = """
-local due = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-for _, number in ipairs(due) do redis.call('zadd', KEYS[1], ARGV[3], number) end
-return due
-"""
 
 
 class Schedule:
@@ -36,9 +28,7 @@ class Schedule:
 
     def take_due(self, now: float, limit: int, lease_seconds: float) -> list[str]:
         """Numbers due now, leased for `lease_seconds` so only one step takes them."""
-        return list(
-            self._redis.eval(_TAKE_DUE, 1, redis_keys.schedule(), now, limit, now + lease_seconds)
-        )
+        return due_set.take_due(self._redis, redis_keys.schedule(), now, limit, lease_seconds)
 
     def size(self) -> int:
         return int(self._redis.zcard(redis_keys.schedule()))

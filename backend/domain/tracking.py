@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from backend.domain.cadence import HOUR, MINUTE
 from backend.domain.model import Shipment, latest_event
 from backend.domain.statuses import Status, importance, is_final
 
-MINUTE = 60
-HOUR = 60 * MINUTE
 DAY = 24 * HOUR
 
 # A change into a status at least this important is worth a credit even when it is the

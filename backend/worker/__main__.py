@@ -13,6 +13,7 @@ from backend.services.polling import LEASE_SECONDS
 from backend.settings import Settings, SettingsError
 from backend.worker import jobs
 from backend.worker.scheduler import SchedulerThread
+from backend.worker.steps import StepThread
 from backend.worker.track_alert import TrackAlertThread
 
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _steps(services: Services) -> list[SchedulerThread | TrackAlertThread]:
+def _steps(services: Services) -> list[StepThread]:
     """Every worker runs the steps; their leases make concurrent steps harmless."""
     # A job killed mid-refresh leaves its number leased; scale the lease like polling.
     lease = max(2.0, LEASE_SECONDS * services.settings.poll_interval_scale)

@@ -9,15 +9,7 @@ from pathlib import Path
 import pytest
 
 from backend.adapters.ups.webhook_mapping import WebhookFormatError, parse_webhook
-from backend.services.track_alert import TrackAlertService
-from tests.fakes import (
-    FakeClock,
-    FakeRefreshQueue,
-    FakeTrackAlertClient,
-    FakeTrackAlertStore,
-    FakeTrackingStates,
-    FakeWatchStore,
-)
+from tests.support.track_alert import make_world
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
 EVENT = json.loads((FIXTURES / "track_alert_v2_webhook_event_out_for_delivery.json").read_text())
@@ -25,32 +17,24 @@ NUMBER = EVENT["trackingNumber"]
 
 
 @pytest.fixture
-def queue():
-    return FakeRefreshQueue()
+def world():
+    world = make_world(parse_webhook)
+    world.watches.watch("o-watcher", NUMBER, None)
+    return world
 
 
-@pytest.fixture
-def service(queue):
-    watches = FakeWatchStore()
-    watches.watch("o-watcher", NUMBER, None)
-    return TrackAlertService(
-        FakeTrackAlertClient(), FakeTrackAlertStore(), watches, FakeTrackingStates(),
-        queue.enqueue, parse_webhook, clock=FakeClock(),
-    )  # fmt: skip
+def test_a_resent_event_with_other_descriptions_is_a_duplicate(world):
+    assert world.service.handle_webhook(EVENT) is True
+    assert world.service.handle_webhook(EVENT | {"deliveryTimeDescription": ""}) is False
+    assert world.enqueued == [NUMBER]
 
 
-def test_a_resent_event_with_other_descriptions_is_a_duplicate(service, queue):
-    assert service.handle_webhook(EVENT) is True
-    assert service.handle_webhook(EVENT | {"deliveryTimeDescription": ""}) is False
-    assert queue.enqueued == [NUMBER]
+def test_a_later_scan_of_the_same_parcel_is_a_new_event(world):
+    world.service.handle_webhook(EVENT)
+    assert world.service.handle_webhook(EVENT | {"localActivityTime": "101500"}) is True
+    assert world.enqueued == [NUMBER, NUMBER]
 
 
-def test_a_later_scan_of_the_same_parcel_is_a_new_event(service, queue):
-    service.handle_webhook(EVENT)
-    assert service.handle_webhook(EVENT | {"localActivityTime": "101500"}) is True
-    assert queue.enqueued == [NUMBER, NUMBER]
-
-
-def test_a_body_without_number_or_status_is_refused(service):
+def test_a_body_without_number_or_status_is_refused(world):
     with pytest.raises(WebhookFormatError):
-        service.handle_webhook({"trackingNumber": NUMBER})
+        world.service.handle_webhook({"trackingNumber": NUMBER})

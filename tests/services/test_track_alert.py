@@ -1,4 +1,4 @@
-"""TrackAlertService subscriptions on a real Redis with a fake UPS: who, when, how often."""
+"""TrackAlertService subscriptions on in-memory fakes: who, when, how often."""
 
 from __future__ import annotations
 
@@ -10,18 +10,9 @@ from backend.services.track_alert import (
     DAY,
     RETRY_SECONDS,
     SUBSCRIPTION_SECONDS,
-    TrackAlertService,
-)
-from tests.fakes import (
-    FakeRefreshQueue,
-    FakeTrackAlertClient,
-    FakeTrackAlertStore,
-    FakeTrackingStates,
-    FakeWatchStore,
-    fake_webhook,
 )
 from tests.support.numbers import make_1z
-from tests.support.track_alert import T0, world_fixture  # noqa: F401
+from tests.support.track_alert import T0, make_world, world_fixture  # noqa: F401
 
 A, B = make_1z("TAFAKE", 1), make_1z("TAFAKE", 2)
 
@@ -114,11 +105,7 @@ def test_hard_errors_are_remembered_and_never_retried(world, code):
 
 
 def test_a_disabled_service_does_nothing():
-    ups, store, watches = FakeTrackAlertClient(), FakeTrackAlertStore(), FakeWatchStore()
-    queue = FakeRefreshQueue()
-    service = TrackAlertService(
-        ups, store, watches, FakeTrackingStates(), queue.enqueue, fake_webhook, enabled=False
-    )
-    watches.watch("o-user", A, None)
-    service.want(A)
-    assert service.renew_due() == 0 and ups.calls == [] and not service.is_subscribed(A)
+    world = make_world(enabled=False)
+    world.watch(A)
+    assert world.service.renew_due() == 0 and world.ups.calls == []
+    assert not world.service.is_subscribed(A) and world.store.due == {}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from backend.ports import WebhookParser
 from backend.services.track_alert import TrackAlertService
 from tests.fakes import (
     FakeClock,
@@ -18,7 +19,7 @@ from tests.fakes import (
 )
 from tests.fakes.clock import T0
 
-__all__ = ["T0", "World", "world_fixture"]
+__all__ = ["T0", "World", "make_world", "world_fixture"]
 
 
 @dataclass
@@ -42,11 +43,15 @@ class World:
             self.service.want(number)
 
 
-@pytest.fixture(name="world")
-def world_fixture() -> World:
+def make_world(parse: WebhookParser = fake_webhook, enabled: bool = True) -> World:
     ups, clock, queue = FakeTrackAlertClient(), FakeClock(), FakeRefreshQueue()
     store, watches, state = FakeTrackAlertStore(), FakeWatchStore(limit=1000), FakeTrackingStates()
     service = TrackAlertService(
-        ups, store, watches, state, queue.enqueue, fake_webhook, clock=clock
+        ups, store, watches, state, queue.enqueue, parse, enabled=enabled, clock=clock
     )
     return World(service, ups, clock, store, watches, state, queue)
+
+
+@pytest.fixture(name="world")
+def world_fixture() -> World:
+    return make_world()

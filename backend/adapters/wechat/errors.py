@@ -7,7 +7,9 @@ decide on `error.transient` and domain classes, never on errcodes.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
+
+import requests
 
 from backend.domain.errors import (
     AccountBlocked,
@@ -116,3 +118,15 @@ def error_for(errcode: int, errmsg: str = "") -> WeChatError:
 def unreachable(reason: str) -> WeChatBusyError:
     """The error for a WeChat we could not talk to: connection, timeout, garbage answer."""
     return WeChatBusyError(-1, reason)
+
+
+def json_object(response: requests.Response, endpoint: str) -> dict[str, Any]:
+    """The JSON object an endpoint answered; WeChatBusyError for anything else (a proxy's
+    HTML page, garbage, a list)."""
+    try:
+        payload = response.json()
+    except ValueError:
+        raise unreachable(f"{endpoint} answered HTTP {response.status_code}, not JSON") from None
+    if not isinstance(payload, dict):
+        raise unreachable(f"{endpoint} answered JSON that is not an object")
+    return payload
