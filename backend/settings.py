@@ -88,6 +88,9 @@ class Settings:
     quiet_hours: tuple[int, int] = (0, 0)
     # Bearer token GET /metrics requires; without it /metrics answers only in sandbox mode.
     metrics_token: str = ""
+    # Who runs the mini-program, and whether to say it is not UPS's own (help and settings).
+    operator_name: str = ""
+    unofficial_notice: bool = True
 
     @property
     def sandbox_base_url(self) -> str:
@@ -132,6 +135,8 @@ class Settings:
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
             metrics_token=get("METRICS_TOKEN"),
+            operator_name=get("OPERATOR_NAME")[:60],
+            unofficial_notice=_flag(env.get("UNOFFICIAL_NOTICE")) is not False,
         )
         return settings.completed()
 

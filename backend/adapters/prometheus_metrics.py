@@ -47,12 +47,12 @@ SUPERSEDED = Counter("upt_changes_superseded", "Changes replaced before they cou
 class PrometheusMetrics:
     """The Metrics port on prometheus-client."""
 
-    def ups_call(self, outcome: str, seconds: float) -> None:
+    def carrier_call(self, outcome: str, seconds: float) -> None:
         UPS_CALLS.labels(outcome).inc()
         UPS_SECONDS.observe(seconds)
 
-    def wechat_send(self, errcode: int | None) -> None:
-        WECHAT_SENDS.labels("unreachable" if errcode is None else str(errcode)).inc()
+    def message_sent(self, code: str) -> None:
+        WECHAT_SENDS.labels(code).inc()
 
     def notified(self, delay_seconds: float | None) -> None:
         if delay_seconds is not None:

@@ -7,20 +7,19 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
-from backend.adapters.notification_log import NotificationLog
-from backend.adapters.subscription_store import SubscriptionStore
-from backend.adapters.wechat.errors import (
-    NotSubscribedError,
-    WeChatError,
-    WeChatUnreachableError,
-)
-from backend.domain import message_fields
-from backend.domain.advice import advise
+from backend.domain.errors import DeliveryUnknown, MessengerError, RecipientUnsubscribed
 from backend.domain.model import Shipment, event_moment
-from backend.domain.statuses import Status, label
-from backend.domain.templates import Template
+from backend.domain.notices import notice_for
+from backend.domain.statuses import Status
 from backend.domain.tracking import StatusChange
-from backend.ports import Metrics, NullMetrics
+from backend.ports import (
+    CreditLedger,
+    MessageTemplate,
+    Messenger,
+    Metrics,
+    NotificationLog,
+    NullMetrics,
+)
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +73,9 @@ class Notifier:
 
     def __init__(
         self,
-        messenger,
-        templates: list[Template],
-        subscriptions: SubscriptionStore,
+        messenger: Messenger,
+        templates: list[MessageTemplate],
+        subscriptions: CreditLedger,
         log_store: NotificationLog,
         quiet: QuietHours | None = None,
         miniprogram_state: str = "formal",
@@ -92,23 +91,26 @@ class Notifier:
 
     def notify(self, openid: str, change: StatusChange, shipment: Shipment, nickname: str | None,
                now: datetime | None = None) -> str:  # fmt: skip
-        """Outcome: sent, duplicate, unread, held, retry (busy or in flight: try again
-        soon), skipped or failed."""
+        """Outcome: sent, duplicate, unread, held, retry (busy or awaiting evidence: try
+        again soon), skipped or failed."""
         now = now or datetime.now(UTC)
         if change.current not in URGENT and self._quiet.active(now):
             return "held"
+        settled = self._log.state(openid, change.number, change.change_id) or ""
+        if settled.startswith(("sent:", "failed:")):  # told already (a change kept pending)
+            return "duplicate"
         template = self._choose(openid, change)
         if template is None:
             self._log.mark(openid, change.number, change.change_id, "unread")
             return "unread"
         claim = self._log.claim(openid, change.number, change.change_id, template.id)
-        if claim in (2, 3):  # a send awaits its reply or WeChat's sent event
+        if claim in (2, 3):  # a send awaits its reply or the messenger's delivery report
             return "retry"
         if claim != 1:
             return "duplicate" if claim == 0 else "unread"
         return self._send(openid, template, change, shipment, nickname)
 
-    def _choose(self, openid: str, change: StatusChange) -> Template | None:
+    def _choose(self, openid: str, change: StatusChange) -> MessageTemplate | None:
         """The best template the user has a spare credit for, or None."""
         credits = self._subscriptions.credits(openid)
         reserved = self._subscriptions.reserved(openid)
@@ -123,46 +125,43 @@ class Notifier:
         return None
 
     def _send(self, openid, template, change, shipment, nickname) -> str:
-        data = build_data(template, change, shipment, nickname)
+        notice = notice_for(change, shipment, nickname)
         page = f"pages/detail/index?number={change.number}"
         try:
-            msgid = self._messenger.send_subscribe_message(
-                openid, template.id, data, page=page, state=self._state
-            )
-        except WeChatError as error:
-            self._metrics.wechat_send(
-                None if isinstance(error, WeChatUnreachableError) else error.errcode
-            )
+            msgid = self._messenger.send_notice(openid, template, notice, page, self._state)
+        except MessengerError as error:
+            code = "unreachable" if isinstance(error, DeliveryUnknown) else error.detail
+            self._metrics.message_sent(code)
             return self._refused(openid, template, change, error)
-        self._metrics.wechat_send(0)
+        self._metrics.message_sent("0")
         self._metrics.notified(_delay(change.event_time, time.time()))
-        if self._log.complete(openid, change.number, change.change_id, template.id, msgid):
+        if self._log.complete(openid, change.number, change.change_id, template.id, str(msgid)):
             self._metrics.credit_spent()
         else:
-            log.info("message %s was already settled by its sent event", msgid)
+            log.info("message %s was already settled by its delivery report", msgid)
         self._subscriptions.release(openid, template.id, change.number)
         return "sent"
 
-    def _refused(self, openid: str, template: Template, change: StatusChange,
-                 error: WeChatError) -> str:  # fmt: skip
+    def _refused(self, openid: str, template: MessageTemplate, change: StatusChange,
+                 error: MessengerError) -> str:  # fmt: skip
         number, change_id = change.number, change.change_id
-        if isinstance(error, NotSubscribedError):
+        if isinstance(error, RecipientUnsubscribed):
             self._subscriptions.cancel(openid, template.id)
             self._log.mark(openid, number, change_id, "unread")
             return "unread"
-        if isinstance(error, WeChatUnreachableError):
-            # WeChat may have taken it: its sent event (or a deadline without one) decides.
-            log.warning("subscribe message outcome unknown (%s); awaiting evidence", error)
+        if isinstance(error, DeliveryUnknown):
+            # It may have gone out: the delivery report (or a deadline without one) decides.
+            log.warning("message outcome unknown (%s); awaiting evidence", error.detail)
             self._log.awaiting_evidence(openid, number, change_id)
             self._metrics.retry("send")
             return "retry"
-        if _is_transient(error):
+        if error.transient:  # busy, throttled, token trouble: refused, so not sent
             self._log.release(openid, number, change_id)
-            log.info("subscribe message refused for now (%s); retrying soon", error.errcode)
+            log.info("message refused for now (%s); retrying soon", error.detail)
             self._metrics.retry("send")
             return "retry"
         log.error("subscribe message to template %s rejected: %s", template.id, error)
-        self._log.mark(openid, number, change_id, f"failed:{error.errcode}")
+        self._log.mark(openid, number, change_id, f"failed:{error.detail}")
         return "failed"
 
 
@@ -170,36 +169,3 @@ def _delay(event_time: str, now: float) -> float | None:
     """Seconds from the scan to now; None when the scan's time is unknown."""
     moment = event_moment(event_time) if event_time else None
     return None if moment is None else now - moment.timestamp()
-
-
-def _is_transient(error: WeChatError) -> bool:
-    # Busy, rate-limited, network and token trouble pass; bad data or templates do not.
-    return error.errcode in (None, -1, 45009, 45011, 40001, 40014, 42001)
-
-
-def build_data(template: Template, change: StatusChange, shipment: Shipment,
-               nickname: str | None) -> dict[str, dict[str, str]]:  # fmt: skip
-    """The template's keywords filled from our fields and fitted to their types."""
-    advice = advise(shipment, "zh")
-    ours = {
-        "number": change.number,
-        "status": message_fields.STATUS_PHRASES[change.current]
-        if template_field_type(template, "status") == "phrase"
-        else label(change.current, "zh"),
-        "time": change.event_time,
-        "advice": advice[0].text if advice else label(change.current, "zh"),
-        "nickname": nickname or change.number,
-        "eta": shipment.eta.date if shipment.eta else "",
-        "location": change.location or "-",
-    }
-    return {
-        keyword: {"value": message_fields.fit(keyword, ours.get(field, ""))}
-        for keyword, field in template.fields.items()
-    }
-
-
-def template_field_type(template: Template, our_field: str) -> str | None:
-    for keyword, field in template.fields.items():
-        if field == our_field:
-            return template.keyword_type(keyword)
-    return None

@@ -7,18 +7,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from backend.adapters.polling_store import Schedule, TrackedState
-from backend.adapters.watch_store import WatchStore
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
 from backend.domain.statuses import Status, is_final
 from backend.domain.tracking import (
     StatusChange,
+    TrackingState,
     detect_change,
     next_poll_delay,
     with_pushed_event,
 )
-from backend.ports import Metrics, NullMetrics
+from backend.ports import Clock, Metrics, NullMetrics, Schedule, TrackingStates, WatchStore
 from backend.services.lookup import LookupService
 from backend.services.notifications import RETRY_LATER, Notifier
 
@@ -43,11 +42,11 @@ class Refresher:
         self,
         lookup: LookupService,
         watches: WatchStore,
-        state: TrackedState,
+        state: TrackingStates,
         schedule: Schedule,
         notifier: Notifier,
         scale: float = 1.0,
-        clock: Callable[[], float] = time.time,
+        clock: Clock = time.time,
         is_subscribed: Callable[[str], bool] = lambda number: False,
         upstream_pause: Callable[[], float] = lambda: 0.0,
         metrics: Metrics | None = None,
@@ -60,7 +59,7 @@ class Refresher:
         self._scale = scale
         self._clock = clock
         self._is_subscribed = is_subscribed
-        self._upstream_pause = upstream_pause  # seconds UPS asked every caller to wait
+        self._upstream_pause = upstream_pause  # seconds the carrier asked every caller to wait
         self._metrics = metrics or NullMetrics()
 
     def refresh(self, number: str, pushed: TrackingEvent | None = None) -> RefreshOutcome:
@@ -71,7 +70,7 @@ class Refresher:
             self.stop(number)
             return RefreshOutcome(number, None, False, (), None)
         result = self._lookup.lookup_one(number, WORKER_LANG, force=True)
-        state = self._state.load(number)
+        state = self._state.load(number)  # once per refresh: the record below adds to it
         failed = result.snapshot is None or result.stale
         if failed and (pushed is None or pushed.status is Status.UNKNOWN):
             self._metrics.refreshed("failed")
@@ -79,13 +78,14 @@ class Refresher:
         self._metrics.refreshed("from_event" if failed else "ok")
         known = result.snapshot.shipment if result.snapshot else None
         shipment = with_pushed_event(known, number, pushed) if failed else known
-        change = detect_change(TrackedState.last_status(state), shipment)
-        now = self._clock()
-        final_at = state.get("final_at") or (str(now) if is_final(shipment.status) else "")
-        self._state.record(number, shipment.status, change, {"failures": 0, "final_at": final_at})
-        outcomes = self._announce(number, shipment)
+        change = detect_change(state.status, shipment)
+        final_at = state.final_at
+        if final_at is None and is_final(shipment.status):
+            final_at = self._clock()
+        self._state.record(number, shipment.status, change, failures=0, final_at=final_at)
+        outcomes = self._announce(number, shipment, state.with_change(change))
         if failed:  # told from the pushed scan; the Track API is asked again soon
-            retried = self._failed(number, self._state.load(number))
+            retried = self._failed(number, TrackingState(shipment.status, state.failures))
             return RefreshOutcome(number, shipment.status, change is not None, outcomes,
                                   retried.next_poll)  # fmt: skip
         later = "retry" if "retry" in outcomes else "held" if "held" in outcomes else None
@@ -95,21 +95,22 @@ class Refresher:
     def start(self, number: str, shipment: Shipment | None) -> None:
         """A user began watching: remember today's status and poll soon."""
         state = self._state.load(number)
-        if shipment and not TrackedState.last_status(state):
-            self._state.record(number, shipment.status, None, {"failures": 0})
+        if shipment and state.status is None:
+            self._state.record(number, shipment.status, None)
         if shipment is None:
             self._schedule.set_if_sooner(number, self._clock() + 60 * self._scale)
             return
-        self._plan(number, shipment, state.get("final_at", ""), failures=0, later=None)
+        self._plan(number, shipment, state.final_at, failures=0, later=None)
 
     def stop(self, number: str) -> None:
         """Nobody watches any more: stop polling and forget the state."""
         self._schedule.remove(number)
         self._state.forget(number)
 
-    def _announce(self, number: str, shipment: Shipment) -> tuple[str, ...]:
+    def _announce(
+        self, number: str, shipment: Shipment, pending: tuple[StatusChange, ...]
+    ) -> tuple[str, ...]:
         outcomes: list[str] = []
-        pending = TrackedState.pending(self._state.load(number))
         for change in pending:
             results = [self._notify(openid, change, shipment) for openid in self._watchers(number)]
             outcomes.extend(results)
@@ -128,25 +129,25 @@ class Refresher:
     def _watchers(self, number: str) -> list[str]:
         return sorted(self._watches.watchers(number))
 
-    def _failed(self, number: str, state: dict[str, str]) -> RefreshOutcome:
-        """UPS did not answer: try again soon, whatever the cadence (a change may be due)."""
-        failures = int(state.get("failures", 0) or 0) + 1
-        self._state.set_fields(number, failures=failures)
-        status = TrackedState.last_status(state) or Status.UNKNOWN
-        delay = refresh_retry_delay(failures, self._scale, self._upstream_pause())
+    def _failed(self, number: str, state: TrackingState) -> RefreshOutcome:
+        """UPS did not answer: try again soon, whatever the cadence (a change may be due),
+        after any pause UPS asked everybody to keep."""
+        failures = state.failures + 1
+        self._state.set_failures(number, failures)
+        status = state.status or Status.UNKNOWN
+        at = self._clock() + refresh_retry_delay(failures, self._scale, self._upstream_pause())
         self._metrics.retry("refresh")
-        at = self._clock() + delay
         self._schedule.set(number, at)
         return RefreshOutcome(number, status, False, ("retry",), at)
 
-    def _plan(self, number: str, shipment: Shipment, final_at: str, failures: int,
-              later: str | None):  # fmt: skip
+    def _plan(self, number: str, shipment: Shipment, final_at: float | None, failures: int,
+              later: str | None) -> float | None:  # fmt: skip
         now = self._clock()
         event = latest_event(shipment)
         delay = next_poll_delay(
             shipment.status,
             seconds_since_event=_age(event.time, now) if event else None,
-            seconds_since_final=now - float(final_at) if final_at else None,
+            seconds_since_final=None if final_at is None else now - final_at,
             failures=failures,
             scale=self._scale,
             subscribed=self._is_subscribed(number),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hmac
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
-from backend.adapters.prometheus_metrics import exposition
 from backend.web.errors import ApiError
 from backend.web.messages import register
+from backend.web.registry import MetricsPage, WebConfig, use
 
 bp = Blueprint("metrics", __name__)
 
@@ -24,14 +24,14 @@ register(
 @bp.get("/metrics")
 def metrics():
     """Every process's counters and histograms, plus queue depth and schedule lag."""
-    services = current_app.extensions["services"]
-    expected = services.settings.metrics_token
+    page = use(MetricsPage)
+    expected = page.token
     if expected:
         scheme, _, given = request.headers.get("Authorization", "").strip().partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(
             given.strip().encode(), expected.encode()
         ):
             raise ApiError(401, "unauthorized")
-    elif not services.settings.sandbox:
+    elif not use(WebConfig).sandbox:
         raise ApiError(403, "metrics_disabled")
-    return Response(exposition(services.redis), content_type=CONTENT_TYPE)
+    return Response(page.exposition(), content_type=CONTENT_TYPE)

@@ -1,4 +1,5 @@
-"""Claims settled by evidence (reply msgid, WeChat's sent event), on a real Redis."""
+"""Claims settled by evidence (the reply's msgid, WeChat's sent event), on the Redis adapter
+and on the fake the service tests use (the same cases, so the fake keeps the rules)."""
 
 from __future__ import annotations
 
@@ -8,22 +9,30 @@ import pytest
 
 from backend.adapters.notification_log import NotificationLog
 from backend.adapters.subscription_store import SubscriptionStore
+from tests.fakes import FakeCreditLedger, FakeNotificationLog
 
 USER = "o_user_evidence"
 TPL, OTHER_TPL = "TPL_STATUS", "TPL_DELIVERED"
 
 
+@pytest.fixture(params=["fake", "redis"])
+def redis_or_none(request):
+    return request.getfixturevalue("redis_client") if request.param == "redis" else None
+
+
 @pytest.fixture
-def ledger(redis_client):
-    store = SubscriptionStore(redis_client)
+def ledger(redis_or_none):
+    store = SubscriptionStore(redis_or_none) if redis_or_none else FakeCreditLedger()
     for _ in range(3):
         store.record_answer(USER, TPL, "accept", side="client")
     return store
 
 
 @pytest.fixture
-def notes(redis_client):
-    return NotificationLog(redis_client, lease_seconds=1)
+def notes(redis_or_none, ledger):
+    if redis_or_none is None:
+        return FakeNotificationLog(ledger, lease_seconds=1)
+    return NotificationLog(redis_or_none, lease_seconds=1)
 
 
 def test_a_sent_event_settles_a_claim_whose_owner_died_after_sending(ledger, notes):

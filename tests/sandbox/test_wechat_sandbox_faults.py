@@ -9,11 +9,11 @@ import time
 import pytest
 import requests
 
+from backend.adapters.wechat import push as push_adapter
 from backend.adapters.wechat.errors import RateLimitedError, WeChatBusyError
 from backend.adapters.wechat.push import parse_events
 from backend.sandbox.wechat.blueprint import sandbox_openid
-from backend.services import subscribe_events
-from backend.web import push as push_view
+from backend.services.subscribe_events import SubscribeEvents
 from tests.support.wechat import GOOD_DATA, STATUS_TEMPLATE, login, stats, subscribe
 
 
@@ -22,7 +22,7 @@ def pushed(monkeypatch):
     """Every push the app receives: (plaintext, parsed events), with a signal per arrival."""
     seen: list[tuple[str, list]] = []
     arrived = threading.Semaphore(0)
-    real_parse = push_view.parse_events
+    real_parse = push_adapter.parse_events
 
     def spy(plaintext: str):
         events = real_parse(plaintext)
@@ -30,8 +30,8 @@ def pushed(monkeypatch):
         arrived.release()
         return events
 
-    monkeypatch.setattr(push_view, "parse_events", spy)
-    monkeypatch.setattr(subscribe_events, "handle_subscribe_events", lambda *_: None)
+    monkeypatch.setattr(push_adapter, "parse_events", spy)
+    monkeypatch.setattr(SubscribeEvents, "apply", lambda *_: None)
     return seen, arrived
 
 

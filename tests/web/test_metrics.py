@@ -41,8 +41,8 @@ def make_app(make_settings):
 
 def test_sandbox_metrics_show_what_services_report_and_the_backlog(make_app):
     client, services = make_app()
-    services.metrics.ups_call("500", 0.3)
-    services.metrics.wechat_send(45009)
+    services.metrics.carrier_call("500", 0.3)
+    services.metrics.message_sent("45009")
     services.metrics.notified(12.0)
     services.metrics.credit_spent()
     services.metrics.refreshed("failed")

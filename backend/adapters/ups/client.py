@@ -71,7 +71,7 @@ class UpsClient:
         number = number.strip()
         waiting = self.pause.left()
         if waiting > 0:
-            self._metrics.ups_call("paused", 0.0)
+            self._metrics.carrier_call("paused", 0.0)
             raise UpstreamRateLimitedError(f"UPS asked us to wait {waiting:.0f} s more")
         token = self.tokens.get()
         response = self._get(number, lang, token)
@@ -105,7 +105,7 @@ class UpsClient:
 
     def _done(self, number: str, outcome: str, started: float) -> None:
         elapsed = time.monotonic() - started
-        self._metrics.ups_call(outcome, elapsed)
+        self._metrics.carrier_call(outcome, elapsed)
         log.info("UPS track %s -> %s in %d ms", number, outcome, int(elapsed * 1000))
 
 

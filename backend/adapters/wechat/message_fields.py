@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from backend.adapters.wechat.templates import keyword_type
 from backend.domain.statuses import Status
-from backend.domain.templates import keyword_type
 
 # WeChat's limits per keyword type (wechat.md §2.3).
 THING_MAX = 20
