@@ -124,7 +124,7 @@ def _stores(settings: Settings, store: redis.Redis) -> _Stores:
     jobs = redis_conn.connect(settings.redis_url, decode=False)
     return _Stores(
         WatchStore(store), SubscriptionStore(store), NotificationLog(store, lease),
-        Schedule(store), TrackedState(store), RefreshQueue(jobs),
+        Schedule(store), TrackedState(store), RefreshQueue(jobs, settings.worker_concurrency),
     )  # fmt: skip
 
 
@@ -153,7 +153,7 @@ def _refresher(
     return Refresher(
         lookup, stores.watches, stores.tracked, stores.schedule, notifier,
         settings.poll_interval_scale, is_subscribed=track_alert.is_subscribed,
-        upstream_pause=ups_pause, metrics=metrics,
+        upstream_pause=ups_pause, metrics=metrics, fanout=settings.fanout_concurrency,
     )  # fmt: skip
 
 

@@ -81,6 +81,9 @@ class Settings:
     wechat_templates: str = ""
     poll_interval_scale: float = 1.0
     lookup_concurrency: int = 30
+    # Refreshes one worker process runs at once, and sends to one change's watchers at once.
+    worker_concurrency: int = 16
+    fanout_concurrency: int = 16
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
     log_level: str = "INFO"
@@ -130,6 +133,8 @@ class Settings:
                 env, "POLL_INTERVAL_SCALE", SANDBOX_POLL_INTERVAL_SCALE if sandbox else 1.0
             ),
             lookup_concurrency=int(_number(env, "LOOKUP_CONCURRENCY", 30)),
+            worker_concurrency=int(_number(env, "WORKER_CONCURRENCY", 16)),
+            fanout_concurrency=int(_number(env, "FANOUT_CONCURRENCY", 16)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
             log_level=get("LOG_LEVEL", "INFO").upper(),

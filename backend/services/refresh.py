@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
+from backend.domain.pending import worth_telling
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
 from backend.domain.statuses import Status, is_final
 from backend.domain.tracking import (
@@ -50,6 +53,7 @@ class Refresher:
         is_subscribed: Callable[[str], bool] = lambda number: False,
         upstream_pause: Callable[[], float] = lambda: 0.0,
         metrics: Metrics | None = None,
+        fanout: int = 1,
     ) -> None:
         self._lookup = lookup
         self._watches = watches
@@ -61,6 +65,9 @@ class Refresher:
         self._is_subscribed = is_subscribed
         self._upstream_pause = upstream_pause  # seconds the carrier asked every caller to wait
         self._metrics = metrics or NullMetrics()
+        self._fanout = fanout  # sends to one change's watchers at once
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
 
     def refresh(self, number: str, pushed: TrackingEvent | None = None) -> RefreshOutcome:
         """Poll UPS for `number` and tell its watchers about any new status. `pushed` is a
@@ -110,9 +117,17 @@ class Refresher:
     def _announce(
         self, number: str, shipment: Shipment, pending: tuple[StatusChange, ...]
     ) -> tuple[str, ...]:
+        """Tell every watcher, `fanout` watchers at a time, the changes still worth it."""
+        told, superseded = worth_telling(pending)
+        for change in superseded:
+            self._state.announced(number, change.change_id)
+        if superseded:
+            self._metrics.superseded(len(superseded))
         outcomes: list[str] = []
-        for change in pending:
-            results = [self._notify(openid, change, shipment) for openid in self._watchers(number)]
+        watchers = self._watchers(number) if told else []
+        for change in told:
+            results = self._fan_out(lambda openid, c=change: self._notify(openid, c, shipment),
+                                    watchers)  # fmt: skip
             outcomes.extend(results)
             if not RETRY_LATER.intersection(results):  # else kept for the next visit
                 self._state.announced(number, change.change_id)
@@ -128,6 +143,17 @@ class Refresher:
 
     def _watchers(self, number: str) -> list[str]:
         return sorted(self._watches.watchers(number))
+
+    def _fan_out(self, notify: Callable[[str], str], watchers: list[str]) -> list[str]:
+        """Each watcher's outcome, in order; sends to different users go out concurrently
+        (each user's credits and claims are theirs alone, so order between them is free)."""
+        if self._fanout <= 1 or len(watchers) <= 1:
+            return [notify(openid) for openid in watchers]
+        if self._pool is None:
+            with self._pool_lock:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(self._fanout, thread_name_prefix="fan-out")
+        return list(self._pool.map(notify, watchers))
 
     def _failed(self, number: str, state: TrackingState) -> RefreshOutcome:
         """UPS did not answer: try again soon, whatever the cadence (a change may be due),

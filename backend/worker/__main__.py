@@ -32,10 +32,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if redis_answers(settings.redis_url) else 1
     configure_logging(settings.log_level)
     services = build_services(settings)
-    jobs.install(services.refresh_job)
+    jobs.install(services.refresh_job, settings.worker_concurrency)
     threads = [] if args.no_scheduler or args.burst else _steps(services)
-    # SimpleWorker runs jobs in this process: refresh jobs are short I/O-bound calls,
-    # so forking a work horse per job would cost more than the job itself.
+    # SimpleWorker runs jobs in this process: refresh jobs are short I/O-bound calls, so
+    # forking a work horse per job would cost more than the job itself. A batch job's
+    # numbers are refreshed WORKER_CONCURRENCY at a time (jobs.refresh_numbers).
     queue = services.queue.rq
     worker = SimpleWorker([queue], connection=queue.connection)
     try:

@@ -6,16 +6,41 @@ RQ imports a job by name, so the job body cannot be passed in: the process's ent
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from backend.domain.tracking import event_from_data
 from backend.services.polling import RefreshJob
 
 _refresh: RefreshJob | None = None
+# Refreshes wait on UPS and WeChat: one process runs this many at once (WORKER_CONCURRENCY).
+_pool: ThreadPoolExecutor | None = None
 
 
-def install(refresh: RefreshJob | None) -> None:
-    """Use `refresh` for the refresh jobs this process runs (None: none installed)."""
-    global _refresh
+def install(refresh: RefreshJob | None, concurrency: int = 1) -> None:
+    """Use `refresh` for the refresh jobs this process runs (None: none installed), with
+    up to `concurrency` refreshes of one batch job at once."""
+    global _refresh, _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False)
     _refresh = refresh
+    _pool = ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="refresh")
+
+
+def refresh_numbers(numbers: list[str]) -> list[dict]:
+    """Refresh several due numbers concurrently (the polling job RQ runs). A number whose
+    refresh raised is left to its schedule lease; the others still complete."""
+    if _refresh is None or _pool is None:
+        raise RuntimeError("no refresh job installed: start workers with python -m backend.worker")
+    futures = [_pool.submit(refresh_number, number) for number in numbers]
+    reports, errors = [], []
+    for future in futures:
+        try:
+            reports.append(future.result())
+        except Exception as error:  # noqa: BLE001 - re-raised below, after the others finish
+            errors.append(error)
+    if errors:
+        raise errors[0]
+    return reports
 
 
 def refresh_number(number: str, pushed: dict[str, str] | None = None) -> dict:

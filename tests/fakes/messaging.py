@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -26,13 +27,14 @@ class FakeMessenger:
     def __init__(self) -> None:
         self.sent: list[tuple[str, str, Notice, str]] = []
         self.fail_with: Exception | None = None
+        self._msgids = itertools.count(1)  # unique even when sends run in threads
 
     def send_notice(self, openid: str, template, notice: Notice, page: str, state: str) -> str:
         if self.fail_with:
             error, self.fail_with = self.fail_with, None
             raise error
         self.sent.append((openid, template.id, notice, page))
-        return f"msg-{len(self.sent)}"
+        return f"msg-{next(self._msgids)}"
 
 
 class FakeCodeMaker:

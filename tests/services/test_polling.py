@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -58,3 +60,44 @@ def test_the_rq_job_runs_the_installed_body_and_reports_plain_data():
 def test_the_rq_job_refuses_to_run_without_a_composition_root():
     with pytest.raises(RuntimeError, match="python -m backend.worker"):
         jobs.refresh_number(NUMBER)
+
+
+def test_a_batch_job_refreshes_its_numbers_concurrently_and_reports_each():
+    running, most, lock = [0], [0], threading.Lock()
+
+    def refresh(number, pushed=None):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)  # a UPS round trip
+        with lock:
+            running[0] -= 1
+        return RefreshOutcome(number, Status.IN_TRANSIT, False, (), None)
+
+    numbers = [make_1z("BATCHJ", i) for i in range(8)]
+    jobs.install(RefreshJob(SimpleNamespace(refresh=refresh), lambda number: None), 4)
+    try:
+        reports = jobs.refresh_numbers(numbers)
+    finally:
+        jobs.install(None)
+    assert [report["number"] for report in reports] == numbers
+    assert most[0] > 1 and most[0] <= 4  # concurrent, and bounded
+
+
+def test_one_failing_refresh_fails_the_batch_job_after_the_others_finish():
+    done: list[str] = []
+
+    def refresh(number, pushed=None):
+        if number == "1ZBATCHF-BROKEN":
+            raise ConnectionError("redis went away")
+        done.append(number)
+        return RefreshOutcome(number, Status.IN_TRANSIT, False, (), None)
+
+    numbers = [make_1z("BATCHF", i) for i in range(4)]
+    jobs.install(RefreshJob(SimpleNamespace(refresh=refresh), lambda number: None), 2)
+    try:
+        with pytest.raises(ConnectionError):
+            jobs.refresh_numbers([*numbers, "1ZBATCHF-BROKEN"])
+    finally:
+        jobs.install(None)
+    assert sorted(done) == sorted(numbers)

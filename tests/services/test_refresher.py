@@ -73,7 +73,7 @@ class Rig:
 
 
 def rig(quiet: QuietHours | None = None, subscribed: bool = False,
-        pause=lambda: 0.0) -> Rig:  # fmt: skip
+        pause=lambda: 0.0, fanout: int = 1) -> Rig:  # fmt: skip
     clock, carrier = FakeClock(NOON), FakeCarrier()
     watches, states, schedule = FakeWatchStore(clock=clock), FakeTrackingStates(), FakeSchedule()
     ledger, messenger = FakeCreditLedger(), FakeMessenger()
@@ -82,7 +82,7 @@ def rig(quiet: QuietHours | None = None, subscribed: bool = False,
     lookup = LookupService(carrier, FakeSnapshotCache(clock), concurrency=2, clock=clock)
     refresher = Refresher(
         lookup, watches, states, schedule, notifier, clock=clock,
-        is_subscribed=lambda number: subscribed, upstream_pause=pause,
+        is_subscribed=lambda number: subscribed, upstream_pause=pause, fanout=fanout,
     )  # fmt: skip
     return Rig(clock, carrier, watches, states, schedule, ledger, log, messenger, refresher)
 
@@ -247,3 +247,24 @@ def test_stopping_forgets_the_number(r):
     r.watched_by(ALICE)
     r.refresher.stop(NUMBER)
     assert NUMBER not in r.schedule.times and NUMBER not in r.states.states
+
+
+def test_many_watchers_are_told_concurrently_each_once():
+    r = rig(fanout=4)
+    watchers = [f"o-watcher-{i:02d}" for i in range(12)]
+    r.watched_by(*watchers)
+    r.ups_says(Status.OUT_FOR_DELIVERY, "2026-11-26T08:00:00+08:00")
+    outcome = r.refresher.refresh(NUMBER)
+    assert outcome.outcomes == ("sent",) * 12  # in watcher order, whatever finished first
+    assert sorted(sent[0] for sent in r.messenger.sent) == watchers
+    assert r.refresher.refresh(NUMBER).outcomes == ()
+
+
+def test_changes_overtaken_before_anybody_heard_of_them_are_superseded(r):
+    r.watched_by(ALICE)
+    minor = detect_change(Status.IN_TRANSIT, shipment(Status.AT_FACILITY))
+    r.states.record(NUMBER, Status.AT_FACILITY, minor)  # recorded, then the worker died
+    r.ups_says(Status.DELIVERED, "2026-11-26T08:00:00+08:00")
+    outcome = r.refresher.refresh(NUMBER)
+    assert outcome.outcomes == ("sent",) and r.states.states[NUMBER].pending == ()
+    assert [sent[2] for sent in r.messenger.sent][0].status == Status.DELIVERED
