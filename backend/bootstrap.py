@@ -99,7 +99,9 @@ def build_services(settings: Settings) -> Services:
         settings.wechat_appid, settings.wechat_secret, settings.wechat_api_base_url, store
     )
     templates = _templates(settings)
-    lookup = LookupService(ups, SnapshotCache(store), settings.lookup_concurrency)
+    # The queue's connection does not decode: it also carries the compressed snapshots.
+    snapshots = SnapshotCache(store, stores.queue.rq.connection)
+    lookup = LookupService(ups, snapshots, settings.lookup_concurrency)
     track_alert = _track_alert(settings, store, ups, stores)
     refresher = _refresher(
         settings, lookup, wechat, templates, stores, track_alert, metrics, ups.pause.left

@@ -16,9 +16,9 @@ def _user(kind: str, openid: str, *rest: str) -> str:
 
 
 # --- per tracking number -------------------------------------------------------------
-def snapshot(number: str, lang: str) -> str:
-    """JSON of the latest Shipment as UPS described it in `lang` (cache, with TTL)."""
-    return _number("snap", number, lang)
+def snapshots(number: str) -> str:
+    """zlib-compressed JSON of the latest Shipment in each language (cache, with TTL)."""
+    return _number("snap", number)
 
 
 def lookup_error(number: str, lang: str) -> str:

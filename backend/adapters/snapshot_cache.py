@@ -1,8 +1,16 @@
-"""Redis cache of each number's latest snapshot, with single-flight refresh locks."""
+"""Redis cache of each number's latest snapshots, with single-flight refresh locks.
+
+Compact: one key per number holds every language's snapshot in one zlib-compressed JSON
+document, so what the languages share (scan times, places, codes) is stored about once.
+Snapshots of numbers somebody watches are kept a month (served as stale when UPS is down);
+those of numbers nobody watches expire after two days.
+"""
 
 from __future__ import annotations
 
 import json
+import zlib
+from typing import Any
 
 import redis
 
@@ -11,34 +19,62 @@ from backend.domain import cadence
 from backend.domain.model import Shipment, shipment_from_dict, shipment_to_dict
 from backend.domain.snapshots import CachedSnapshot
 
+UNWATCHED_KEEP_SECONDS = 2 * 24 * 3600
+
+
+def encode(document: dict[str, Any]) -> bytes:
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 9)
+
+
+def decode(blob: bytes | None) -> dict[str, Any]:
+    if not blob:
+        return {}
+    try:
+        document = json.loads(zlib.decompress(blob))
+    except (zlib.error, ValueError):
+        return {}  # unreadable (an older format): as good as a miss
+    return document if isinstance(document, dict) else {}
+
+
+def _compact(value: Any) -> Any:
+    """Without None fields (every one defaults to None when read back)."""
+    if isinstance(value, dict):
+        return {k: _compact(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_compact(item) for item in value]
+    return value
+
 
 class SnapshotCache:
     """Snapshots per (number, language), every key with a TTL."""
 
-    def __init__(self, client: redis.Redis) -> None:
-        self._redis = client
+    def __init__(self, client: redis.Redis, blobs: redis.Redis) -> None:
+        self._redis = client  # text: locks and remembered errors
+        self._blobs = blobs  # the same Redis without decoding: compressed snapshots
 
     def get(self, number: str, lang: str) -> CachedSnapshot | None:
-        raw = self._redis.get(redis_keys.snapshot(number, lang))
-        if raw is None:
+        entry = decode(self._blobs.get(redis_keys.snapshots(number))).get(lang)
+        if not isinstance(entry, dict) or "s" not in entry:
             return None
-        data = json.loads(raw)
-        return CachedSnapshot(
-            shipment_from_dict(data["shipment"]), data["fetched_at"], data["fresh_until"]
-        )
+        return CachedSnapshot(shipment_from_dict(entry["s"]), entry["f"], entry["u"])
 
     def put(self, number: str, lang: str, shipment: Shipment, now: float) -> CachedSnapshot:
-        """Store a fresh shipment; it stays servable (as stale) for a month."""
+        """Store a fresh shipment next to the other languages' ones."""
         entry = CachedSnapshot(shipment, now, now + cadence.fresh_for(shipment.status))
-        data = {
-            "shipment": shipment_to_dict(shipment),
-            "fetched_at": entry.fetched_at,
-            "fresh_until": entry.fresh_until,
-        }
-        pipe = self._redis.pipeline()
-        pipe.set(redis_keys.snapshot(number, lang), json.dumps(data), ex=cadence.KEEP_FOR_SECONDS)
-        pipe.delete(redis_keys.lookup_error(number, lang))
-        pipe.execute()
+        stored = {"s": _compact(shipment_to_dict(shipment)), "f": now, "u": entry.fresh_until}
+        key, watchers = redis_keys.snapshots(number), redis_keys.watchers(number)
+
+        def write(pipe: redis.client.Pipeline) -> None:
+            document = decode(pipe.get(key))
+            document[lang] = stored
+            keep = cadence.KEEP_FOR_SECONDS if pipe.exists(watchers) else UNWATCHED_KEEP_SECONDS
+            pipe.multi()
+            pipe.set(key, encode(document), ex=keep)
+            pipe.delete(redis_keys.lookup_error(number, lang))
+
+        # Both languages live in one document: a concurrent write of the other is retried.
+        self._blobs.transaction(write, key, watchers)
         return entry
 
     def remember_error(self, number: str, lang: str, code: str) -> None:

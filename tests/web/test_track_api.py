@@ -8,7 +8,7 @@ import threading
 import pytest
 import requests
 
-from backend.adapters import redis_keys
+from backend.adapters import redis_conn, redis_keys
 from tests.support.numbers import make_1z
 
 TRANSIT = "1ZSBXUS10310000042"
@@ -99,13 +99,14 @@ def test_ups_failure_serves_the_cached_snapshot_as_stale_and_still_answers_200(l
 
 def _expire_freshness(app, number: str) -> None:
     """Age the cached snapshot past its freshness without waiting an hour."""
-    import json
+    from backend.adapters.snapshot_cache import decode, encode
 
-    store = app.extensions["services"].redis
-    key = redis_keys.snapshot(number, "zh")
-    data = json.loads(store.get(key))
-    data["fresh_until"] = 0
-    store.set(key, json.dumps(data), keepttl=True)
+    blobs = redis_conn.connect(app.extensions["services"].settings.redis_url, decode=False)
+    key = redis_keys.snapshots(number)
+    document = decode(blobs.get(key))
+    document["zh"]["u"] = 0
+    blobs.set(key, encode(document), keepttl=True)
+    blobs.close()
 
 
 def test_fifty_concurrent_lookups_of_one_uncached_number_cost_one_ups_call(live, ups_sandbox):
