@@ -8,6 +8,7 @@ import redis
 
 from backend.adapters import redis_conn
 from backend.adapters.http import make_session
+from backend.adapters.location_cache import CachedLocator
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.share_card import CardRenderer
@@ -16,12 +17,14 @@ from backend.adapters.snapshot_cache import SnapshotCache
 from backend.adapters.subscription_store import SubscriptionStore
 from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.ups.client import UpsClient
+from backend.adapters.ups.locator import UpsLocator
 from backend.adapters.ups.track_alert import TrackAlertClient
 from backend.adapters.watch_store import WatchStore
 from backend.adapters.wechat.auth import WeChatAuth
 from backend.adapters.wechat.client import WeChatClient
 from backend.domain.templates import Template, TemplateConfigError, configured_templates
 from backend.services.auth import SessionService
+from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
 from backend.services.refresh import Refresher
@@ -49,6 +52,7 @@ class Services:
     refresher: Refresher
     shares: ShareService
     track_alert: TrackAlertService
+    locations: LocationService
 
 
 def build_services(settings: Settings) -> Services:
@@ -60,8 +64,15 @@ def build_services(settings: Settings) -> Services:
     watched = _watching(settings, store, lookup, wechat["wechat"], ups)
     shares = _sharing(store, lookup, watched["watches"], wechat["wechat"])
     return Services(
-        settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares, **wechat, **watched
-    )
+        settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares, **wechat, **watched,
+        locations=build_locations(settings, store, ups),
+    )  # fmt: skip
+
+
+def build_locations(settings: Settings, store: redis.Redis, ups: UpsClient) -> LocationService:
+    """Nearby UPS locations through the Locator API on the Track client's token, cached."""
+    locator = UpsLocator(make_session(), ups.tokens, settings.ups_base_url)
+    return LocationService(CachedLocator(locator, store))
 
 
 def _sharing(

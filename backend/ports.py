@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from backend.domain.locations import LocatorAnswer, LocatorQuery
 from backend.domain.model import Shipment
 
 
@@ -12,4 +13,12 @@ class Carrier(Protocol):
 
     def track(self, number: str, lang: str) -> Shipment:
         """Return the shipment; raise an UpsError subclass when UPS cannot answer."""
+        ...
+
+
+class Locator(Protocol):
+    """Finds carrier locations (counters, drop boxes, Access Points) around a point or address."""
+
+    def search(self, query: LocatorQuery) -> LocatorAnswer:
+        """Places near the query's origin; raise a domain LocatorError when none can be had."""
         ...

@@ -143,6 +143,12 @@ def share_image(share_id: str, variant: str) -> str:
     return f"{PREFIX}:share-img:{share_id}:{variant}"
 
 
+def location_search(family: str, cell: str) -> str:
+    """A carrier location search answer for one search cell (or address digest) and one
+    family of places ("ap" or "counters"), as JSON; has a TTL."""
+    return f"{PREFIX}:loc:{family}:{cell}"
+
+
 def rate_limit_prefix() -> str:
     """Prefix for flask-limiter's counters."""
     return f"{PREFIX}:limits"

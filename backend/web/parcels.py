@@ -11,6 +11,7 @@ from backend.domain.numbers import check_number, reason_message
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.messages import message_for
+from backend.web.pickup import add_access_point
 from backend.web.presenters import iso_utc, lookup_view
 from backend.web.schemas import ResultSchema
 from backend.web.security import login_required
@@ -41,7 +42,7 @@ def _services():
 
 
 def parcel_view(watch: Watch, lookup, lang: str) -> dict:
-    view = lookup_view(lookup, lang)
+    view = add_access_point(lookup_view(lookup, lang), lookup, lang)
     view["nickname"] = watch.nickname
     view["watched_since"] = iso_utc(watch.since)
     view["unread"] = len(_services().notification_log.unread(g.openid, watch.number))

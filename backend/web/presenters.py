@@ -10,6 +10,7 @@ from backend.domain.advice import HOTLINE, advise
 from backend.domain.model import Shipment, TrackingEvent
 from backend.domain.numbers import reason_message
 from backend.services.lookup import Lookup
+from backend.web.location_views import pickup_view
 from backend.web.messages import message_for
 
 
@@ -51,6 +52,7 @@ def shipment_view(shipment: Shipment, lang: str) -> dict[str, Any]:
         "service": shipment.service,
         "package_count": shipment.package_count,
         "received_by": shipment.received_by,
+        "pickup": pickup_view(shipment),
         "advice": advice_view(shipment, lang),
     }
 

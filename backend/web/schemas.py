@@ -71,6 +71,13 @@ class ResultSchema(Schema):
     service = fields.String(allow_none=True)
     package_count = fields.Integer(allow_none=True)
     received_by = fields.String(allow_none=True)
+    pickup = fields.Dict(
+        allow_none=True,
+        metadata={
+            "description": 'held for pickup: {"by": "YYYY-MM-DD" or null, "held_at": {...}, '
+            '"access_point": a location of /locations or null}'
+        },
+    )
     as_of = fields.String()
     stale = fields.Boolean()
     advice = fields.List(fields.Nested(AdviceSchema))

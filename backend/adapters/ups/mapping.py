@@ -7,6 +7,7 @@ from typing import Any
 
 from backend.adapters.ups import errors
 from backend.adapters.ups import values as v
+from backend.adapters.ups.pickup_mapping import held_at
 from backend.adapters.ups.status_codes import map_status
 from backend.domain.model import Dimensions, Eta, Place, Shipment, TrackingEvent, Weight
 from backend.domain.statuses import Status, is_final
@@ -165,6 +166,7 @@ def _shipment(package: dict, number: str) -> Shipment:
         received_by=v.text(delivery.get("receivedBy")) or None,
         origin_address=origin,
         destination_address=destination,
+        held_at=held_at(package, status),
     )
 
 
