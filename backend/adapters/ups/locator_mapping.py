@@ -97,7 +97,10 @@ def _reason_codes(value: Any) -> list[str]:
 def _availability(info: dict) -> Availability | None:
     if not info:
         return None
-    status = v.text(info.get("AccessPointStatus") or _dict(info.get("Status")).get("Code"))
+    status_value = info.get("AccessPointStatus")  # "01", or {"Code": "01"} in UPS's sample
+    status = v.text(
+        _dict(status_value).get("Code") if isinstance(status_value, dict | list) else status_value
+    )
     if status in _UNAVAILABLE_STATUSES:
         return Availability.UNAVAILABLE
     reasons = _reason_codes(info.get("Availability"))

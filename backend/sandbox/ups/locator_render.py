@@ -21,6 +21,9 @@ _TYPE_NAMES = {
 }
 
 
+_STATUS = {"01": "ACTIVE", "06": "SUSPENDED", "07": "ACTIVE-UNAVAILABLE", "08": "TERMINATED"}
+
+
 def one_or_many(items: list, bare: bool) -> Any:
     """A lone element bare (v1/v2 and UPS's v3 sample), otherwise the list."""
     return items[0] if bare and len(items) == 1 else items
@@ -78,7 +81,8 @@ def _attribute(place: SandboxLocation, bare: bool) -> dict:
 def _access_point(place: SandboxLocation, bare: bool) -> dict:
     info: dict = {
         "PublicAccessPointID": place.ap_id,
-        "AccessPointStatus": place.ap_status,
+        # An object in UPS's own sample, though the schema describes a code.
+        "AccessPointStatus": {"Code": place.ap_status, "Description": _STATUS[place.ap_status]},
         "ImageURL": "",
     }
     if place.unavailable_reason:
