@@ -61,3 +61,16 @@ def region_of(lat: float, lng: float) -> str:
         if _inside(lng, lat, outline):
             return code
     return MAINLAND if _inside(lng, lat, _MAINLAND) else ELSEWHERE
+
+
+_NAMED = ((HONG_KONG, ("香港", "hong kong")), (MACAU, ("澳门", "澳門", "macau", "macao")))
+
+
+def region_of_text(text: str) -> str:
+    """A country code guessed from an address as people type it: Hong Kong and Macau by name,
+    other Chinese text as the mainland, anything else unknown ("")."""
+    folded = text.lower()
+    for code, names in _NAMED:
+        if any(name in folded for name in names):
+            return code
+    return MAINLAND if any("\u4e00" <= char <= "\u9fff" for char in text) else ELSEWHERE

@@ -90,6 +90,7 @@ class LocationService:
 
     def near_address(self, text: str, wanted: Filter, country: str = "") -> Nearby:
         """Places around an address or city name, as the carrier places it on the map."""
+        country = country or regions.region_of_text(text)
         answers = self._ask(wanted, address=text.strip(), country=country)
         candidates = tuple(c for answer in answers for c in answer.candidates)
         origin = next((a.origin for a in answers if a.origin is not None), None)

@@ -113,3 +113,12 @@ def test_distance_matches_the_aviation_formulary_worked_example():
     assert arc == pytest.approx(0.623585, abs=2e-6)
     assert math.degrees(arc) * 60 == pytest.approx(2144, abs=1)
     assert distance_m(jfk, jfk) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("香港中环", "HK"), ("Central, Hong Kong", "HK"), ("澳门", "MO"), ("上海市静安区", "CN"),
+     ("Brooklyn, NY", ""), ("", "")],
+)  # fmt: skip
+def test_region_guessed_from_typed_addresses(text, region):
+    assert regions.region_of_text(text) == region
