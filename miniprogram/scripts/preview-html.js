@@ -6,6 +6,7 @@
 const fs = require('fs')
 const path = require('path')
 const { compile } = require('miniprogram-simulate/src/wxss')
+const { MAP_CSS } = require('./preview-locations')
 
 const ROOT = path.resolve(__dirname, '..')
 const SCREEN_WIDTH = 375
@@ -24,6 +25,7 @@ wx-input { display: block; box-sizing: border-box; overflow: hidden; white-space
 wx-textarea { display: block; box-sizing: border-box; width: 300px; height: 150px; overflow: hidden;
   white-space: pre-wrap; word-break: break-all; }
 .mock-placeholder { color: rgba(0, 0, 0, 0.3); }
+${MAP_CSS}
 .phone { width: ${SCREEN_WIDTH}px; min-height: 812px; display: flex; flex-direction: column; background: #f2f2f2; }
 .status-bar { height: 20px; padding: 0 16px; display: flex; justify-content: space-between; align-items: center;
   font: 600 12px -apple-system, sans-serif; background: #ededed; color: #000; }

@@ -2,6 +2,7 @@
  * The states each page is previewed in. A scenario installs fake API routes and storage
  * (setup), opens a page (page, query) and may act on it afterwards (after).
  */
+const locationScenarios = require('./preview-locations').scenarios
 const sample = require('./sample-data')
 
 const HOUR = 60 * 60 * 1000
@@ -214,4 +215,5 @@ module.exports = (ctx) => [
   {
     file: 'settings-en', page: 'settings', lang: 'en', what: 'Settings after choosing English (tab bar relabelled)',
   },
+  ...locationScenarios(ctx),
 ]

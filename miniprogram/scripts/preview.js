@@ -55,6 +55,7 @@ const jComponent = require('j-component')
 /* eslint-enable import/order */
 const sample = require('./sample-data')
 const { documentFor } = require('./preview-html')
+const { mockMap } = require('./preview-locations')
 const scenarios = require('./preview-scenarios')
 const cache = require('../utils/cache')
 const i18n = require('../utils/i18n')
@@ -137,6 +138,7 @@ async function launchBrowser() {
 
 async function main() {
   mockInputs()
+  mockMap(jComponent)
   const appJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8'))
   const pageIds = {}
   appJson.pages.forEach((pagePath) => {

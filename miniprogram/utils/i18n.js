@@ -4,6 +4,8 @@
  * Pages put `dict()` into their data as `t` and read `{{t.key}}` in WXML; scripts call
  * `t('key', { n: 3 })`, which fills `{n}` placeholders.
  */
+const locationStrings = require('./strings-locations')
+
 const LANG_KEY = 'lang'
 const LANGS = ['zh', 'en']
 
@@ -314,6 +316,10 @@ const en = {
   error_invalid_code: 'WeChat login failed, please try again',
   error_share_not_found: 'This share has expired or does not exist',
 }
+
+// Feature pages keep their strings beside the rest, merged here (same keys in both languages).
+Object.assign(zh, locationStrings.zh)
+Object.assign(en, locationStrings.en)
 
 const STRINGS = { zh, en }
 let current = null

@@ -8,6 +8,8 @@ const {
 } = require('../../utils/feedback')
 const i18n = require('../../utils/i18n')
 const { localize, reloadable } = require('../../utils/page-ui')
+const { dateText } = require('../../utils/format')
+const { pickupOf } = require('../../utils/locations')
 const { sharePayload } = require('../../utils/share')
 const subscribe = require('../../utils/subscribe')
 const { presentDetail } = require('../../utils/view')
@@ -29,6 +31,7 @@ Page({
     loading: true,
     error: '',
     vm: null,
+    pickup: null,
     offline: false,
     watched: false,
     nickname: '',
@@ -52,6 +55,7 @@ Page({
       this.setData({
         loading: false,
         vm: presentDetail(found.result),
+        pickup: pickupOf(found.result, dateText),
         watched: found.watched,
         nickname: found.nickname,
         offline: found.offline,
@@ -130,6 +134,10 @@ Page({
     } catch (err) {
       toast(subscribe.failureText(err))
     }
+  },
+
+  onNearby() {
+    wx.navigateTo({ url: this.data.pickup.url })
   },
 
   onCall(e) {
