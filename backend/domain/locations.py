@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import ClassVar
 
+from backend.domain.errors import ExternalError
 from backend.domain.geo import Point
 from backend.domain.opening_hours import DayHours
 
@@ -100,14 +102,16 @@ class LocatorAnswer:
     candidates: tuple[Candidate, ...] = ()  # the address was ambiguous: pick one and ask again
 
 
-class LocatorError(Exception):
+class LocatorError(ExternalError):
     """The carrier could not answer a location search; `code` is the API envelope's code."""
 
-    code = "upstream_unavailable"
+    code: ClassVar[str] = "upstream_unavailable"
 
 
 class LocatorUnavailableError(LocatorError):
     """Down, slow, throttled or refusing our credentials: try again later."""
+
+    transient = True
 
 
 class LocatorQueryRejectedError(LocatorError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate, validates_schema
 from marshmallow.exceptions import ValidationError
@@ -33,8 +34,9 @@ class LinkVerdictSchema(Schema):
 
 @bp.get("/help")
 def help_page():
-    """Status glossary, FAQ, hotline and the official-domain advice."""
+    """Status glossary, FAQ, hotline, the official-domain advice, and who operates the service."""
     lang = request_lang()
+    settings = current_app.extensions["services"].settings
     return {
         "statuses": [
             {
@@ -48,6 +50,7 @@ def help_page():
         "hotline": help_content.hotline(lang),
         "official_domain": help_content.OFFICIAL_DOMAIN,
         "phishing": help_content.phishing(lang),
+        "operator": help_content.operator(settings.operator_name, settings.unofficial_notice, lang),
     }
 
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import math
 
-from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from backend.domain.geo import Point
 from backend.domain.locations import Filter, LocatorError, LocatorQueryRejectedError
+from backend.services.locations import LocationService
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.location_views import nearby_view
 from backend.web.messages import register
+from backend.web.registry import use
 
 bp = Blueprint(
     "locations", __name__, url_prefix="/api/v1", description="Nearby UPS locations and pickup"
@@ -130,7 +131,7 @@ def locations(query: dict):
     point, address = _point(query), (query.get("address") or "").strip()
     if point is None and not address:
         raise ApiError(400, "missing_origin")
-    service = current_app.extensions["services"].locations
+    service = use(LocationService)
     try:
         if point is not None:
             nearby = service.near_point(point, wanted)

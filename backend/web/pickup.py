@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app
-
+from backend.services.locations import LocationService
 from backend.services.lookup import Lookup
 from backend.web.location_views import found_view
+from backend.web.registry import use
 
 
 def add_access_point(view: dict[str, Any], lookup: Lookup, lang: str) -> dict[str, Any]:
@@ -20,7 +20,7 @@ def add_access_point(view: dict[str, Any], lookup: Lookup, lang: str) -> dict[st
     shipment = lookup.snapshot.shipment if lookup.snapshot else None
     if not pickup or shipment is None or shipment.held_at is None:
         return view
-    found = current_app.extensions["services"].locations.held_at(shipment.held_at)
+    found = use(LocationService).held_at(shipment.held_at)
     if found is not None:
         pickup["access_point"] = found_view(found, lang)
     return view

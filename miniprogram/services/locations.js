@@ -1,6 +1,6 @@
 /** Nearby UPS locations (public endpoint), with the last answer kept for offline use. */
 const cache = require('../utils/cache')
-const { isUnavailable, request } = require('../utils/request')
+const { isUnavailable, request } = require('./request')
 
 const LAST_KEY = 'locations:last'
 

@@ -14,17 +14,14 @@ const { agoText } = require('../../utils/format')
 const i18n = require('../../utils/i18n')
 const { failureOf, scopeOf, view } = require('../../utils/locations')
 const { localize } = require('../../utils/page-ui')
+const { safeDecode } = require('../../utils/query')
 const { call } = require('../../utils/wx-promise')
 
 const KINDS = ['all', 'access_point', 'staffed']
-
-function decode(value) {
-  try {
-    return decodeURIComponent(value || '')
-  } catch (err) {
-    return value || ''
-  }
-}
+const KEYS = ['loc_search_placeholder', 'loc_search', 'loc_around', 'loc_locating', 'loading', 'loc_off_title',
+  'loc_refused_title', 'loc_off_text', 'loc_refused_text', 'loc_open_setting', 'loc_try_again', 'loc_search_instead',
+  'loc_failed', 'retry', 'loc_candidates', 'loc_choose', 'loc_empty_title', 'call', 'loc_navigate', 'loc_privacy_title',
+  'loc_privacy_text', 'loc_privacy_guide', 'loc_privacy_decline', 'loc_privacy_agree']
 
 Page({
   data: {
@@ -48,7 +45,7 @@ Page({
   },
 
   onLoad(query) {
-    localize(this, 'title_locations')
+    localize(this, 'title_locations', KEYS)
     this.setData({ kinds: KINDS.map((value) => ({ value, label: i18n.t(`loc_kind_${value}`) })) })
     if (wx.onNeedPrivacyAuthorization) {
       wx.onNeedPrivacyAuthorization((resolve) => {
@@ -59,10 +56,10 @@ Page({
     const lat = Number(query.lat)
     const lng = Number(query.lng)
     if (query.lat && query.lng && Number.isFinite(lat) && Number.isFinite(lng)) {
-      this.setData({ heading: decode(query.name) })
+      this.setData({ heading: safeDecode(query.name) })
       return this.search({ lat, lng })
     }
-    if (query.address) return this.search({ address: decode(query.address) })
+    if (query.address) return this.search({ address: safeDecode(query.address) })
     return this.locate()
   },
 

@@ -6,37 +6,9 @@ const {
 } = require('../helpers/simulate')
 const { flush } = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
-const samples = require('../../scripts/sample-locations')
+const samples = require('../support/sample-locations')
 
 const pageId = loadPage('locations')
-const HERE = { latitude: 22.5431, longitude: 114.0579 }
-
-/** Location APIs as WeChat behaves: `answers` says how each one settles. */
-function stubLocation({
-  setting = {}, position = HERE, fail = null, privacy = false, afterSetting = null,
-} = {}) {
-  let needPrivacy = null
-  let current = setting
-  wx.onNeedPrivacyAuthorization = jest.fn((listener) => { needPrivacy = listener })
-  wx.getSetting = jest.fn((o) => setTimeout(() => o.success({ authSetting: current }), 0))
-  wx.openSetting = jest.fn((o) => setTimeout(() => {
-    current = afterSetting || current
-    o.success({ authSetting: current })
-  }, 0))
-  wx.openLocation = jest.fn((o) => setTimeout(() => o.success({ errMsg: 'openLocation:ok' }), 0))
-  wx.openPrivacyContract = jest.fn((o) => setTimeout(() => o.success({}), 0))
-  wx.getLocation = jest.fn()
-  wx.getFuzzyLocation = jest.fn((o) => {
-    const settle = (agreed) => setTimeout(() => {
-      if (!agreed) o.fail({ errMsg: 'getFuzzyLocation:fail privacy permission is not authorized', errno: 104 })
-      else if (fail) o.fail({ errMsg: fail })
-      else o.success({ ...position, errMsg: 'getFuzzyLocation:ok' })
-    }, 0)
-    // WeChat asks the page to show its privacy popup before the first private API call.
-    if (privacy && needPrivacy) needPrivacy((answer) => settle(answer.event === 'agree'))
-    else settle(true)
-  })
-}
 
 async function open(query = {}) {
   const page = mount(pageId)
@@ -54,7 +26,6 @@ function routeLocations(body) {
 beforeEach(() => {
   fakeWx.reset()
   i18n.reset()
-  stubLocation()
   routeLocations(samples.SHENZHEN)
 })
 
@@ -99,7 +70,7 @@ test('a marker tap selects its row and shows the opening hours', async () => {
 })
 
 test('privacy first: our popup appears, agreeing lets the position through', async () => {
-  stubLocation({ privacy: true })
+  fakeWx.device.privacyAgreed = false
   const page = mount(pageId)
   const loading = page.instance.onLoad({})
   await flush(20)
@@ -116,7 +87,7 @@ test('privacy first: our popup appears, agreeing lets the position through', asy
 })
 
 test('declining privacy explains and still offers the address search', async () => {
-  stubLocation({ privacy: true })
+  fakeWx.device.privacyAgreed = false
   const page = mount(pageId)
   const loading = page.instance.onLoad({})
   await flush(20)
@@ -130,7 +101,7 @@ test('declining privacy explains and still offers the address search', async () 
 })
 
 test('refused before: no location call, an explanation and 去设置, which locates once allowed', async () => {
-  stubLocation({ setting: { 'scope.userFuzzyLocation': false }, afterSetting: { 'scope.userFuzzyLocation': true } })
+  Object.assign(fakeWx.device, { locationScope: false, settingScope: true })
   const page = await open()
   expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
   expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'denied' })
@@ -142,19 +113,23 @@ test('refused before: no location call, an explanation and 去设置, which loca
   expect(page.instance.data.phase).toBe('results')
 })
 
-test('refusing in the system dialog and a phone with location off read differently', async () => {
-  stubLocation({ fail: 'getFuzzyLocation:fail auth deny' })
-  let page = await open()
+test('refusing in the system dialog: an explanation and 去设置', async () => {
+  fakeWx.override('getFuzzyLocation', (o) => setTimeout(() => o.fail({ errMsg: 'getFuzzyLocation:fail auth deny' }), 0))
+  const page = await open()
   expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'denied' })
-  stubLocation({ fail: 'getFuzzyLocation:fail:system permission denied' })
-  page = await open()
+  expect(texts(page, '.open-setting')).toEqual(['去设置'])
+})
+
+test('a phone that cannot locate (location off) says so, without 去设置', async () => {
+  fakeWx.device.locationError = 'system permission denied'
+  const page = await open()
   expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'off' })
   expect(texts(page, '.refused-title')).toEqual(['暂时无法获取位置'])
   expect(find(page, '.open-setting')).toHaveLength(0)
 })
 
 test('searching a city works without any location', async () => {
-  stubLocation({ setting: { 'scope.userFuzzyLocation': false } })
+  fakeWx.device.locationScope = false
   routeLocations((req) => ({ body: req.query.address === '香港' ? samples.BROOKLYN_AP : samples.EMPTY }))
   const page = await open()
   page.instance.onAddressInput({ detail: { value: '  香港 ' } })
@@ -241,8 +216,10 @@ test('the agree button is WeChat\'s privacy button, wired to the page', () => {
 test('English', async () => {
   wx.setStorageSync('lang', 'en')
   i18n.reset()
-  routeLocations(samples.BROOKLYN_AP)
+  routeLocations(samples.BROOKLYN_AP_EN)
   const page = await open()
   expect(texts(page, '.kind')).toEqual(['All', 'Access Points', 'Counters'])
   expect(texts(page, '.navigate')[0]).toBe('Directions')
+  expect(texts(page, '.place-type')).toEqual(['UPS Access Point', 'UPS Access Point Locker'])
+  expect(texts(page, '.place-distance')).toEqual(['0 m', '282 m'])
 })

@@ -5,8 +5,8 @@ const {
   ROOT, find, loadPage, mount, texts,
 } = require('../helpers/simulate')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
-const samples = require('../../scripts/sample-locations')
+const sample = require('../support/sample-data')
+const samples = require('../support/sample-locations')
 
 const detailId = loadPage('detail')
 const helpId = loadPage('help')

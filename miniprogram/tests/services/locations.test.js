@@ -1,7 +1,7 @@
 const fakeWx = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
 const locations = require('../../services/locations')
-const samples = require('../../scripts/sample-locations')
+const samples = require('../support/sample-locations')
 
 beforeEach(() => {
   fakeWx.reset()

@@ -6,8 +6,9 @@ const i18n = require('../../utils/i18n')
 const {
   distanceText, failureOf, openText, pickupOf, scopeOf, view,
 } = require('../../utils/locations')
-const samples = require('../../scripts/sample-locations')
-const strings = require('../../utils/strings-locations')
+const samples = require('../support/sample-locations')
+const en = require('../../utils/strings-en')
+const zh = require('../../utils/strings-zh')
 
 const dateText = (day) => `[${day}]`
 
@@ -92,6 +93,7 @@ test('attempted parcels get the link, others nothing', () => {
 })
 
 test('every location string exists in both languages', () => {
-  expect(Object.keys(strings.en).sort()).toEqual(Object.keys(strings.zh).sort())
-  Object.keys(strings.zh).forEach((key) => expect(i18n.has(key)).toBe(true))
+  const ours = (strings) => Object.keys(strings).filter((k) => /^(loc_|pickup_|title_locations|help_locations)/.test(k))
+  expect(ours(zh).length).toBeGreaterThan(30)
+  expect(ours(en).sort()).toEqual(ours(zh).sort())
 })
