@@ -86,6 +86,9 @@ class Settings:
     log_level: str = "INFO"
     # (start, end) hours, China time, when non-urgent messages wait; equal values disable.
     quiet_hours: tuple[int, int] = (0, 0)
+    # Who runs the mini-program, and whether to say it is not UPS's own (help and settings).
+    operator_name: str = ""
+    unofficial_notice: bool = True
 
     @property
     def sandbox_base_url(self) -> str:
@@ -129,6 +132,8 @@ class Settings:
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
+            operator_name=get("OPERATOR_NAME")[:60],
+            unofficial_notice=_flag(env.get("UNOFFICIAL_NOTICE")) is not False,
         )
         return settings.completed()
 
