@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from flask import jsonify
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
@@ -141,4 +142,5 @@ def locations(query: dict):
         raise ApiError(400, "invalid_location_query") from None
     except LocatorError:
         raise ApiError(503, "upstream_unavailable") from None
-    return nearby_view(nearby, wanted.value, lang)
+    # Already in the documented shape: a Response skips marshmallow's second pass over it.
+    return jsonify(nearby_view(nearby, wanted.value, lang))
