@@ -133,3 +133,18 @@ def test_same_fault_controls_as_track(post, ups_sandbox):
     assert response.status_code == 429 and response.headers["Retry-After"] == "3"
     ups_sandbox.faults(error_rate=1, mode="503", numbers=["1ZSBXUS10310000042"])
     assert post().status_code == 200  # faults aimed at one tracking number spare the Locator
+
+
+def test_option_codes_as_a_bare_object_like_ups_request_sample(post):
+    """java-api-examples' sample request sends one OptionCode as an object, not a list."""
+    body = with_criteria(
+        SearchRadius="100",
+        SearchOption=[{"OptionType": {"Code": "01"}, "OptionCode": {"Code": "003"}}],
+    )
+    results = post(body).json()["LocatorResponse"]["SearchResults"]
+    assert "DropLocation" not in results  # no drop box within 100 miles of Midtown
+    body["LocatorRequest"]["LocationSearchCriteria"]["SearchOption"][0]["OptionCode"] = {
+        "Code": "002"
+    }
+    drops = post(body).json()["LocatorResponse"]["SearchResults"]["DropLocation"]
+    assert [d["LocationID"] for d in drops] == ["US0002"]

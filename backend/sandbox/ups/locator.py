@@ -83,6 +83,12 @@ def _origin(request_body: dict) -> tuple[float, float] | list | None:
     return None
 
 
+def _listed(value: object) -> list:
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, dict)]
+    return [value] if isinstance(value, dict) else []
+
+
 def _wanted(place: SandboxLocation, option: str, request_body: dict) -> bool:
     criteria = request_body.get("LocationSearchCriteria") or {}
     if option == "64":
@@ -91,10 +97,11 @@ def _wanted(place: SandboxLocation, option: str, request_body: dict) -> bool:
         if wanted_id:
             return place.ap_id == wanted_id
         return place.type_code in _ACCESS_POINT_CODES
+    # UPS's own request sample sends a lone SearchOption/OptionCode as a bare object.
     codes = {
         str(code.get("Code"))
-        for option_item in criteria.get("SearchOption") or []
-        for code in (option_item.get("OptionCode") or [])
+        for option_item in _listed(criteria.get("SearchOption"))
+        for code in _listed(option_item.get("OptionCode"))
         if isinstance(code, dict)
     }
     if place.type_code in _ACCESS_POINT_CODES:
