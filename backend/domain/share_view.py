@@ -11,6 +11,7 @@ from typing import Any
 from backend.domain import statuses
 from backend.domain.model import Shipment, TrackingEvent, latest_event, without_personal_data
 from backend.domain.numbers import mask_number
+from backend.domain.places import localize_location
 
 # Where "today" is judged when a parcel has no scan with a UTC offset: the users are in China.
 CHINA_TIME = timezone(timedelta(hours=8))
@@ -73,8 +74,10 @@ def eta_phrase(shipment: Shipment, lang: str, today: date) -> str:
         return ""
     when = day_text(day, today, lang)
     if lang == "en":
-        return f"Expected {when}{_window(eta.start, eta.end, lang)}"
-    return f"预计{when}{_window(eta.start, eta.end, lang)}送达"
+        moved = "Rescheduled: " if eta.rescheduled else ""
+        return f"{moved}Expected {when}{_window(eta.start, eta.end, lang)}"
+    moved = "已改期，" if eta.rescheduled else ""
+    return f"{moved}预计{when}{_window(eta.start, eta.end, lang)}送达"
 
 
 def _window(start: str | None, end: str | None, lang: str) -> str:
@@ -97,7 +100,7 @@ def _event(event: TrackingEvent, lang: str) -> dict[str, Any]:
     # location is "City, ST, CC" by the model's rule: street lines and postcodes never get in.
     return {
         "time": event.time,
-        "location": event.location,
+        "location": localize_location(event.location, lang),
         "description": event.description,
         "status": {"code": event.status.value, "label": statuses.label(event.status, lang)},
     }
@@ -117,7 +120,13 @@ def public_view(
             "description": statuses.explanation(safe.status, lang),
         },
         "progress": statuses.progress(safe.status),
-        "eta": {"date": eta.date, "start": eta.start, "end": eta.end, "kind": eta.kind}
+        "eta": {
+            "date": eta.date,
+            "start": eta.start,
+            "end": eta.end,
+            "kind": eta.kind,
+            "rescheduled": eta.rescheduled,
+        }
         if eta
         else None,
         "eta_text": eta_phrase(safe, lang, today),

@@ -12,6 +12,7 @@ from backend.adapters.wechat.errors import NotSubscribedError, WeChatError
 from backend.domain import message_fields
 from backend.domain.advice import advise
 from backend.domain.model import Shipment
+from backend.domain.places import localize_location
 from backend.domain.statuses import Status, label
 from backend.domain.templates import Template
 from backend.domain.tracking import StatusChange
@@ -152,7 +153,7 @@ def build_data(template: Template, change: StatusChange, shipment: Shipment,
         "advice": advice[0].text if advice else label(change.current, "zh"),
         "nickname": nickname or change.number,
         "eta": shipment.eta.date if shipment.eta else "",
-        "location": change.location or "-",
+        "location": localize_location(change.location, "zh") or "-",
     }
     return {
         keyword: {"value": message_fields.fit(keyword, ours.get(field, ""))}

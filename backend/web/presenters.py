@@ -7,8 +7,10 @@ from typing import Any
 
 from backend.domain import statuses
 from backend.domain.advice import HOTLINE, advise
-from backend.domain.model import Shipment, TrackingEvent
+from backend.domain.delivery_terms import delivery_term
+from backend.domain.model import Eta, Shipment, TrackingEvent
 from backend.domain.numbers import reason_message
+from backend.domain.places import localize_location
 from backend.services.lookup import Lookup
 from backend.web.messages import message_for
 
@@ -28,7 +30,7 @@ def status_view(status: statuses.Status, lang: str, with_description: bool = Tru
 def event_view(event: TrackingEvent, lang: str) -> dict:
     return {
         "time": event.time,
-        "location": event.location,
+        "location": localize_location(event.location, lang),
         "description": event.description,
         "status": status_view(event.status, lang, with_description=False),
     }
@@ -40,9 +42,7 @@ def shipment_view(shipment: Shipment, lang: str) -> dict[str, Any]:
     return {
         "status": status_view(shipment.status, lang),
         "events": [event_view(event, lang) for event in shipment.events],
-        "eta": {"date": eta.date, "start": eta.start, "end": eta.end, "kind": eta.kind}
-        if eta
-        else None,
+        "eta": eta_view(eta) if eta else None,
         "delivered_at": shipment.delivered_at,
         "weight": {"value": shipment.weight.value, "unit": shipment.weight.unit}
         if shipment.weight
@@ -50,8 +50,19 @@ def shipment_view(shipment: Shipment, lang: str) -> dict[str, Any]:
         "dimensions": _dimensions(shipment),
         "service": shipment.service,
         "package_count": shipment.package_count,
-        "received_by": shipment.received_by,
+        "received_by": delivery_term(shipment.received_by, lang),
+        "delivery_location": delivery_term(shipment.delivery_location, lang),
         "advice": advice_view(shipment, lang),
+    }
+
+
+def eta_view(eta: Eta) -> dict[str, Any]:
+    return {
+        "date": eta.date,
+        "start": eta.start,
+        "end": eta.end,
+        "kind": eta.kind,
+        "rescheduled": eta.rescheduled,
     }
 
 

@@ -141,6 +141,21 @@ def test_a_number_ups_rejects_is_reported_invalid(service, carrier):
     assert (result.error, result.reason) == ("invalid_number", "rejected_by_ups")
 
 
+def test_a_rejected_number_is_remembered_so_repeats_cost_no_ups_call(
+    service, carrier, redis_client
+):
+    carrier.failures[VALID[0]] = InvalidNumberError("TV1002")
+    for _ in range(3):
+        result = service.lookup_one(VALID[0], "zh")
+        assert (result.error, result.reason) == ("invalid_number", "rejected_by_ups")
+    assert carrier.calls == [VALID[0]]
+    # Remembered as long as a not-found number, not the seconds of an outage.
+    from backend.adapters import redis_keys
+
+    ttl = redis_client.ttl(redis_keys.lookup_error(VALID[0], "zh"))
+    assert ttl > 60
+
+
 def test_concurrent_lookups_of_one_uncached_number_make_one_ups_call(redis_client):
     slow = FakeCarrier(delay=0.3)
     service = LookupService(slow, SnapshotCache(redis_client), concurrency=4)
