@@ -64,6 +64,8 @@ _TERMS_ZH: dict[str, str] = {
     "SHIPPING DEPT": "发货部门",
     "WAREHOUSE": "仓库",
     "OTHER": "其他位置",
+    # Not a spot: UPS's way of saying the proof of delivery is a photo (real capture, 2024).
+    "DELIVERY PHOTO": "已拍照留存",
 }
 
 

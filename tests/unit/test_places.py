@@ -73,6 +73,7 @@ def test_tidy_title_case(raw, tidied):
     [("FRONT DESK", "前台", "Front Desk"), ("Front Door", "前门", "Front Door"),
      ("mailroom", "收发室", "Mailroom"), ("RECEPTION", "接待处", "Reception"),
      ("DRIVER RELEASE", "无接触投递（司机代签）", "Driver Release"),
+     ("Delivery Photo", "已拍照留存", "Delivery Photo"),
      ("JOHN SMITH", "JOHN SMITH", "JOHN SMITH"), ("王小明", "王小明", "王小明")],
 )  # fmt: skip
 def test_drop_off_spots_read_in_chinese_and_names_pass_through(raw, zh, en):
