@@ -13,7 +13,7 @@ from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.share_card import CardRenderer
 from backend.adapters.share_store import ShareStore
 from backend.adapters.snapshot_cache import SnapshotCache
-from backend.adapters.subscription_store import SubscriptionStore
+from backend.adapters.subscription_store import DisabledTemplates, SubscriptionStore
 from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.ups.client import UpsClient
 from backend.adapters.ups.track_alert import TrackAlertClient
@@ -45,6 +45,7 @@ class Services:
     subscriptions: SubscriptionStore
     notification_log: NotificationLog
     templates: list[Template]
+    disabled_templates: DisabledTemplates
     schedule: Schedule
     refresher: Refresher
     shares: ShareService
@@ -83,9 +84,12 @@ def _watching(
         templates = configured_templates(settings.wechat_templates, settings.sandbox)
     except TemplateConfigError as error:
         raise SettingsError(str(error)) from None
+    disabled = DisabledTemplates(store)
     notifier = Notifier(
-        wechat, templates, subscriptions, notification_log, QuietHours(*settings.quiet_hours)
-    )
+        wechat, templates, subscriptions, notification_log, QuietHours(*settings.quiet_hours),
+        miniprogram_state=settings.miniprogram_state, language_of=subscriptions.language,
+        disabled=disabled,
+    )  # fmt: skip
     tracked = TrackedState(store)
     track_alert = build_track_alert(settings, store, ups, watches, tracked)
     refresher = Refresher(
@@ -97,6 +101,7 @@ def _watching(
         "subscriptions": subscriptions,
         "notification_log": notification_log,
         "templates": templates,
+        "disabled_templates": disabled,
         "schedule": schedule,
         "refresher": refresher,
         "track_alert": track_alert,

@@ -62,6 +62,16 @@ def credits(openid: str) -> str:
     return _user("credits", openid)
 
 
+def user_language(openid: str) -> str:
+    """String "zh" | "en": the language the user's mini-program runs in (messages follow it)."""
+    return _user("lang", openid)
+
+
+def disabled_templates() -> str:
+    """Set of template ids WeChat refused as invalid (40037); TTL, so a fixed id comes back."""
+    return f"{PREFIX}:disabled-templates"
+
+
 def subscription_answers(openid: str) -> str:
     """Hash template id -> the user's last popup answer (accept/reject/ban/filter)."""
     return _user("answers", openid)

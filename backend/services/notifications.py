@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Protocol
 
 from backend.adapters.notification_log import NotificationLog
 from backend.adapters.subscription_store import SubscriptionStore
 from backend.adapters.wechat.errors import NotSubscribedError, WeChatError
-from backend.domain import message_fields
-from backend.domain.advice import advise
+from backend.domain.message_data import build_data
 from backend.domain.model import Shipment
-from backend.domain.places import localize_location
-from backend.domain.statuses import Status, label
+from backend.domain.statuses import Status
 from backend.domain.templates import Template
 from backend.domain.tracking import StatusChange
 
@@ -34,6 +34,18 @@ ATTENTION = {
     Status.DELIVERY_ATTEMPTED, Status.EXCEPTION, Status.AWAITING_RECEIVER,
     Status.CLEARANCE_IN_PROGRESS, Status.READY_FOR_PICKUP, Status.RETURNED_TO_SENDER,
 }  # fmt: skip
+
+
+# Our language codes -> WeChat's `lang` for "进入小程序查看".
+WECHAT_LANGS = {"zh": "zh_CN", "en": "en_US"}
+
+
+class DisabledSet(Protocol):
+    """Template ids not to use any more (shared by every process in production)."""
+
+    def add(self, template_id: str) -> None: ...
+
+    def __contains__(self, template_id: object) -> bool: ...
 
 
 class TransientSendError(Exception):
@@ -75,6 +87,8 @@ class Notifier:
         log_store: NotificationLog,
         quiet: QuietHours | None = None,
         miniprogram_state: str = "formal",
+        language_of: Callable[[str], str] = lambda openid: "zh",
+        disabled: DisabledSet | None = None,
     ) -> None:
         self._messenger = messenger
         self._templates = templates
@@ -82,6 +96,8 @@ class Notifier:
         self._log = log_store
         self._quiet = quiet or QuietHours(0, 0)
         self._state = miniprogram_state
+        self._language_of = language_of  # the user's mini-program language: "zh" or "en"
+        self._disabled = disabled if disabled is not None else set()  # template ids WeChat refused
 
     def notify(self, openid: str, change: StatusChange, shipment: Shipment, nickname: str | None,
                now: datetime | None = None) -> str:  # fmt: skip
@@ -89,36 +105,45 @@ class Notifier:
         now = now or datetime.now(UTC)
         if change.current not in URGENT and self._quiet.active(now):
             return "held"
-        template = self._choose(openid, change)
-        if template is None:
+        lang = self._language_of(openid)
+        usable = [
+            (template, data)
+            for template in self._choose(openid, change)
+            if (data := build_data(template, change, shipment, nickname, lang)) is not None
+        ]
+        if not usable:
             self._log.mark(openid, change.number, change.change_id, "unread")
             return "unread"
+        template, data = usable[0]
         claim = self._log.claim(openid, change.number, change.change_id, template.id)
         if claim != 1:
             return "duplicate" if claim == 0 else "unread"
-        return self._send(openid, template, change, shipment, nickname)
+        return self._send(openid, template, change, data, lang)
 
-    def _choose(self, openid: str, change: StatusChange) -> Template | None:
-        """The best template the user has a spare credit for, or None."""
+    def _choose(self, openid: str, change: StatusChange) -> list[Template]:
+        """Templates the user has a spare credit for, best first (WeChat-refused ones skipped)."""
         credits = self._subscriptions.credits(openid)
         reserved = self._subscriptions.reserved(openid)
+        found = []
         for event in events_for(change.current):
             for template in (t for t in self._templates if t.event == event):
+                if template.id in self._disabled:
+                    continue
                 mine = change.number in reserved.get(template.id, [])
                 others = len([n for n in reserved.get(template.id, []) if n != change.number])
                 spare = credits.get(template.id, 0) - (0 if mine else others)
                 # A minor hop keeps the last credit for something that matters more.
                 if spare > (0 if change.notable or mine else 1):
-                    return template
-        return None
+                    found.append(template)
+        return found
 
-    def _send(self, openid, template, change, shipment, nickname) -> str:
-        data = build_data(template, change, shipment, nickname)
+    def _send(self, openid, template, change, data, lang) -> str:
         page = f"pages/detail/index?number={change.number}"
         try:
             msgid = self._messenger.send_subscribe_message(
-                openid, template.id, data, page=page, state=self._state
-            )
+                openid, template.id, data, page=page, state=self._state,
+                lang=WECHAT_LANGS.get(lang, "zh_CN"),
+            )  # fmt: skip
         except NotSubscribedError:
             self._subscriptions.cancel(openid, template.id)
             self._log.mark(openid, change.number, change.change_id, "unread")
@@ -127,6 +152,13 @@ class Notifier:
             if _is_transient(error):
                 self._log.release(openid, change.number, change.change_id)
                 raise TransientSendError(str(error)) from error
+            if error.errcode == 40037:
+                # The id is wrong for this app (deleted, or another app's): every send would
+                # fail the same way, so stop using it and say so loudly until it is fixed.
+                self._disabled.add(template.id)
+                log.error(
+                    "template %s disabled: WeChat says the id is invalid (40037)", template.id
+                )
             log.error("subscribe message to template %s rejected: %s", template.id, error)
             self._log.mark(openid, change.number, change.change_id, f"failed:{error.errcode}")
             return "failed"
@@ -138,31 +170,3 @@ class Notifier:
 def _is_transient(error: WeChatError) -> bool:
     # Busy, rate-limited, network and token trouble pass; bad data or templates do not.
     return error.errcode in (None, -1, 45009, 45011, 40001, 40014, 42001)
-
-
-def build_data(template: Template, change: StatusChange, shipment: Shipment,
-               nickname: str | None) -> dict[str, dict[str, str]]:  # fmt: skip
-    """The template's keywords filled from our fields and fitted to their types."""
-    advice = advise(shipment, "zh")
-    ours = {
-        "number": change.number,
-        "status": message_fields.STATUS_PHRASES[change.current]
-        if template_field_type(template, "status") == "phrase"
-        else label(change.current, "zh"),
-        "time": change.event_time,
-        "advice": advice[0].text if advice else label(change.current, "zh"),
-        "nickname": nickname or change.number,
-        "eta": shipment.eta.date if shipment.eta else "",
-        "location": localize_location(change.location, "zh") or "-",
-    }
-    return {
-        keyword: {"value": message_fields.fit(keyword, ours.get(field, ""))}
-        for keyword, field in template.fields.items()
-    }
-
-
-def template_field_type(template: Template, our_field: str) -> str | None:
-    for keyword, field in template.fields.items():
-        if field == our_field:
-            return template.keyword_type(keyword)
-    return None

@@ -9,6 +9,7 @@ from marshmallow import Schema, fields, validate
 from backend.adapters.subscription_store import ANSWERS
 from backend.domain.numbers import check_number
 from backend.web.errors import ApiError
+from backend.web.i18n import request_lang
 from backend.web.security import login_required
 
 bp = Blueprint(
@@ -50,10 +51,16 @@ def _services():
 @bp.get("/subscriptions/templates")
 @bp.response(200, TemplateListSchema)
 def templates():
-    """Template ids for wx.requestSubscribeMessage (ask for at most three at once)."""
+    """Template ids for wx.requestSubscribeMessage (ask for at most three at once).
+
+    Templates WeChat refused as invalid (40037) are left out until the refusal is a day old.
+    """
+    disabled = _services().disabled_templates.ids()
     return {
         "templates": [
-            {"id": t.id, "event": t.event, "title": t.title} for t in _services().templates
+            {"id": t.id, "event": t.event, "title": t.title}
+            for t in _services().templates
+            if t.id not in disabled
         ]
     }
 
@@ -69,6 +76,8 @@ def record(body: dict):
     if set(body["results"]) - known:
         raise ApiError(400, "unknown_template")
     number = check_number(body.get("number") or "")
+    # The mini-program sends its language with every call: messages will speak it.
+    services.subscriptions.set_language(g.openid, request_lang())
     for template_id, answer in body["results"].items():
         services.subscriptions.record_answer(g.openid, template_id, answer, side="client")
         if answer == "accept" and number.valid and services.watches.get(g.openid, number.number):

@@ -9,12 +9,13 @@ import pytest
 from backend.adapters.notification_log import NotificationLog
 from backend.adapters.subscription_store import SubscriptionStore
 from backend.adapters.wechat.errors import InvalidDataError, NotSubscribedError, WeChatBusyError
+from backend.domain.message_data import build_data
 from backend.domain.model import Shipment, TrackingEvent
 from backend.domain.statuses import Status
 from backend.domain.template_values import value_ok
 from backend.domain.templates import DEFAULT_SANDBOX_TEMPLATES, parse_templates
 from backend.domain.tracking import detect_change
-from backend.services.notifications import Notifier, QuietHours, TransientSendError, build_data
+from backend.services.notifications import Notifier, QuietHours, TransientSendError
 
 USER = "o_alice"
 NUMBER = "1Z999AA10123456784"
@@ -28,13 +29,16 @@ class FakeMessenger:
 
     def __init__(self) -> None:
         self.sent: list[tuple[str, str, dict, str]] = []
+        self.langs: list[str] = []
         self.fail_with: Exception | None = None
 
-    def send_subscribe_message(self, openid, template_id, data, page=None, state="formal"):
+    def send_subscribe_message(self, openid, template_id, data, page=None, state="formal",
+                               lang="zh_CN"):  # fmt: skip
         if self.fail_with:
             error, self.fail_with = self.fail_with, None
             raise error
         self.sent.append((openid, template_id, data, page))
+        self.langs.append(lang)
         return f"msg-{len(self.sent)}"
 
 
@@ -146,3 +150,73 @@ def test_message_data_always_fits_the_keyword_limits(template, status):
     for keyword, value in data.items():
         kind = keyword.rstrip("0123456789")
         assert value_ok(kind, value["value"]), (keyword, value)
+
+
+def _eta_by_date_template():
+    """A delivered-event template whose ETA keyword is a WeChat `date`."""
+    return parse_templates(
+        [{"id": "tpl-eta-date", "event": "out_for_delivery", "title": "派送提醒",
+          "fields": {"character_string1": "number", "date2": "eta"}}]
+    )[0]  # fmt: skip
+
+
+def test_a_template_that_cannot_carry_the_change_gives_way_to_one_that_can(
+    messenger, ledger, redis_client
+):
+    eta_date = _eta_by_date_template()
+    templates = [eta_date, *parse_templates(DEFAULT_SANDBOX_TEMPLATES)]
+    notifier = Notifier(messenger, templates, ledger, NotificationLog(redis_client))
+    grant(ledger, eta_date.id)
+    grant(ledger, SC)
+    # No ETA: the date keyword has nothing WeChat would accept ("-" is refused with 47003).
+    assert notify(notifier, Status.OUT_FOR_DELIVERY) == "sent"
+    assert [sent[1] for sent in messenger.sent] == [SC]
+    assert ledger.credits(USER)[eta_date.id] == 1
+
+
+def test_with_nothing_able_to_carry_it_no_credit_is_spent(messenger, ledger, redis_client):
+    eta_date = _eta_by_date_template()
+    notifier = Notifier(messenger, [eta_date], ledger, NotificationLog(redis_client))
+    grant(ledger, eta_date.id)
+    assert notify(notifier, Status.OUT_FOR_DELIVERY) == "unread"
+    assert messenger.sent == [] and ledger.credits(USER) == {eta_date.id: 1}
+
+
+def test_an_event_time_that_is_not_a_time_is_never_sent_as_now(ledger):
+    template = parse_templates(DEFAULT_SANDBOX_TEMPLATES)[0]  # has time3
+    broken = change(Status.EXCEPTION)
+    broken = type(broken)(**{**broken.__dict__, "event_time": "not a time"})
+    assert build_data(template, broken, shipment(Status.EXCEPTION), None) is None
+
+
+def test_an_invalid_template_id_disables_that_template_loudly(
+    messenger, ledger, redis_client, caplog
+):
+    from backend.adapters.wechat.errors import error_for
+
+    disabled: set[str] = set()
+    templates = parse_templates(DEFAULT_SANDBOX_TEMPLATES)
+    notifier = Notifier(
+        messenger, templates, ledger, NotificationLog(redis_client), disabled=disabled
+    )
+    grant(ledger, SC, times=2)
+    messenger.fail_with = error_for(40037, "invalid template_id")
+    assert notify(notifier, Status.EXCEPTION) == "failed"
+    assert disabled == {SC}
+    assert any(
+        "disabled" in record.getMessage() and SC in record.getMessage() for record in caplog.records
+    )
+    other = "1Z999AA10123456785"
+    assert notify(notifier, Status.EXCEPTION, number=other) == "unread"  # not tried again
+    assert len(messenger.sent) == 0
+
+
+def test_messages_go_out_in_the_users_language(messenger, ledger, redis_client):
+    templates = parse_templates(DEFAULT_SANDBOX_TEMPLATES)
+    notifier = Notifier(messenger, templates, ledger, NotificationLog(redis_client),
+                        language_of=lambda openid: "en")  # fmt: skip
+    grant(ledger, ATTENTION)
+    assert notify(notifier, Status.EXCEPTION) == "sent"
+    _openid, template, data, _page = messenger.sent[0]
+    assert template == ATTENTION and messenger.langs == ["en_US"]
+    assert data["thing2"]["value"] == "Exception"  # the status label in English

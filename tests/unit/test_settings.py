@@ -59,3 +59,10 @@ def test_sandbox_flag_forces_sandboxes_even_with_credentials():
     assert settings.sandbox is True
     assert "/_sandbox/ups" in settings.ups_base_url
     assert settings.ups_client_id == "id"
+
+
+def test_miniprogram_state_is_read_and_checked():
+    assert Settings.from_env({}).miniprogram_state == "formal"
+    assert Settings.from_env({"MINIPROGRAM_STATE": "Trial"}).miniprogram_state == "trial"
+    with pytest.raises(SettingsError, match="MINIPROGRAM_STATE"):
+        Settings.from_env({"MINIPROGRAM_STATE": "beta"})
