@@ -138,6 +138,11 @@ def wechat_storage_prefix() -> str:
     return f"{PREFIX}:wechatpy"
 
 
+def wechat_forced_refreshes(appid: str) -> str:
+    """Hash {day, count, last}: our stable_token force_refresh budget (20 a day, 30 s apart)."""
+    return f"{PREFIX}:wechat:forced:{appid}"
+
+
 def wechat_token_lock(appid: str) -> str:
     """Held by the one process refreshing the WeChat access token."""
     return f"{PREFIX}:wechat:token-lock:{appid}"
