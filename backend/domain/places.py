@@ -1,6 +1,6 @@
 """Place names in the reader's language.
 
-Countries and regions come from CLDR (babel); the cities UPS scans most often and every
+Countries and regions come from CLDR (data/territories.json, written from babel); the cities UPS scans most often and every
 Chinese city have Chinese names from our tables (data/README.md); anything else is shown in
 tidy title case instead of UPS's capitals. Chinese reads from the largest unit to the
 smallest ("美国 加利福尼亚州 弗里蒙特"), English from the smallest ("Fremont, CA, United States").
@@ -13,8 +13,6 @@ import re
 import unicodedata
 from functools import cache
 from importlib import resources
-
-from babel import Locale
 
 from backend.domain.us_regions import REGIONS_ZH
 
@@ -29,14 +27,14 @@ _SMALL_WORDS = frozenset({"de", "du", "la", "le", "of", "am", "an", "der", "di",
 
 
 @cache
-def _table(name: str) -> dict[str, str]:
+def _table(name: str) -> dict:
     text = resources.files("backend.domain").joinpath("data", name).read_text("utf-8")
     return json.loads(text)
 
 
-@cache
 def _territories(lang: str) -> dict[str, str]:
-    return dict(Locale.parse("en" if lang == "en" else "zh").territories)
+    # CLDR's names, written from babel by scripts/cldr_territories.py (the domain stays pure).
+    return _table("territories.json")["en" if lang == "en" else "zh"]
 
 
 def _key(name: str) -> str:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Protocol
 
-from backend.adapters.notification_log import NotificationLog
-from backend.adapters.subscription_store import SubscriptionStore
-from backend.adapters.wechat.errors import NotSubscribedError, WeChatError
-from backend.domain.message_data import build_data
+from backend.domain.errors import MessengerError, RecipientUnsubscribed, TemplateInvalid
 from backend.domain.model import Shipment
+from backend.domain.notices import notice_for
 from backend.domain.statuses import Status
-from backend.domain.templates import Template
 from backend.domain.tracking import StatusChange
+from backend.ports import CreditLedger, MessageTemplate, Messenger, NotificationLog, TemplateSwitch
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +32,8 @@ ATTENTION = {
 }  # fmt: skip
 
 
-# Our language codes -> WeChat's `lang` for "进入小程序查看".
-WECHAT_LANGS = {"zh": "zh_CN", "en": "en_US"}
-
-
-class DisabledSet(Protocol):
-    """Template ids not to use any more (shared by every process in production)."""
-
-    def add(self, template_id: str) -> None: ...
-
-    def __contains__(self, template_id: object) -> bool: ...
-
-
 class TransientSendError(Exception):
-    """WeChat could not take the message now; the refresh job will be retried."""
+    """The messenger could not take the message now; the refresh job will be retried."""
 
 
 @dataclass(frozen=True)
@@ -81,14 +65,13 @@ class Notifier:
 
     def __init__(
         self,
-        messenger,
-        templates: list[Template],
-        subscriptions: SubscriptionStore,
+        messenger: Messenger,
+        templates: list[MessageTemplate],
+        subscriptions: CreditLedger,
         log_store: NotificationLog,
         quiet: QuietHours | None = None,
         miniprogram_state: str = "formal",
-        language_of: Callable[[str], str] = lambda openid: "zh",
-        disabled: DisabledSet | None = None,
+        disabled: TemplateSwitch | None = None,
     ) -> None:
         self._messenger = messenger
         self._templates = templates
@@ -96,8 +79,8 @@ class Notifier:
         self._log = log_store
         self._quiet = quiet or QuietHours(0, 0)
         self._state = miniprogram_state
-        self._language_of = language_of  # the user's mini-program language: "zh" or "en"
-        self._disabled = disabled if disabled is not None else set()  # template ids WeChat refused
+        # Template ids the messenger called invalid; a plain set when nothing shares them.
+        self._disabled: TemplateSwitch | set[str] = disabled if disabled is not None else set()
 
     def notify(self, openid: str, change: StatusChange, shipment: Shipment, nickname: str | None,
                now: datetime | None = None) -> str:  # fmt: skip
@@ -105,23 +88,20 @@ class Notifier:
         now = now or datetime.now(UTC)
         if change.current not in URGENT and self._quiet.active(now):
             return "held"
-        lang = self._language_of(openid)
-        usable = [
-            (template, data)
-            for template in self._choose(openid, change)
-            if (data := build_data(template, change, shipment, nickname, lang)) is not None
-        ]
-        if not usable:
+        notice = notice_for(change, shipment, nickname, self._subscriptions.language(openid))
+        # A template whose keywords cannot carry this notice gives way to the next one.
+        fitting = (t for t in self._choose(openid, change) if self._messenger.fits(t, notice))
+        template = next(fitting, None)
+        if template is None:
             self._log.mark(openid, change.number, change.change_id, "unread")
             return "unread"
-        template, data = usable[0]
         claim = self._log.claim(openid, change.number, change.change_id, template.id)
         if claim != 1:
             return "duplicate" if claim == 0 else "unread"
-        return self._send(openid, template, change, data, lang)
+        return self._send(openid, template, change, notice)
 
-    def _choose(self, openid: str, change: StatusChange) -> list[Template]:
-        """Templates the user has a spare credit for, best first (WeChat-refused ones skipped)."""
+    def _choose(self, openid: str, change: StatusChange) -> list[MessageTemplate]:
+        """Templates the user has a spare credit for, best first (invalid ones skipped)."""
         credits = self._subscriptions.credits(openid)
         reserved = self._subscriptions.reserved(openid)
         found = []
@@ -137,36 +117,26 @@ class Notifier:
                     found.append(template)
         return found
 
-    def _send(self, openid, template, change, data, lang) -> str:
+    def _send(self, openid, template, change, notice) -> str:
         page = f"pages/detail/index?number={change.number}"
         try:
-            msgid = self._messenger.send_subscribe_message(
-                openid, template.id, data, page=page, state=self._state,
-                lang=WECHAT_LANGS.get(lang, "zh_CN"),
-            )  # fmt: skip
-        except NotSubscribedError:
+            msgid = self._messenger.send_notice(openid, template, notice, page, self._state)
+        except RecipientUnsubscribed:
             self._subscriptions.cancel(openid, template.id)
             self._log.mark(openid, change.number, change.change_id, "unread")
             return "unread"
-        except WeChatError as error:
-            if _is_transient(error):
+        except MessengerError as error:
+            if error.transient:  # busy, throttled, unreachable, token trouble
                 self._log.release(openid, change.number, change.change_id)
                 raise TransientSendError(str(error)) from error
-            if error.errcode == 40037:
-                # The id is wrong for this app (deleted, or another app's): every send would
-                # fail the same way, so stop using it and say so loudly until it is fixed.
+            if isinstance(error, TemplateInvalid):
+                # Wrong for this app (deleted, or another app's): every send would fail the
+                # same way, so stop using it and say so loudly until it is fixed.
                 self._disabled.add(template.id)
-                log.error(
-                    "template %s disabled: WeChat says the id is invalid (40037)", template.id
-                )
+                log.error("template %s disabled: the messenger says the id is invalid", template.id)
             log.error("subscribe message to template %s rejected: %s", template.id, error)
-            self._log.mark(openid, change.number, change.change_id, f"failed:{error.errcode}")
+            self._log.mark(openid, change.number, change.change_id, f"failed:{error.detail}")
             return "failed"
         self._log.complete(openid, change.number, change.change_id, template.id, str(msgid))
         self._subscriptions.release(openid, template.id, change.number)
         return "sent"
-
-
-def _is_transient(error: WeChatError) -> bool:
-    # Busy, rate-limited, network and token trouble pass; bad data or templates do not.
-    return error.errcode in (None, -1, 45009, 45011, 40001, 40014, 42001)

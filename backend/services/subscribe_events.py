@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
-from backend.adapters import redis_keys
-from backend.adapters.wechat.push import SubscribeEvent
+from backend.domain.subscriptions import SubscribeEvent
+from backend.ports import CreditLedger, PushInbox, SeenPushes
 from backend.services.auth import mask_openid
-
-if TYPE_CHECKING:
-    from backend.bootstrap import Services
 
 log = logging.getLogger(__name__)
 
@@ -19,45 +16,53 @@ log = logging.getLogger(__name__)
 SEEN_SECONDS = 24 * 3600
 
 
-def handle_subscribe_events(services: Services, events: list[SubscribeEvent]) -> None:
-    """Credit accepts, zero rejected templates, log failed deliveries; retries change nothing.
+class SubscribeEvents:
+    """The push endpoint's use case: check the sender, read its events, credit the ledger."""
 
-    Called by POST /wechat/push, which must answer within 5 s: only a few Redis calls here.
-    """
-    for event in events:
-        if not _first_time(services, event):
-            continue
-        log.info(
-            "subscribe event %s: openid %s template %s status %s error_code %s",
-            event.kind,
-            mask_openid(event.openid),
-            event.template_id,
-            event.status,
-            event.error_code,
-        )
-        _apply(services, event)
+    def __init__(self, inbox: PushInbox, ledger: CreditLedger, seen: SeenPushes) -> None:
+        self._inbox = inbox
+        self._ledger = ledger
+        self._seen = seen
+
+    def verify_url(self, signature: str, timestamp: str, nonce: str, echostr: str) -> str:
+        """The echo for the messenger's URL check; raises BadSignature when not signed by us."""
+        return self._inbox.verify_url(signature, timestamp, nonce, echostr)
+
+    def open(self, body: bytes, query: Mapping[str, str]) -> list[SubscribeEvent]:
+        """The subscribe events of a push; raises BadSignature or MalformedPush."""
+        return self._inbox.open(body, query)
+
+    def apply(self, events: list[SubscribeEvent]) -> None:
+        """Credit accepts, zero rejected templates, log failed deliveries; retries change
+        nothing. The push must be answered within 5 s: only a few store calls here."""
+        for event in events:
+            if not self._seen.first_sighting(event.openid, _digest(event), SEEN_SECONDS):
+                continue
+            log.info(
+                "subscribe event %s: openid %s template %s status %s error_code %s",
+                event.kind,
+                mask_openid(event.openid),
+                event.template_id,
+                event.status,
+                event.error_code,
+            )
+            self._apply(event)
+
+    def _apply(self, event: SubscribeEvent) -> None:
+        if event.kind == "popup" and event.status in ("accept", "reject"):
+            self._ledger.record_answer(event.openid, event.template_id, event.status, side="push")
+        elif event.kind == "change" and event.status == "reject":
+            self._ledger.cancel(event.openid, event.template_id)
+        elif event.kind == "sent" and event.error_code:
+            # WeChat accepted the send but could not deliver it; the credit stays spent
+            # because WeChat counts it as used.
+            log.warning("message %s was not delivered (error %s)", event.msg_id, event.error_code)
 
 
-def _apply(services: Services, event: SubscribeEvent) -> None:
-    ledger = services.subscriptions
-    if event.kind == "popup" and event.status in ("accept", "reject"):
-        ledger.record_answer(event.openid, event.template_id, event.status, side="push")
-    elif event.kind == "change" and event.status == "reject":
-        ledger.cancel(event.openid, event.template_id)
-    elif event.kind == "sent" and event.error_code:
-        # WeChat accepted the send but could not deliver it; the credit stays spent
-        # because WeChat counts it as used.
-        log.warning("message %s was not delivered (error %s)", event.msg_id, event.error_code)
-
-
-def _first_time(services: Services, event: SubscribeEvent) -> bool:
-    """True the first time this exact event is seen (by kind, template, time and item)."""
+def _digest(event: SubscribeEvent) -> str:
+    """The same exact event (kind, template, time, status and item) -> the same digest."""
     identity = "|".join(
         str(part)
         for part in (event.kind, event.template_id, event.create_time, event.status, event.msg_id)
     )
-    digest = hashlib.sha256(identity.encode()).hexdigest()[:20]
-    key = redis_keys.push_seen(event.openid)
-    added = services.redis.sadd(key, digest)
-    services.redis.expire(key, SEEN_SECONDS)
-    return bool(added)
+    return hashlib.sha256(identity.encode()).hexdigest()[:20]

@@ -7,7 +7,7 @@ import logging
 from flask import current_app, request
 from limits import parse
 
-from backend.adapters import redis_keys
+from backend.web.registry import WebConfig, use
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def allow(bucket: str, rate: str) -> bool:
         return True
     try:
         return limiter.limiter.hit(
-            parse(rate), redis_keys.rate_limit_prefix(), bucket, f"ip:{request.remote_addr}"
+            parse(rate), use(WebConfig).rate_limit_prefix, bucket, f"ip:{request.remote_addr}"
         )
     except Exception:  # noqa: BLE001  # any storage error: same policy as swallow_errors
         log.exception("per-route rate limit failed; letting the request through")

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from flask import Flask, request
 from flask_limiter import Limiter
 
-from backend.adapters import redis_keys
 from backend.settings import Settings
 
 # Paths outside the public API answer machines (WeChat, UPS, probes), not people.
@@ -15,7 +14,9 @@ _LIMITED_PREFIX = "/api/v1/"
 _UNLIMITED = {"/api/v1/openapi.json"}
 
 
-def init_rate_limits(app: Flask, settings: Settings, identify: Callable[[], str | None]) -> Limiter:
+def init_rate_limits(
+    app: Flask, settings: Settings, identify: Callable[[], str | None], key_prefix: str
+) -> Limiter:
     """Limit every /api/v1 route; `identify` names the logged-in user (or None)."""
 
     def key() -> str:
@@ -34,7 +35,7 @@ def init_rate_limits(app: Flask, settings: Settings, identify: Callable[[], str 
         default_limits=[limit],
         default_limits_exempt_when=exempt,
         storage_uri=settings.redis_url,
-        key_prefix=redis_keys.rate_limit_prefix(),
+        key_prefix=key_prefix,
         strategy="fixed-window",
         # X-RateLimit-* headers cost two Redis reads on every request; a 429 still carries
         # Retry-After (set by the error envelope from the limit's window).

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
-from backend.adapters.wechat.push import (
-    PushFormatError,
-    PushSignatureError,
-    open_message,
-    parse_events,
-    verify_url,
-)
-from backend.services import subscribe_events
+from backend.domain.errors import BadSignature, MalformedPush
+from backend.services.subscribe_events import SubscribeEvents
 from backend.web.errors import ApiError
 from backend.web.messages import register
+from backend.web.registry import use
 
 log = logging.getLogger(__name__)
 
@@ -35,17 +30,15 @@ def _text(body: str) -> Response:
 @bp.get("/wechat/push")
 def verify():
     """WeChat checks the configured URL: echo echostr when the signature is ours."""
-    settings = current_app.extensions["services"].settings
     args = request.args
     try:
-        echostr = verify_url(
-            settings.wechat_push_token,
+        echostr = use(SubscribeEvents).verify_url(
             args.get("signature", ""),
             args.get("timestamp", ""),
             args.get("nonce", ""),
             args.get("echostr", ""),
         )
-    except PushSignatureError:
+    except BadSignature:
         log.warning("push URL check with a bad signature from %s", request.remote_addr)
         raise ApiError(403, "invalid_signature") from None
     return _text(echostr)
@@ -58,21 +51,18 @@ def receive():
     Anything correctly signed is acknowledged, even when unreadable, so that WeChat does
     not retry a message that will never parse; a bad signature is refused untouched.
     """
-    services = current_app.extensions["services"]
-    config = services.settings
+    inbox = use(SubscribeEvents)
     try:
-        body = request.get_data(cache=False)
-        token, aes_key = config.wechat_push_token, config.wechat_push_aes_key
-        events = parse_events(open_message(body, request.args, token, aes_key, config.wechat_appid))
-    except PushSignatureError as error:
+        events = inbox.open(request.get_data(cache=False), request.args)
+    except BadSignature as error:
         log.warning("push refused: %s (from %s)", error, request.remote_addr)
         raise ApiError(403, "invalid_signature") from None
-    except PushFormatError as error:
+    except MalformedPush as error:
         log.warning("push acknowledged but not understood: %s", error)
         return _text("success")
     if events:
         try:
-            subscribe_events.handle_subscribe_events(services, events)
+            inbox.apply(events)
         except Exception:  # the push is acknowledged regardless; the log keeps the failure
             log.exception("handling %d subscribe event(s) failed", len(events))
     else:

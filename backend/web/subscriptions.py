@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import current_app, g
+from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from backend.adapters.subscription_store import ANSWERS
-from backend.domain.numbers import check_number
+from backend.domain.subscriptions import ANSWERS
+from backend.services.subscriptions import Subscriptions, UnknownTemplateError
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
+from backend.web.registry import use
 from backend.web.security import login_required
 
 bp = Blueprint(
@@ -44,10 +45,6 @@ class CreditsSchema(Schema):
     answers = fields.Dict(keys=fields.String(), values=fields.String())
 
 
-def _services():
-    return current_app.extensions["services"]
-
-
 @bp.get("/subscriptions/templates")
 @bp.response(200, TemplateListSchema)
 def templates():
@@ -55,12 +52,9 @@ def templates():
 
     Templates WeChat refused as invalid (40037) are left out until the refusal is a day old.
     """
-    disabled = _services().disabled_templates.ids()
     return {
         "templates": [
-            {"id": t.id, "event": t.event, "title": t.title}
-            for t in _services().templates
-            if t.id not in disabled
+            {"id": t.id, "event": t.event, "title": t.title} for t in use(Subscriptions).templates()
         ]
     }
 
@@ -71,18 +65,12 @@ def templates():
 @bp.response(200, CreditsSchema)
 def record(body: dict):
     """Record the popup's answers; each accept is one message we may send."""
-    services = _services()
-    known = {t.id for t in services.templates}
-    if set(body["results"]) - known:
-        raise ApiError(400, "unknown_template")
-    number = check_number(body.get("number") or "")
-    # The mini-program sends its language with every call: messages will speak it.
-    services.subscriptions.set_language(g.openid, request_lang())
-    for template_id, answer in body["results"].items():
-        services.subscriptions.record_answer(g.openid, template_id, answer, side="client")
-        if answer == "accept" and number.valid and services.watches.get(g.openid, number.number):
-            services.subscriptions.reserve(g.openid, template_id, number.number)
-    return _credits()
+    try:
+        # The mini-program sends its language with every call: messages will speak it.
+        use(Subscriptions).record(g.openid, body["results"], body.get("number"), request_lang())
+    except UnknownTemplateError:
+        raise ApiError(400, "unknown_template") from None
+    return use(Subscriptions).credits(g.openid)
 
 
 @bp.get("/subscriptions")
@@ -90,9 +78,4 @@ def record(body: dict):
 @bp.response(200, CreditsSchema)
 def credits():
     """The caller's remaining sends per template and last answers."""
-    return _credits()
-
-
-def _credits() -> dict:
-    subscriptions = _services().subscriptions
-    return {"credits": subscriptions.credits(g.openid), "answers": subscriptions.answers(g.openid)}
+    return use(Subscriptions).credits(g.openid)

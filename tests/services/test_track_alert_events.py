@@ -1,27 +1,15 @@
-"""Track Alert events: a new one enqueues the polling refresh job, a repeat nothing; and
-subscribed numbers are still polled, only more slowly."""
+"""Track Alert events: a new one enqueues the polling refresh job, a repeat nothing."""
 
 from __future__ import annotations
 
-import json
-import time
-from pathlib import Path
-from types import SimpleNamespace
-
 import pytest
 
-from backend.adapters.ups.webhook_mapping import WebhookFormatError
-from backend.bootstrap import build_services
-from backend.domain.model import Shipment
-from backend.domain.statuses import Status
-from backend.domain.tracking import SUBSCRIBED_SLOWDOWN
-from backend.services.track_alert import DAY
+from backend.domain.errors import MalformedEvent
 from tests.support.numbers import make_1z
 from tests.support.track_alert import world_fixture  # noqa: F401
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
-EVENT = json.loads((FIXTURES / "track_alert_v2_webhook_event_out_for_delivery.json").read_text())
-NUMBER = EVENT["trackingNumber"]
+NUMBER = make_1z("TAEVNT", 1)
+EVENT = {"number": NUMBER, "time": "2026-11-25T10:15:00-05:00", "code": "OT"}
 
 
 def test_a_webhook_event_enqueues_the_refresh_of_its_number(world):
@@ -33,9 +21,9 @@ def test_a_webhook_event_enqueues_the_refresh_of_its_number(world):
 def test_duplicate_events_change_nothing(world):
     world.watch(NUMBER)
     world.service.handle_webhook(EVENT)
-    assert world.service.handle_webhook(EVENT | {"deliveryTimeDescription": ""}) is False
+    assert world.service.handle_webhook(dict(EVENT)) is False
     assert world.enqueued == [NUMBER]
-    assert world.service.handle_webhook(EVENT | {"localActivityTime": "101500"}) is True
+    assert world.service.handle_webhook(EVENT | {"time": "2026-11-25T10:16:00-05:00"}) is True
     assert world.enqueued == [NUMBER, NUMBER]  # a new scan of the same parcel
 
 
@@ -45,55 +33,12 @@ def test_events_of_unwatched_numbers_enqueue_nothing(world):
 
 def test_a_failed_enqueue_lets_the_resend_through(world):
     world.watch(NUMBER)
-    world.service._enqueue = lambda number: (_ for _ in ()).throw(ConnectionError("redis"))
+    world.queue.fail_with = ConnectionError("queue down")
     with pytest.raises(ConnectionError):
         world.service.handle_webhook(EVENT)
-    world.service._enqueue = world.enqueued.append
     assert world.service.handle_webhook(EVENT) is True and world.enqueued == [NUMBER]
 
 
 def test_a_body_that_is_not_an_event_raises(world):
-    with pytest.raises(WebhookFormatError):
+    with pytest.raises(MalformedEvent):
         world.service.handle_webhook({"hello": "ups"})
-
-
-def test_subscribed_numbers_poll_slower_but_still_poll(settings):
-    a, b = make_1z("TAPOLL", 1), make_1z("TAPOLL", 2)
-    services = build_services(settings)
-    try:
-        services.track_alert._store.subscribed([a], time.time() + DAY, time.time())
-        assert services.track_alert.is_subscribed(a) and not services.track_alert.is_subscribed(b)
-        before = time.time()
-        for number in (a, b):
-            services.refresher.start(number, Shipment(number, Status.IN_TRANSIT))
-        subscribed = services.schedule.next_time(a) - before
-        plain = services.schedule.next_time(b) - before
-        assert subscribed == pytest.approx(plain * SUBSCRIBED_SLOWDOWN, rel=0.01)
-    finally:
-        services.redis.close()
-
-
-def test_webhooks_enqueue_on_the_queue_the_worker_serves():
-    from backend.worker.__main__ import QUEUE_NAME
-    from backend.worker.track_alert import REFRESH_QUEUE
-
-    assert REFRESH_QUEUE == QUEUE_NAME
-
-
-@pytest.mark.parametrize(
-    ("status", "subscribes"),
-    [(Status.IN_TRANSIT, True), (Status.DELIVERED, False), (None, False)],
-)
-def test_the_refresh_job_subscribes_watched_parcels_still_moving(monkeypatch, status, subscribes):
-    from backend.services.refresh import RefreshOutcome
-    from backend.worker import jobs
-
-    wanted: list[str] = []
-    outcome = RefreshOutcome(NUMBER, status, False, (), None)
-    services = SimpleNamespace(
-        refresher=SimpleNamespace(refresh=lambda number: outcome),
-        track_alert=SimpleNamespace(want=wanted.append),
-    )
-    monkeypatch.setattr(jobs, "process_services", lambda: services)
-    jobs.refresh_number(NUMBER)
-    assert wanted == ([NUMBER] if subscribes else [])

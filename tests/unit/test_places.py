@@ -104,3 +104,13 @@ def test_the_api_result_shows_places_drop_off_spots_and_a_rescheduled_eta():
     assert zh["eta"] == {
         "date": "2026-11-26", "start": "09:00", "end": "12:00", "kind": "window", "rescheduled": True,
     }  # fmt: skip
+
+
+def test_the_territory_table_is_cldrs_as_the_pinned_babel_has_it():
+    from scripts.cldr_territories import territories
+
+    stored = json.loads(
+        resources.files("backend.domain").joinpath("data", "territories.json").read_text("utf-8")
+    )
+    assert stored == territories()
+    assert stored["zh"]["DE"] == "德国" and stored["en"]["DE"] == "Germany"

@@ -24,7 +24,7 @@ times HH:MM or HH:MM:SS. Symbols are common symbols other than Chinese, letters 
 never control characters such as newlines.
 
 The checker below reads that table on its own, character by character, so that the sandbox's
-regular expressions (backend/domain/template_values.py) are checked against it too.
+regular expressions (backend/adapters/wechat/template_values.py) are checked against it too.
 """
 
 from __future__ import annotations
@@ -36,17 +36,17 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from backend.domain import message_fields
-from backend.domain.template_values import value_ok
+from backend.adapters.wechat import message_fields
+from backend.adapters.wechat.template_values import value_ok
 
 WIDE = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～￥"
 
 
 def is_han(char: str) -> bool:
-    return (
-        unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
-        or "\uf900" <= char <= "\ufaff"
-    )
+    """汉字 as we read it: unified (with extension A), compatibility, and planes 2-3."""
+    point = ord(char)
+    return (0x3400 <= point <= 0x4DBF or 0x4E00 <= point <= 0x9FFF or 0xF900 <= point <= 0xFAFF
+            or 0x20000 <= point <= 0x3FFFF)  # fmt: skip
 
 
 def is_letter(char: str) -> bool:

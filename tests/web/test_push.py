@@ -8,8 +8,9 @@ import logging
 import pytest
 import requests
 
-from backend.adapters.wechat.push import SubscribeEvent, seal, sign
-from backend.services import subscribe_events
+from backend.adapters.wechat.push import seal, sign
+from backend.domain.subscriptions import SubscribeEvent
+from backend.services.subscribe_events import SubscribeEvents
 from tests.support.wechat import serve_app, signed_query
 
 POPUP = {
@@ -34,9 +35,7 @@ CHANGE_XML = (
 def handed(monkeypatch) -> list[SubscribeEvent]:
     """Every event the push view hands over (the real hand-off is replaced)."""
     seen: list[SubscribeEvent] = []
-    monkeypatch.setattr(
-        subscribe_events, "handle_subscribe_events", lambda _services, events: seen.extend(events)
-    )
+    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
     return seen
 
 
@@ -161,10 +160,10 @@ def test_other_events_are_acknowledged_and_ignored(push, handed):
 
 
 def test_a_failing_hand_off_still_answers_success(push, monkeypatch, caplog):
-    def explode(_services, _events):
+    def explode(_self, _events):
         raise RuntimeError("ledger down")
 
-    monkeypatch.setattr(subscribe_events, "handle_subscribe_events", explode)
+    monkeypatch.setattr(SubscribeEvents, "apply", explode)
     assert push(json.dumps(POPUP)).text == "success"
     assert any("failed" in r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
 

@@ -7,10 +7,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from backend.domain.notices import ROLES
+
 # Events a template can serve (config/example.env documents them for operators).
 EVENTS = ("status_change", "out_for_delivery", "delivered", "attention")
-# What our side puts into a keyword.
-ROLES = ("number", "status", "time", "advice", "nickname", "eta", "location")
 # Keyword types of WeChat's template library; a keyword is its type plus a number ("thing4").
 KEYWORD_TYPES = (
     "thing",

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# 汉字: CJK unified ideographs (with extension A), compatibility ideographs, and the two
+# supplementary ideographic planes (extensions B onwards live there and nothing else does).
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 ASCII_SYMBOLS = r" !\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"
 # Common full-width punctuation Chinese text uses; allowed where the table says "符号".
 WIDE_SYMBOLS = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～￥"

@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
+from backend.adapters.wechat.template_values import ASCII_SYMBOLS, CJK, WIDE_SYMBOLS, value_ok
+from backend.adapters.wechat.templates import keyword_type
 from backend.domain.statuses import Status
-from backend.domain.template_values import ASCII_SYMBOLS, CJK, WIDE_SYMBOLS, value_ok
-from backend.domain.templates import keyword_type
 
 THING_MAX = 20
 CHARACTER_STRING_MAX = 32
