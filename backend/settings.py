@@ -98,6 +98,9 @@ class Settings:
     quiet_hours: tuple[int, int] = (0, 0)
     # Which mini-program version a subscribe message opens: formal, trial or developer.
     miniprogram_state: str = "formal"
+    # Who runs the mini-program, and whether to say it is not UPS's own (help and settings).
+    operator_name: str = ""
+    unofficial_notice: bool = True
 
     @property
     def sandbox_base_url(self) -> str:
@@ -142,6 +145,8 @@ class Settings:
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
             miniprogram_state=_state(get("MINIPROGRAM_STATE", "formal")),
+            operator_name=get("OPERATOR_NAME")[:60],
+            unofficial_notice=_flag(env.get("UNOFFICIAL_NOTICE")) is not False,
         )
         return settings.completed()
 

@@ -9,6 +9,7 @@ from marshmallow.exceptions import ValidationError
 from backend.domain import help_content, statuses
 from backend.domain.links import check_link, reason_text
 from backend.web.i18n import request_lang
+from backend.web.registry import WebConfig, use
 
 bp = Blueprint("guide", __name__, url_prefix="/api/v1", description="Help and link checking")
 
@@ -33,8 +34,9 @@ class LinkVerdictSchema(Schema):
 
 @bp.get("/help")
 def help_page():
-    """Status glossary, FAQ, hotline and the official-domain advice."""
+    """Status glossary, FAQ, hotline, the official-domain advice, and who operates the service."""
     lang = request_lang()
+    config = use(WebConfig)
     return {
         "statuses": [
             {
@@ -48,6 +50,7 @@ def help_page():
         "hotline": help_content.hotline(lang),
         "official_domain": help_content.OFFICIAL_DOMAIN,
         "phishing": help_content.phishing(lang),
+        "operator": help_content.operator(config.operator_name, config.unofficial_notice, lang),
     }
 
 

@@ -66,3 +66,13 @@ def test_miniprogram_state_is_read_and_checked():
     assert Settings.from_env({"MINIPROGRAM_STATE": "Trial"}).miniprogram_state == "trial"
     with pytest.raises(SettingsError, match="MINIPROGRAM_STATE"):
         Settings.from_env({"MINIPROGRAM_STATE": "beta"})
+
+
+def test_operator_name_and_the_unofficial_notice_switch():
+    assert Settings.from_env({}).operator_name == ""
+    assert Settings.from_env({}).unofficial_notice is True
+    custom = Settings.from_env(
+        {"OPERATOR_NAME": " 示例物流科技有限公司 ", "UNOFFICIAL_NOTICE": "off"}
+    )
+    assert custom.operator_name == "示例物流科技有限公司"
+    assert custom.unofficial_notice is False

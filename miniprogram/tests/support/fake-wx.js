@@ -31,6 +31,31 @@ function createFakeWx(spy = (fn) => fn) {
   const storage = new Map()
   const routes = []
   const log = []
+  // Device state a test can change: the clipboard, privacy consent, the network, the language.
+  const device = {
+    clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+  }
+
+  /**
+   * A privacy API under __usePrivacyCheck__: without consent WeChat calls the
+   * onNeedPrivacyAuthorization handler and waits for its answer; declined, the call fails
+   * with errno 104.
+   */
+  function privacyApi(name, act) {
+    return (options) => later(() => {
+      const run = () => options.success({ ...act(options), errMsg: `${name}:ok` })
+      const refuse = () => options.fail({ errMsg: `${name}:fail privacy permission is not authorized`, errno: 104 })
+      if (device.privacyAgreed) run()
+      else if (!device.privacyHandler) refuse()
+      else {
+        device.privacyHandler((reply) => {
+          device.privacyAgreed = Boolean(reply && reply.event === 'agree')
+          if (device.privacyAgreed) run()
+          else refuse()
+        }, { referrer: name })
+      }
+    })
+  }
 
   function answer(req) {
     const found = routes.find((r) => r.method === req.method
@@ -64,6 +89,22 @@ function createFakeWx(spy = (fn) => fn) {
     showModal: succeedWith({ confirm: true, cancel: false }),
     getEnterOptionsSync: () => ({ scene: 1001, query: {} }),
     getLaunchOptionsSync: () => ({ scene: 1001, query: {} }),
+    getClipboardData: privacyApi('getClipboardData', () => ({ data: device.clipboard })),
+    setClipboardData: privacyApi('setClipboardData', (o) => {
+      device.clipboard = o.data
+      return {}
+    }),
+    getPrivacySetting: (options) => later(() => options.success({
+      needAuthorization: !device.privacyAgreed, privacyContractName: '《UPS 包裹追踪小程序隐私保护指引》',
+    })),
+    onNeedPrivacyAuthorization: (handler) => {
+      device.privacyHandler = handler
+    },
+    getNetworkType: (options) => later(() => options.success({ networkType: 'wifi' })),
+    onNetworkStatusChange: (listener) => {
+      device.networkListeners.push(listener)
+    },
+    getAppBaseInfo: () => ({ language: device.language }),
   }
 
   const stub = {
@@ -81,7 +122,7 @@ function createFakeWx(spy = (fn) => fn) {
     stub[name] = spy(defaults[name])
   })
   const recorded = ['showToast', 'navigateTo', 'switchTab', 'reLaunch', 'stopPullDownRefresh',
-    'setNavigationBarTitle', 'setTabBarItem']
+    'setNavigationBarTitle', 'setTabBarItem', 'openPrivacyContract']
   recorded.forEach((name) => {
     stub[name] = spy(() => {})
   })
@@ -93,10 +134,23 @@ function createFakeWx(spy = (fn) => fn) {
     route(method, path, handler) {
       routes.unshift({ method, path, handler: typeof handler === 'function' ? handler : () => handler })
     },
+    device,
+    /** Replace one wx API's behaviour until the next reset (a jest mock keeps recording). */
+    override(name, impl) {
+      if (stub[name] && stub[name].mockImplementation) stub[name].mockImplementation(impl)
+      else stub[name] = impl
+    },
+    /** The phone goes offline (false) or back online (true), as onNetworkStatusChange tells. */
+    setNetwork(isConnected) {
+      device.networkListeners.forEach((listener) => listener({ isConnected, networkType: isConnected ? 'wifi' : 'none' }))
+    },
     /** Requests made so far: [{method, path, query, data, header}]. */
     calls: () => log.slice(),
     /** Forget storage, routes and requests; put the default API behaviours back. */
     reset() {
+      Object.assign(device, {
+        clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+      })
       storage.clear()
       routes.length = 0
       log.length = 0
@@ -113,4 +167,12 @@ function flush(ms = 5) {
   return new Promise((resolve) => { setTimeout(resolve, ms) })
 }
 
-module.exports = { createFakeWx, flush, parseUrl }
+/** Wait (in small steps, at most `ms`) until `check()` is true: for chains of several requests. */
+async function until(check, ms = 2000) {
+  const end = Date.now() + ms
+  while (!check() && Date.now() < end) await flush(5) // eslint-disable-line no-await-in-loop
+}
+
+module.exports = {
+  createFakeWx, flush, parseUrl, until,
+}

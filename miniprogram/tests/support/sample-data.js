@@ -50,7 +50,7 @@ const OUT_FOR_DELIVERY = {
   as_of: '2026-11-24T09:48:00+08:00',
   stale: false,
   advice: [
-    { code: 'keep_phone_on', text: '今天请保持电话畅通，快递员可能会提前联系你。' },
+    { code: 'out_for_delivery', text: '包裹今天随车派送，请保持电话畅通，方便派送员联系。' },
   ],
 }
 
@@ -117,7 +117,7 @@ const EXCEPTION = {
   as_of: '2026-11-24T09:55:00+08:00',
   stale: false,
   advice: [
-    { code: 'check_address', text: '请联系发件人核对收件地址和电话，地址更正后 UPS 会重新安排派送。' },
+    { code: 'exception', text: '运输中出现了问题（例如地址不完整、无法联系收件人）。请核对收件信息并联系发件人，或致电 UPS 客服了解处理办法。', hotline: '400-820-8555' },
   ],
 }
 
@@ -140,7 +140,8 @@ const ATTEMPTED = {
   as_of: '2026-11-24T08:00:00+08:00',
   stale: false,
   advice: [
-    { code: 'look_around', text: '先看看门口、信箱和物业前台，也问问邻居有没有代收。' },
+    { code: 'delivery_attempted', text: '派送员来过但没能交付。先看看门口、信箱、前台或邻居是否代收，留意 UPS 留下的通知卡。', hotline: '400-820-8555' },
+    { code: 'reschedule', text: '想改地址或改时间？在包裹到达当地派送站之前，可以在 ups.com 的「管理配送」里办理。' },
   ],
 }
 
@@ -163,20 +164,20 @@ const STALE_TRANSIT = {
   as_of: '2026-11-24T06:00:00+08:00',
   stale: true,
   advice: [
-    { code: 'no_recent_update', text: '已经 12 天没有新的物流记录，请核对单号；超过一周没有进展可以致电 UPS 客服。', hotline: '400-820-8555' },
+    { code: 'no_recent_update', text: '已经 11 天没有新的物流记录，请核对运单号；超过一周没有进展可以致电 UPS 客服。', hotline: '400-820-8555' },
   ],
 }
 
 const NOT_FOUND = {
   number: '1Z4731610368485284',
   ok: false,
-  error: { code: 'not_found', message: 'UPS 暂时查不到这个单号，刚寄出的包裹可能要过几个小时才有记录。' },
+  error: { code: 'not_found', message: 'UPS 暂时查不到这个运单号，刚寄出的包裹可能要过几个小时才有记录。' },
 }
 
 const INVALID = {
   number: '1Z12345E0205271688',
   ok: false,
-  error: { code: 'invalid_number', message: '单号校验位不对，请核对后再查。' },
+  error: { code: 'invalid_number', message: '运单号校验位不对，请核对后再查。' },
 }
 
 const RESULTS = [OUT_FOR_DELIVERY, DELIVERED, LONG_CLEARANCE, EXCEPTION, ATTEMPTED, STALE_TRANSIT, NOT_FOUND, INVALID]
@@ -216,12 +217,13 @@ const SHARED_VIEW = {
 const HELP = {
   statuses: Object.keys(STATUS).map((code) => STATUS[code]),
   faq: [
-    { question: '包裹很久没有更新怎么办？', answer: '先核对单号。节假日、恶劣天气和清关都会让物流变慢；如果已经超过预计送达时间很久，可以请 UPS 客服发起查询。' },
+    { question: '包裹很久没有更新怎么办？', answer: '先核对运单号。节假日、恶劣天气和清关都会让物流变慢；如果已经超过预计送达时间很久，可以请 UPS 客服发起查询。' },
     { question: '显示派送尝试，但我没收到？', answer: '看看门口、信箱和物业前台，再联系派送员或拨打客服热线，确认包裹暂存在哪个网点。' },
     { question: '怎样改地址或改天派送？', answer: '包裹到达当地派送中心之前，可以在 ups.com 的“管理配送”里改期、改地址，或改送到附近的 UPS Access Point 取件点。' },
     { question: '国际包裹为什么一直在清关？', answer: '清关快慢取决于海关、报关资料是否齐全，以及关税是否已缴。时间太长时，请发件人联系 UPS 跟进。' },
   ],
-  hotline: { number: '400-820-8555', note: '按语音提示输入跟踪号，也可以转人工客服。' },
+  hotline: { number: '400-820-8555', note: '按语音提示输入运单号，也可以转人工客服。' },
+  operator: { name: '示例物流科技有限公司', notice: '本小程序不是 UPS 官方服务，查询结果来自 UPS 的公开查询接口。' },
   official_domain: 'ups.com',
   phishing: 'UPS 官方网站的域名只有 ups.com。短信里的链接如果不是以 ups.com 结尾，请不要点开，更不要填写银行卡或验证码。',
 }

@@ -4,11 +4,13 @@
  * Adds the base URL of this mini-program version, `lang`, and the Bearer token for calls that
  * need a user; turns the error envelope {"error": {"code", "message"}} into an Error with
  * `.code`, `.status` and a message in the user's language; on a 401 logs in again once and
- * retries once.
+ * retries once. With no network, or when WeChat's own login fails (wx.login times out
+ * offline), it rejects with `network_error` so pages fall back to their saved copies.
  */
 const config = require('../config')
+const i18n = require('../utils/i18n')
+const network = require('../utils/network')
 const auth = require('./auth')
-const i18n = require('./i18n')
 
 function envVersion() {
   try {
@@ -54,9 +56,14 @@ function toError(res) {
   return apiError(code, messageFor(code, envelope.message, res.statusCode), res.statusCode)
 }
 
+function offline() {
+  return apiError('network_error', i18n.t('error_network'))
+}
+
 function send({
   method, url, data, header,
 }) {
+  if (!network.isConnected()) return Promise.reject(offline())
   return new Promise((resolve, reject) => {
     wx.request({
       url,
@@ -65,9 +72,18 @@ function send({
       header,
       timeout: config.REQUEST_TIMEOUT_MS,
       success: resolve,
-      fail: () => reject(apiError('network_error', i18n.t('error_network'))),
+      fail: () => reject(offline()),
     })
   })
+}
+
+/** A login that failed inside WeChat (wx.login: fail …) means we cannot reach anyone. */
+async function loggedIn(login) {
+  try {
+    return await login()
+  } catch (err) {
+    throw err && err.code === 'wx_fail' ? offline() : err
+  }
 }
 
 /**
@@ -79,13 +95,13 @@ async function request(options) {
     method = 'GET', path, query, data,
   } = options
   const header = { 'content-type': 'application/json' }
-  if (options.auth) header.Authorization = `Bearer ${await auth.ensureToken(request)}`
+  if (options.auth) header.Authorization = `Bearer ${await loggedIn(() => auth.ensureToken(request))}`
   const res = await send({
     method, url: buildUrl(path, query), data: method === 'GET' ? undefined : data, header,
   })
   if (res.statusCode === 401 && options.auth && !options.retried) {
     auth.clear()
-    await auth.login(request)
+    await loggedIn(() => auth.login(request))
     return request({ ...options, retried: true })
   }
   if (res.statusCode >= 400) throw toError(res)
@@ -94,7 +110,8 @@ async function request(options) {
 
 /** True for failures that mean "cannot reach the data right now" (show cached data instead). */
 function isUnavailable(err) {
-  return Boolean(err) && (err.code === 'network_error' || err.code === 'upstream_unavailable' || err.status >= 500)
+  if (!err) return false
+  return ['network_error', 'upstream_unavailable', 'wx_fail'].includes(err.code) || err.status >= 500
 }
 
 module.exports = {

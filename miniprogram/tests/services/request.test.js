@@ -1,6 +1,6 @@
 const fakeWx = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
-const { baseUrl, isUnavailable, request } = require('../../utils/request')
+const { baseUrl, isUnavailable, request } = require('../../services/request')
 
 const LOGIN = '/api/v1/auth/login'
 
@@ -115,4 +115,26 @@ test('POST sends JSON; 204 resolves to null', async () => {
     .resolves.toEqual({ got: { text: 'hi' } })
   await expect(request({ method: 'DELETE', path: '/api/v1/x' })).resolves.toBeNull()
   expect(wx.request.mock.calls[0][0].header['content-type']).toBe('application/json')
+})
+
+test('wx.login failing (offline, token expired) counts as offline: network_error, unavailable', async () => {
+  wx.login.mockImplementation((o) => setTimeout(() => o.fail({ errMsg: 'login:fail timeout' }), 0))
+  const err = await request({ path: '/api/v1/parcels', auth: true }).catch((e) => e)
+  expect(err.code).toBe('network_error')
+  expect(err.message).toBe('网络连接失败，请稍后再试')
+  expect(isUnavailable(err)).toBe(true)
+  expect(isUnavailable({ code: 'wx_fail' })).toBe(true)
+  expect(fakeWx.calls()).toHaveLength(0)
+})
+
+test('with no network (onNetworkStatusChange) requests fail at once, without waiting for a timeout', async () => {
+  const network = require('../../utils/network') // eslint-disable-line global-require
+  network.reset()
+  network.watch()
+  await fakeWx.flush()
+  fakeWx.setNetwork(false)
+  fakeWx.route('GET', /.*/, 'pending')
+  await expect(request({ path: '/api/v1/help' })).rejects.toMatchObject({ code: 'network_error' })
+  expect(fakeWx.calls()).toHaveLength(0)
+  network.reset()
 })

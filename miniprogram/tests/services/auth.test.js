@@ -1,6 +1,6 @@
 const fakeWx = require('../helpers/wx')
-const auth = require('../../utils/auth')
-const { request } = require('../../utils/request')
+const auth = require('../../services/auth')
+const { request } = require('../../services/request')
 
 beforeEach(() => fakeWx.reset())
 

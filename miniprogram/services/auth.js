@@ -2,10 +2,9 @@
  * Login state: wx.login → POST /api/v1/auth/login {code} → our own token in storage.
  *
  * The server keeps WeChat's session_key; this side only ever sees {token, expires_in}.
- * `send` is utils/request's request function, passed in to avoid a require cycle.
+ * `send` is ./request's request function, passed in because request needs this module.
  */
-const session = require('../services/session')
-const { call } = require('./wx-promise')
+const { call } = require('../utils/wx-promise')
 
 const KEY = 'auth'
 // Renew a little before the server would reject the token.
@@ -27,7 +26,7 @@ function clear() {
 
 async function exchange(send) {
   const { code } = await call('login', { timeout: 10000 })
-  const data = await session.exchangeCode(send, code)
+  const data = await send({ method: 'POST', path: '/api/v1/auth/login', data: { code } })
   wx.setStorageSync(KEY, {
     token: data.token,
     expires_in: data.expires_in,
