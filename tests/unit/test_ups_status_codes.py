@@ -162,6 +162,18 @@ def test_junk_input_never_raises_and_gives_unknown():
 
 # UPS's list (ISS#7 rows and the codes issue #14 cites): every attempt code is an attempt,
 # whatever the type, even when the wording says nothing about an attempt.
+@pytest.mark.parametrize(
+    ("status_code", "code", "expected"),
+    [("019", "7M", S.AT_FACILITY), ("051", "7V", S.EXCEPTION), ("052", "7W", S.EXCEPTION),
+     ("053", "7X", S.EXCEPTION), ("054", "78", S.IN_TRANSIT), ("", "76", S.OUT_FOR_DELIVERY),
+     ("", "7W", S.EXCEPTION)],
+)  # fmt: skip
+def test_more_rows_of_upss_list(status_code, code, expected, caplog):
+    caplog.set_level(logging.WARNING, logger="backend.adapters.ups.status_codes")
+    assert map_status(status_code, code, "X" if expected is S.EXCEPTION else "I") is expected
+    assert caplog.records == []  # known: nothing logged
+
+
 @pytest.mark.parametrize("status_code", ["022", "023", "024", "060", "061", "062", "066", "22"])
 def test_attempt_status_codes_are_delivery_attempts(status_code):
     assert map_status(status_code, "", "X", "UPDATE") is S.DELIVERY_ATTEMPTED

@@ -25,6 +25,9 @@ STATUS_CODES: dict[str, Status] = {
     "014": S.CLEARED,  # OMNI "released by the government agency"; other 014 texts in PAIRS
     "016": S.READY_FOR_PICKUP,  # ISS#7 016 "Held in Warehouse": at a UPS site until someone acts
     "017": S.READY_FOR_PICKUP,  # ISS#7 017 "Held for Customer Pickup"
+    # ISS#7 019 UPDATE "Held for Future Delivery" / "Delivery Rescheduled": kept at a UPS
+    # site for a later day; the new date arrives as an RDD.
+    "019": S.AT_FACILITY,
     "021": S.OUT_FOR_DELIVERY,  # ISS#7 021 OUT FOR DELIVERY "Out for Delivery Today"
     # ISS#7 022 UPDATE "First Attempt Made" / "Delivery Attempted" ("We missed you. We'll try
     # again on the next business day."); 023 second and 024 final attempt per UPS's list.
@@ -41,6 +44,10 @@ STATUS_CODES: dict[str, Status] = {
     "040": S.READY_FOR_PICKUP,  # ISS#7 040 DELIVERED "Delivered to UPS Access Point™ Awaiting ..."
     "044": S.SHIPMENT_ACCEPTED,  # ISS#7 044 "In Transit to UPS": the sender has handed it over
     "048": S.EXCEPTION,  # ISS#7 048 DELAY "Delay"
+    "051": S.EXCEPTION,  # ISS#7 051 DELAY "Delay: Emergency Situation or Severe Weather"
+    "052": S.EXCEPTION,  # ISS#7 052 DELAY "Delay: Severe Weather"
+    "053": S.EXCEPTION,  # ISS#7 053 DELAY "Delay: Severe Weather" (recovery)
+    "054": S.IN_TRANSIT,  # ISS#7 054 "Delivery Change Requested": a request, not a problem
     "058": S.AWAITING_RECEIVER,  # ISS#7 058 DELAY "Clearance Information Required"
     # UPS's list (as cited in issue #14): 060 "Delivery Attempted", 061 attempted, adult
     # signature required, 062 attempted, funds (COD) required, 066 post office attempted.
@@ -73,18 +80,18 @@ def _each(status: Status, codes: str) -> dict[str, Status]:
 ACTIVITY_CODES: dict[str, Status] = {
     **_each(S.LABEL_CREATED, "MP"),
     **_each(S.SHIPMENT_ACCEPTED, "PU VS LM"),
-    **_each(S.IN_TRANSIT, "OR DP EE EO EP OY OZ VO VT Z2 Z4 HF LX EG VM DA 3M"),
-    **_each(S.AT_FACILITY, "AR YP"),
+    **_each(S.IN_TRANSIT, "OR DP EE EO EP OY OZ VO VT Z2 Z4 HF LX EG VM DA 3M 75 78"),
+    **_each(S.AT_FACILITY, "AR YP 7M"),
     **_each(S.CLEARANCE_IN_PROGRESS, "ER VK Z1 RZ BB"),
     **_each(S.CLEARED, "SR"),
     **_each(S.AWAITING_RECEIVER, "EU"),
     # OT/OF are type I in every capture: never let the type turn them into in_transit.
-    **_each(S.OUT_FOR_DELIVERY, "OT OF OD"),
+    **_each(S.OUT_FOR_DELIVERY, "OT OF OD 76"),
     # KB: delivered in a legacy-API capture; 9E: ups.com's delivered code; 3F-3H: ISS#7 011.
     **_each(S.DELIVERED, "F4 FS ZE ZF ZG ZH ZI KB 9E 3F 3G 3H"),
     **_each(S.READY_FOR_PICKUP, "VN ZQ ZP WH"),
     **_each(S.DELIVERY_ATTEMPTED, "3J 3L"),  # ISS#7 022 "First Attempt Made"
-    **_each(S.EXCEPTION, "H1 H2 H3 H4 H5 EJ HA LE LF OQ"),
+    **_each(S.EXCEPTION, "H1 H2 H3 H4 H5 EJ HA LE LF OQ 7H 7J 7V 7W 7X"),
     **_each(S.RETURNED_TO_SENDER, "H8 RS"),
     **_each(S.CANCELLED, "VP MV"),
 }
