@@ -71,6 +71,8 @@ def web_use_cases(services: Services) -> dict[type, object]:
             settings.ups_webhook_credential,
             settings.sandbox,
             redis_keys.rate_limit_prefix(),
+            settings.operator_name,
+            settings.unofficial_notice,
         ),
         registry.Health: registry.Health(_answers(services.redis)),
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate, validates_schema
 from marshmallow.exceptions import ValidationError
@@ -10,6 +9,7 @@ from marshmallow.exceptions import ValidationError
 from backend.domain import help_content, statuses
 from backend.domain.links import check_link, reason_text
 from backend.web.i18n import request_lang
+from backend.web.registry import WebConfig, use
 
 bp = Blueprint("guide", __name__, url_prefix="/api/v1", description="Help and link checking")
 
@@ -36,7 +36,7 @@ class LinkVerdictSchema(Schema):
 def help_page():
     """Status glossary, FAQ, hotline, the official-domain advice, and who operates the service."""
     lang = request_lang()
-    settings = current_app.extensions["services"].settings
+    config = use(WebConfig)
     return {
         "statuses": [
             {
@@ -50,7 +50,7 @@ def help_page():
         "hotline": help_content.hotline(lang),
         "official_domain": help_content.OFFICIAL_DOMAIN,
         "phishing": help_content.phishing(lang),
-        "operator": help_content.operator(settings.operator_name, settings.unofficial_notice, lang),
+        "operator": help_content.operator(config.operator_name, config.unofficial_notice, lang),
     }
 
 
