@@ -140,7 +140,7 @@ module.exports = {
   settings_about: '关于',
   settings_about_text: '物流信息来自 UPS 的查询接口。',
   settings_hotline: 'UPS 客服热线',
-  operator_by: '由 {name} 运营',
+  operator_by: '由{name}运营',
 
   lookup_paste: '粘贴',
   lookup_clipboard_found: '检测到运单号 {number}，查询？',
