@@ -24,8 +24,8 @@ class WebConfig:
     ups_webhook_credential: str
     sandbox: bool
     rate_limit_prefix: str  # where per-route limits count, next to the global ones
-    operator_name: str = ""  # who runs the mini-program (help and settings pages)
-    unofficial_notice: bool = True  # say it is not UPS's own service
+    operator_name: str = ""  # who runs this service, shown on the help page
+    unofficial_notice: bool = True  # say that UPS does not operate it
 
 
 @dataclass(frozen=True)
