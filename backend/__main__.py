@@ -12,9 +12,11 @@ import requests
 
 from backend.adapters import redis_conn
 from backend.bootstrap import build_ups_client
+from backend.domain.delivery_terms import delivery_term
 from backend.domain.errors import CarrierError
 from backend.domain.model import Eta, Shipment
 from backend.domain.numbers import parse_numbers, reason_message
+from backend.domain.places import localize_location
 from backend.domain.share_view import eta_window
 from backend.domain.statuses import label
 from backend.ports import Carrier
@@ -74,12 +76,20 @@ def render(shipment: Shipment, lang: str) -> list[str]:
         lines.append(f"  {text['delivered']}: {shipment.delivered_at.replace('T', ' ')}")
     else:
         lines.append(f"  {text['eta']}: {_eta_text(shipment.eta, lang)}")
-    facts = [(text["service"], shipment.service), (text["received_by"], shipment.received_by)]
+    facts = [
+        (text["service"], shipment.service),
+        (text["received_by"], delivery_term(shipment.received_by, lang)),
+    ]
     if shipment.weight:
         facts.append((text["weight"], f"{shipment.weight.value} {shipment.weight.unit}"))
     lines += [f"  {name}: {value}" for name, value in facts if value]
     rows = [text["head"]] + [
-        (e.time.replace("T", " "), e.location or "-", label(e.status, lang), e.description)
+        (
+            e.time.replace("T", " "),
+            localize_location(e.location, lang) or "-",
+            label(e.status, lang),
+            e.description,
+        )
         for e in shipment.events
     ]
     return [*lines, *_table(rows), ""]

@@ -17,7 +17,7 @@ from backend.adapters.session_store import SessionStore
 from backend.adapters.share_card import CardRenderer
 from backend.adapters.share_store import ShareStore
 from backend.adapters.snapshot_cache import SnapshotCache
-from backend.adapters.subscription_store import SubscriptionStore
+from backend.adapters.subscription_store import DisabledTemplates, SubscriptionStore
 from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.ups.client import UpsClient
 from backend.adapters.ups.track_alert import TrackAlertClient
@@ -55,6 +55,7 @@ class Services:
     subscriptions: SubscriptionStore
     notification_log: NotificationLog
     templates: list[Template]
+    disabled_templates: DisabledTemplates
     schedule: Schedule
     tracked: TrackedState
     queue: RefreshQueue
@@ -84,6 +85,7 @@ class _Stores:
     schedule: Schedule
     tracked: TrackedState
     queue: RefreshQueue
+    disabled_templates: DisabledTemplates
 
 
 def build_services(settings: Settings) -> Services:
@@ -104,7 +106,8 @@ def build_services(settings: Settings) -> Services:
         sessions=_sessions(settings, store),
         parcels=Parcels(stores.watches, lookup, refresher, track_alert.want,
                         stores.notification_log),
-        consent=Subscriptions(templates, stores.subscriptions, stores.watches),
+        consent=Subscriptions(templates, stores.subscriptions, stores.watches,
+                              stores.disabled_templates),
         shares=ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat),
         subscribe_events=_subscribe_events(settings, stores.subscriptions),
         refresh_job=RefreshJob(refresher, track_alert.want),
@@ -118,7 +121,7 @@ def _stores(settings: Settings, store: redis.Redis) -> _Stores:
     jobs = redis_conn.connect(settings.redis_url, decode=False)
     return _Stores(
         WatchStore(store), SubscriptionStore(store), NotificationLog(store, lease),
-        Schedule(store), TrackedState(store), RefreshQueue(jobs),
+        Schedule(store), TrackedState(store), RefreshQueue(jobs), DisabledTemplates(store),
     )  # fmt: skip
 
 
@@ -140,7 +143,8 @@ def _refresher(
     """The refresh-and-notify job's body, with the notifier spending the ledger's credits."""
     notifier = Notifier(
         SubscribeMessenger(wechat), templates, stores.subscriptions, stores.notification_log,
-        QuietHours(*settings.quiet_hours),
+        QuietHours(*settings.quiet_hours), miniprogram_state=settings.miniprogram_state,
+        disabled=stores.disabled_templates,
     )  # fmt: skip
     return Refresher(
         lookup, stores.watches, stores.tracked, stores.schedule, notifier,

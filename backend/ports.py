@@ -93,6 +93,16 @@ class CreditLedger(Protocol):
     def reserve(self, openid: str, template_id: str, number: str) -> None: ...
     def reserved(self, openid: str) -> dict[str, list[str]]: ...
     def release(self, openid: str, template_id: str, number: str) -> None: ...
+    def set_language(self, openid: str, lang: str) -> None: ...
+    def language(self, openid: str) -> str: ...
+
+
+class TemplateSwitch(Protocol):
+    """Template ids the messenger called invalid: not offered, not used, for a while."""
+
+    def add(self, template_id: str) -> None: ...
+    def __contains__(self, template_id: object) -> bool: ...
+    def ids(self) -> set[str]: ...
 
 
 class NotificationLog(Protocol):
@@ -119,8 +129,13 @@ class MessageTemplate(Protocol):
 
 
 class Messenger(Protocol):
-    """Sends a notice with a template; returns its msgid or raises a domain MessengerError."""
+    """Sends a notice with a template; returns its msgid or raises a domain MessengerError.
 
+    `fits` says whether the template can carry the notice at all (every keyword gets a value
+    the messaging service accepts); a notice is only ever sent with a template that fits.
+    """
+
+    def fits(self, template: MessageTemplate, notice: Notice) -> bool: ...
     def send_notice(self, openid: str, template: MessageTemplate, notice: Notice, page: str,
                     state: str) -> str: ...  # fmt: skip
 

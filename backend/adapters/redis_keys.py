@@ -62,6 +62,16 @@ def credits(openid: str) -> str:
     return _user("credits", openid)
 
 
+def user_language(openid: str) -> str:
+    """String "zh" | "en": the language the user's mini-program runs in (messages follow it)."""
+    return _user("lang", openid)
+
+
+def disabled_templates() -> str:
+    """Set of template ids WeChat refused as invalid (40037); TTL, so a fixed id comes back."""
+    return f"{PREFIX}:disabled-templates"
+
+
 def subscription_answers(openid: str) -> str:
     """Hash template id -> the user's last popup answer (accept/reject/ban/filter)."""
     return _user("answers", openid)
@@ -126,6 +136,11 @@ def ups_token_lock(client_id: str) -> str:
 def wechat_storage_prefix() -> str:
     """Prefix handed to wechatpy's RedisStorage for the WeChat access token."""
     return f"{PREFIX}:wechatpy"
+
+
+def wechat_forced_refreshes(appid: str) -> str:
+    """Hash {day, count, last}: our stable_token force_refresh budget (20 a day, 30 s apart)."""
+    return f"{PREFIX}:wechat:forced:{appid}"
 
 
 def wechat_token_lock(appid: str) -> str:

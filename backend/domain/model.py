@@ -33,6 +33,9 @@ class Eta:
     start: str | None = None  # HH:MM
     end: str | None = None  # HH:MM
     kind: str = "scheduled"  # scheduled | rescheduled | window | end_of_day | commit
+    # UPS moved the date (an RDD): true whatever `kind` says about the time of day, so a
+    # rescheduled window still reads as rescheduled.
+    rescheduled: bool = False
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ module.exports = {
   eta_window: 'Delivery window {date}{window}',
   eta_end_of_day: 'Expected by end of day {date}',
   eta_commit: 'Guaranteed by {date}{window}',
+  eta_moved: 'Rescheduled: {text}',
   date_md: '{d} {month}',
   date_with_weekday: '{weekday} {date}',
   weekdays: 'Sun,Mon,Tue,Wed,Thu,Fri,Sat',

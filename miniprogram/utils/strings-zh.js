@@ -57,6 +57,7 @@ module.exports = {
   eta_window: '派送时段 {date}{window}',
   eta_end_of_day: '预计 {date} 当天送达',
   eta_commit: '承诺 {date}{window} 前送达',
+  eta_moved: '已改期，{text}',
   date_md: '{m}月{d}日',
   date_with_weekday: '{date} {weekday}',
   weekdays: '周日,周一,周二,周三,周四,周五,周六',

@@ -3,7 +3,12 @@ no sockets. Each keeps the observable rules of its real adapter (claims, credits
 expiries); tests/adapters/test_port_contracts.py runs the same cases on both."""
 
 from tests.fakes.clock import FakeClock
-from tests.fakes.ledger import FakeCreditLedger, FakeNotificationLog, FakeSeenPushes
+from tests.fakes.ledger import (
+    FakeCreditLedger,
+    FakeNotificationLog,
+    FakeSeenPushes,
+    FakeTemplateSwitch,
+)
 from tests.fakes.messaging import (
     FakeCardRenderer,
     FakeCodeExchange,
@@ -39,6 +44,7 @@ __all__ = [
     "FakeShareStore",
     "FakeSnapshotCache",
     "FakeTemplate",
+    "FakeTemplateSwitch",
     "FakeTrackAlertClient",
     "FakeTrackAlertStore",
     "FakeTrackingStates",
