@@ -73,8 +73,6 @@ module.exports = {
   fact_service: 'Service',
   fact_packages: 'Packages',
   packages_count: '{n}',
-  hotline_title: 'Need a person?',
-  hotline_text: 'Call UPS customer service with your tracking number and ask for an agent.',
   call_hotline: 'Call {number}',
 
   watch_title: 'Watch this parcel',
@@ -155,11 +153,9 @@ module.exports = {
   privacy_disagree: 'Decline',
   privacy_refused: 'Without your consent the clipboard cannot be used',
   copy_number: 'Copy number',
-  copied: 'Tracking number copied',
   share_watch_first: 'Watch this parcel to share it; friends only see its status, expected delivery and cities.',
   share_invite_title: 'Track UPS parcels in WeChat',
   hotline_failed: 'Not found, or stuck for days? Call UPS customer service.',
-  offline_none: 'No network. This is what is saved on this phone.',
   update_title: 'Update ready',
   update_text: 'Restart the mini-program to use the new version.',
 

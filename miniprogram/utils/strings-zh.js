@@ -73,8 +73,6 @@ module.exports = {
   fact_service: '服务',
   fact_packages: '件数',
   packages_count: '{n} 件',
-  hotline_title: '需要找人帮忙？',
-  hotline_text: '拨打 UPS 客服热线，报上运单号，可以转人工查询包裹的确切情况。',
   call_hotline: '拨打 {number}',
 
   watch_title: '关注包裹',
@@ -141,7 +139,7 @@ module.exports = {
   settings_about: '关于',
   settings_about_text: '物流信息来自 UPS 的查询接口。',
   settings_hotline: 'UPS 客服热线',
-  operator_by: '由 {name} 运营',
+  operator_by: '由{name}运营',
 
   lookup_paste: '粘贴',
   lookup_clipboard_found: '检测到运单号 {number}，查询？',
@@ -155,11 +153,9 @@ module.exports = {
   privacy_disagree: '不同意',
   privacy_refused: '没有同意隐私保护指引，暂时不能使用剪贴板',
   copy_number: '复制运单号',
-  copied: '运单号已复制',
   share_watch_first: '关注后可以分享给好友；对方只能看到状态、预计送达和城市。',
   share_invite_title: '用微信查 UPS 包裹',
   hotline_failed: '查不到或一直没有进展？可以拨打 UPS 客服热线问问。',
-  offline_none: '没有网络连接，下面是本机保存的内容',
   update_title: '新版本已就绪',
   update_text: '重启小程序就能用上新版本。',
 

@@ -51,8 +51,10 @@ Page({
     return this.load()
   },
 
+  // While loading, a saved copy may already show; the watch and share controls wait for
+  // the answer, which says whether the parcel is watched.
   async load() {
-    this.setData({ loading: !this.data.vm, error: '' })
+    this.setData({ loading: true, error: '' })
     try {
       const found = await detail.load(this.data.number)
       this.setData({

@@ -18,8 +18,16 @@ function parseUrl(url) {
 
 const NO_ROUTE = { status: 404, body: { error: { code: 'not_found', message: 'no such route' } } }
 
+// Fake answers scheduled but not delivered yet: flush() waits for them, so a busy machine
+// (timers firing late and together) cannot make a test look before the answers arrive.
+let inFlight = 0
+
 function later(fn) {
-  setTimeout(fn, 0)
+  inFlight += 1
+  setTimeout(() => {
+    inFlight -= 1
+    fn()
+  }, 0)
 }
 
 /** Calls `options.success(result)` on the next tick, like a wx API that succeeded. */
@@ -202,8 +210,19 @@ function createFakeWx(spy = (fn) => fn) {
 }
 
 /** Wait until fake requests and the promise chains behind them have settled. */
-function flush(ms = 5) {
+function sleep(ms) {
   return new Promise((resolve) => { setTimeout(resolve, ms) })
+}
+
+/**
+ * Wait `ms`, then until every fake answer scheduled meanwhile (and those they led to) has
+ * been delivered; requests routed 'pending' never answer and are not waited for.
+ */
+async function flush(ms = 5) {
+  const end = Date.now() + 2000
+  await sleep(ms)
+  while (inFlight > 0 && Date.now() < end) await sleep(2) // eslint-disable-line no-await-in-loop
+  await sleep(1) // let the promise chains behind the last answer run
 }
 
 /** Wait (in small steps, at most `ms`) until `check()` is true: for chains of several requests. */

@@ -264,7 +264,7 @@ const OTHERS = [
     file: 'settings',
     page: 'settings',
     what: 'Settings in Chinese: language, hotline button, data, operator and unofficial notice',
-    marker: '由 示例物流科技有限公司 运营',
+    marker: '由示例物流科技有限公司运营',
     setup: (fake) => api.healthyApi(fake),
   },
   {
