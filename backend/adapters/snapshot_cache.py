@@ -49,9 +49,15 @@ def _compact(value: Any) -> Any:
 class SnapshotCache:
     """Snapshots per (number, language), every key with a TTL."""
 
-    def __init__(self, client: redis.Redis, blobs: redis.Redis) -> None:
+    def __init__(self, client: redis.Redis, blobs: redis.Redis | None = None) -> None:
         self._redis = client  # text: locks and remembered errors
-        self._blobs = blobs  # the same Redis without decoding: compressed snapshots
+        # The same Redis without decoding, for the compressed snapshots (a new pool if the
+        # caller has none to share).
+        self._blobs = blobs or redis.Redis(
+            connection_pool=redis.ConnectionPool(
+                **{**client.connection_pool.connection_kwargs, "decode_responses": False}
+            )
+        )
 
     def get(self, number: str, lang: str) -> CachedSnapshot | None:
         entry = decode(self._blobs.get(redis_keys.snapshots(number))).get(lang)
@@ -79,9 +85,9 @@ class SnapshotCache:
 
     def remember_error(self, number: str, lang: str, code: str) -> None:
         """Keep a failure briefly so concurrent and repeated lookups do not all call UPS."""
-        seconds = (
-            cadence.NOT_FOUND_FOR_SECONDS if code == "not_found" else cadence.FAILURE_FOR_SECONDS
-        )
+        # Not-found and rejected (TV1002) numbers stay so for minutes; outages pass sooner.
+        lasting = code in ("not_found", "rejected_by_ups")
+        seconds = cadence.NOT_FOUND_FOR_SECONDS if lasting else cadence.FAILURE_FOR_SECONDS
         self._redis.set(redis_keys.lookup_error(number, lang), code, ex=seconds)
 
     def recent_error(self, number: str, lang: str) -> str | None:

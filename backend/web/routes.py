@@ -35,3 +35,6 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
     from backend.web import metrics
 
     app.register_blueprint(metrics.bp)
+    from backend.web import locations
+
+    api.register_blueprint(locations.bp)

@@ -3,7 +3,13 @@ no sockets. Each keeps the observable rules of its real adapter (claims, credits
 expiries); tests/adapters/test_port_contracts.py runs the same cases on both."""
 
 from tests.fakes.clock import FakeClock
-from tests.fakes.ledger import FakeCreditLedger, FakeNotificationLog, FakeSeenPushes
+from tests.fakes.ledger import (
+    FakeCreditLedger,
+    FakeNotificationLog,
+    FakeSeenPushes,
+    FakeTemplateSwitch,
+)
+from tests.fakes.locator import FakeLocator
 from tests.fakes.messaging import (
     FakeCardRenderer,
     FakeCodeExchange,
@@ -29,6 +35,7 @@ __all__ = [
     "FakeCodeExchange",
     "FakeCodeMaker",
     "FakeCreditLedger",
+    "FakeLocator",
     "FakeMessenger",
     "FakeNotificationLog",
     "FakePushInbox",
@@ -39,6 +46,7 @@ __all__ = [
     "FakeShareStore",
     "FakeSnapshotCache",
     "FakeTemplate",
+    "FakeTemplateSwitch",
     "FakeTrackAlertClient",
     "FakeTrackAlertStore",
     "FakeTrackingStates",
