@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 FIRST_RETRY_SECONDS = 10.0
 MAX_RETRY_SECONDS = 300.0
-# A send that is busy or awaiting its evidence is looked at again this soon.
-NOTIFY_RETRY_SECONDS = 20.0
+# A send that is busy (another send to the user in flight) or awaiting its evidence is looked
+# at again this soon: both settle within seconds.
+NOTIFY_RETRY_SECONDS = 5.0
 # However small the scale, never spin: at least this long between attempts.
 FLOOR_SECONDS = 0.2
 

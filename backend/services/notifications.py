@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -48,6 +49,9 @@ ATTENTION = {
 
 # Outcomes after which the change stays pending and the number is revisited soon.
 RETRY_LATER = frozenset({"held", "retry"})
+# Another send to the same user and template is in flight: it settles within a round trip,
+# so wait for it here (up to about two seconds) rather than come back seconds later.
+BUSY_WAIT_SECONDS, BUSY_TRIES = 0.05, 40
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class Notifier:
         miniprogram_state: str = "formal",
         disabled: TemplateSwitch | None = None,
         metrics: Metrics | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._messenger = messenger
         self._templates = templates
@@ -97,6 +102,7 @@ class Notifier:
         # Template ids the messenger called invalid; a plain set when nothing shares them.
         self._disabled: TemplateSwitch | set[str] = disabled if disabled is not None else set()
         self._metrics = metrics or NullMetrics()
+        self._sleep = sleep
 
     def notify(self, openid: str, change: StatusChange, shipment: Shipment, nickname: str | None,
                now: datetime | None = None) -> str:  # fmt: skip
@@ -115,12 +121,20 @@ class Notifier:
         if template is None:
             self._log.mark(openid, change.number, change.change_id, "unread")
             return "unread"
-        claim = self._log.claim(openid, change.number, change.change_id, template.id)
+        claim = self._claim(openid, change, template)
         if claim in (2, 3):  # a send awaits its reply or the messenger's delivery report
             return "retry"
         if claim != 1:
             return "duplicate" if claim == 0 else "unread"
         return self._send(openid, template, change, notice)
+
+    def _claim(self, openid: str, change: StatusChange, template: MessageTemplate) -> int:
+        for _ in range(BUSY_TRIES):
+            claim = self._log.claim(openid, change.number, change.change_id, template.id)
+            if claim != 2:
+                return claim
+            self._sleep(BUSY_WAIT_SECONDS)
+        return claim
 
     def _choose(self, openid: str, change: StatusChange) -> list[MessageTemplate]:
         """Templates the user has a spare credit for, best first (invalid ones skipped)."""

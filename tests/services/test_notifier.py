@@ -184,3 +184,29 @@ def test_messages_are_written_in_the_users_language(notifier, messenger, ledger)
     notice = messenger.sent[0][2]
     assert (notice.lang, notice.status_text) == ("en", "Exception")
     assert notice.location == "Shanghai, China"
+
+
+def test_a_send_waits_briefly_for_the_users_previous_send_of_that_template(messenger, ledger):
+    log = FakeNotificationLog(ledger)
+    grant(ledger, SC, times=2)
+    other = "1ZYA27550424697984"
+    assert log.claim(USER, other, "earlier-change", SC) == 1  # in flight in another worker
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:  # the other send's reply arrives meanwhile
+        waits.append(seconds)
+        log.complete(USER, other, "earlier-change", SC, "msg-earlier")
+
+    notifier = Notifier(messenger, TEMPLATES, ledger, log, QuietHours(0, 0), sleep=sleep)
+    assert notify(notifier, Status.EXCEPTION) == "sent" and len(waits) == 1
+    assert ledger.credits(USER) == {SC: 0}
+
+
+def test_a_send_gives_up_waiting_and_comes_back_later(messenger, ledger):
+    log = FakeNotificationLog(ledger)
+    grant(ledger, SC, times=2)
+    assert log.claim(USER, "1ZYA27550424697984", "stuck", SC) == 1
+    waits: list[float] = []
+    notifier = Notifier(messenger, TEMPLATES, ledger, log, QuietHours(0, 0), sleep=waits.append)
+    assert notify(notifier, Status.EXCEPTION) == "retry" and messenger.sent == []
+    assert 1.0 <= sum(waits) <= 3.0  # bounded: the fan-out thread is not held for long
