@@ -224,61 +224,30 @@ class WebhookParser(Protocol):
 
 
 class Metrics(Protocol):
-    """What the services and adapters report for operators (Prometheus in production)."""
+    """What services and adapters report for operators (Prometheus in production)."""
 
-    def carrier_call(self, outcome: str, seconds: float) -> None:
-        """One tracking call: its outcome (HTTP status, timeout, error, paused) and time."""
-        ...
-
-    def message_sent(self, code: str) -> None:
-        """One message send: "0" accepted, else the messenger's own code for the failure
-        ("unreachable" when no answer came)."""
-        ...
-
-    def notified(self, delay_seconds: float | None) -> None:
-        """WeChat accepted a message; delay from the parcel's scan to that moment."""
-        ...
-
-    def credit_spent(self) -> None:
-        """One subscribe credit was spent on a message that went out."""
-        ...
-
-    def refreshed(self, outcome: str) -> None:
-        """One refresh: ok, failed, or from_event (told from a pushed scan alone)."""
-        ...
-
-    def retry(self, kind: str) -> None:
-        """Something is tried again soon: a refresh, or a send."""
-        ...
-
-    def superseded(self, count: int) -> None:
-        """Changes replaced by a newer one before they could be sent."""
-        ...
+    # One tracking call: outcome (HTTP status, timeout, error, paused) and its seconds.
+    def carrier_call(self, outcome: str, seconds: float) -> None: ...
+    # One message send: "0" accepted, else the messenger's code ("unreachable": no answer).
+    def message_sent(self, code: str) -> None: ...
+    # The messenger accepted a message; seconds from the parcel's scan to that moment.
+    def notified(self, delay_seconds: float | None) -> None: ...
+    def credit_spent(self) -> None: ...  # a credit went on a message that went out
+    def refreshed(self, outcome: str) -> None: ...  # ok, failed, from_event (a pushed scan)
+    def retry(self, kind: str) -> None: ...  # a refresh or a send is tried again soon
+    def superseded(self, count: int) -> None: ...  # changes overtaken before being told
 
 
 class NullMetrics:
     """Metrics that go nowhere: the default when nobody watches."""
 
-    def carrier_call(self, outcome: str, seconds: float) -> None:
-        pass
-
-    def message_sent(self, code: str) -> None:
-        pass
-
-    def notified(self, delay_seconds: float | None) -> None:
-        pass
-
-    def credit_spent(self) -> None:
-        pass
-
-    def refreshed(self, outcome: str) -> None:
-        pass
-
-    def retry(self, kind: str) -> None:
-        pass
-
-    def superseded(self, count: int) -> None:
-        pass
+    def carrier_call(self, outcome: str, seconds: float) -> None: ...
+    def message_sent(self, code: str) -> None: ...
+    def notified(self, delay_seconds: float | None) -> None: ...
+    def credit_spent(self) -> None: ...
+    def refreshed(self, outcome: str) -> None: ...
+    def retry(self, kind: str) -> None: ...
+    def superseded(self, count: int) -> None: ...
 
 
 class Locator(Protocol):
