@@ -3,8 +3,8 @@
  *
  * The location is asked only here, when the user opens the page, through wx.getFuzzyLocation
  * (or wx.getLocation where the operator's category allows it: config.LOCATION_API), behind
- * WeChat's privacy authorization. Refused, it explains why and offers 设置 and a city or
- * address search, which works without any location. Opened from a held parcel it searches
+ * WeChat's privacy authorization (the shared privacy-popup). Refused, it explains why and
+ * offers 去设置 and a city or address search, which works without any location. Opened from a held parcel it searches
  * around that place and asks for nothing.
  */
 const { LOCATION_API } = require('../../config')
@@ -20,8 +20,12 @@ const { call } = require('../../utils/wx-promise')
 const KINDS = ['all', 'access_point', 'staffed']
 const KEYS = ['loc_search_placeholder', 'loc_search', 'loc_around', 'loc_locating', 'loading', 'loc_off_title',
   'loc_refused_title', 'loc_off_text', 'loc_refused_text', 'loc_open_setting', 'loc_try_again', 'loc_search_instead',
-  'loc_failed', 'retry', 'loc_candidates', 'loc_choose', 'loc_empty_title', 'call', 'loc_navigate', 'loc_privacy_title',
-  'loc_privacy_text', 'loc_privacy_guide', 'loc_privacy_decline', 'loc_privacy_agree']
+  'loc_failed', 'retry', 'loc_candidates', 'loc_choose', 'loc_empty_title', 'call', 'loc_navigate']
+
+/** What the user answered to the location scope (true, false, or undefined: never asked). */
+function scopeAnswer(res) {
+  return ((res && res.authSetting) || {})[scopeOf(LOCATION_API)]
+}
 
 Page({
   data: {
@@ -40,19 +44,12 @@ Page({
     address: '',
     offline: false,
     offlineText: '',
-    privacyAsked: false,
     heading: '',
   },
 
   onLoad(query) {
     localize(this, 'title_locations', KEYS)
     this.setData({ kinds: KINDS.map((value) => ({ value, label: i18n.t(`loc_kind_${value}`) })) })
-    if (wx.onNeedPrivacyAuthorization) {
-      wx.onNeedPrivacyAuthorization((resolve) => {
-        this.privacyResolve = resolve
-        this.setData({ privacyAsked: true })
-      })
-    }
     const lat = Number(query.lat)
     const lng = Number(query.lng)
     if (query.lat && query.lng && Number.isFinite(lat) && Number.isFinite(lng)) {
@@ -63,11 +60,15 @@ Page({
     return this.locate()
   },
 
-  /** Ask for the position (after privacy consent), then search around it. */
+  /**
+   * Ask for the position, then search around it. Before the user accepted the privacy guide,
+   * WeChat first opens our privacy-popup (purpose "location"); declined, the call fails with
+   * a privacy error and the page explains (refusal 'privacy').
+   */
   async locate() {
     this.setData({ phase: 'locating', refusal: '' })
-    const settings = await call('getSetting').catch(() => ({ authSetting: {} }))
-    if ((settings.authSetting || {})[scopeOf(LOCATION_API)] === false) return this.refuse('denied')
+    const settings = await call('getSetting').catch(() => ({}))
+    if (scopeAnswer(settings) === false) return this.refuse('denied')
     try {
       const position = await call(LOCATION_API, { type: 'wgs84' })
       return this.search({ lat: position.latitude, lng: position.longitude })
@@ -77,33 +78,22 @@ Page({
   },
 
   refuse(refusal) {
-    this.setData({ phase: 'refused', refusal, privacyAsked: false })
-  },
-
-  onAgreePrivacy() {
-    if (this.privacyResolve) this.privacyResolve({ event: 'agree', buttonId: 'agree-privacy' })
-    this.privacyResolve = null
-    this.setData({ privacyAsked: false })
-  },
-
-  onDeclinePrivacy() {
-    if (this.privacyResolve) this.privacyResolve({ event: 'disagree' })
-    this.privacyResolve = null
-    this.setData({ privacyAsked: false })
-  },
-
-  onOpenPrivacyGuide() {
-    return wx.openPrivacyContract ? call('openPrivacyContract').catch(() => null) : null
+    this.setData({ phase: 'refused', refusal })
   },
 
   async onOpenSetting() {
-    const res = await call('openSetting').catch(() => ({ authSetting: {} }))
-    if ((res.authSetting || {})[scopeOf(LOCATION_API)]) return this.locate()
+    const res = await call('openSetting').catch(() => ({}))
+    if (scopeAnswer(res)) return this.locate()
     return null
   },
 
   onRetryLocation() {
     return this.locate()
+  },
+
+  /** After a failed search: the same search again (a typed address stays an address). */
+  onRetry() {
+    return this.origin ? this.search(this.origin) : this.locate()
   },
 
   async search(origin) {
@@ -178,9 +168,5 @@ Page({
   onCall(e) {
     const place = this.data.rows[Number(e.currentTarget.dataset.index)]
     return place && place.phone ? dial(place.phone) : null
-  },
-
-  onCallHotline(e) {
-    return dial(e.currentTarget.dataset.hotline)
   },
 })
