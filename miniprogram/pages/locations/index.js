@@ -20,7 +20,7 @@ const { call } = require('../../utils/wx-promise')
 const KINDS = ['all', 'access_point', 'staffed']
 const KEYS = ['loc_search_placeholder', 'loc_search', 'loc_around', 'loc_locating', 'loading', 'loc_off_title',
   'loc_refused_title', 'loc_off_text', 'loc_refused_text', 'loc_open_setting', 'loc_try_again', 'loc_search_instead',
-  'loc_failed', 'retry', 'loc_candidates', 'loc_choose', 'loc_empty_title', 'call', 'loc_navigate']
+  'loc_failed', 'retry', 'hotline_failed', 'loc_candidates', 'loc_choose', 'loc_empty_title', 'call', 'loc_navigate']
 
 /** What the user answered to the location scope (true, false, or undefined: never asked). */
 function scopeAnswer(res) {

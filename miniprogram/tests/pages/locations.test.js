@@ -131,6 +131,15 @@ describe('privacy first, through the shared privacy-popup', () => {
     expect(page.instance.data.phase).toBe('results')
   })
 
+  test('in English the popup explains the location in English', async () => {
+    wx.setStorageSync('lang', 'en')
+    i18n.reset()
+    const { page } = await openAsked()
+    expect(texts(page, '.title')).toEqual(['Privacy notice'])
+    expect(texts(page, '.text')[0]).toMatch(/^To find UPS locations near you we need your approximate location\./)
+    expect(texts(page, '.action-no')).toEqual(['Decline'])
+  })
+
   test('declined, a typed city is still searched', async () => {
     routeLocations((req) => ({ body: req.query.address === '香港' ? samples.BROOKLYN_AP : samples.EMPTY }))
     const page = await openDeclined()

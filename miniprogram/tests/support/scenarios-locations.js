@@ -1,7 +1,7 @@
 /**
  * Preview states of the 附近网点 page (results, empty, location refused, privacy consent,
- * offline, English at large text, dark) and of a held parcel's detail, each with the text it
- * must show (see scenarios.js).
+ * offline, failed, English at large text, dark) and of a held parcel's detail, each with the
+ * text it must show (see scenarios.js).
  */
 const cache = require('../../utils/cache')
 const samples = require('./sample-locations')
@@ -81,6 +81,13 @@ module.exports = [
       const saved = { query: { lat: 22.5431, lng: 114.0579 }, body: samples.SHENZHEN }
       cache.putValue('locations:last', saved, Date.now() - 2 * HOUR)
     },
+  },
+  {
+    file: 'locations-failed',
+    page: 'locations',
+    what: 'Offline with nothing saved: the failure, retry and the hotline',
+    marker: '暂时查不到附近网点，请稍后再试。',
+    setup: (fake) => fake.route('GET', '/api/v1/locations', 'offline'),
   },
   {
     file: 'detail-held',
