@@ -13,6 +13,7 @@ const { dial, showError } = require('../../utils/feedback')
 const { agoText } = require('../../utils/format')
 const i18n = require('../../utils/i18n')
 const { failureOf, scopeOf, view } = require('../../utils/locations')
+const network = require('../../utils/network')
 const { localize } = require('../../utils/page-ui')
 const { safeDecode } = require('../../utils/query')
 const { call } = require('../../utils/wx-promise')
@@ -66,6 +67,12 @@ Page({
    * a privacy error and the page explains (refusal 'privacy').
    */
   async locate() {
+    // No network: the last results at once, rather than asking for a position nothing can use.
+    const saved = !network.isConnected() && locations.last()
+    if (saved) {
+      this.origin = saved.query
+      return this.show({ ...saved, offline: true })
+    }
     this.setData({ phase: 'locating', refusal: '' })
     const settings = await call('getSetting').catch(() => ({}))
     if (scopeAnswer(settings) === false) return this.refuse('denied')

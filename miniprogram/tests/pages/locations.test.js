@@ -6,6 +6,7 @@ const {
 } = require('../helpers/simulate')
 const { flush } = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
+const network = require('../../utils/network')
 const samples = require('../support/sample-locations')
 
 const pageId = loadPage('locations')
@@ -26,6 +27,7 @@ function routeLocations(body) {
 beforeEach(() => {
   fakeWx.reset()
   i18n.reset()
+  network.reset()
   routeLocations(samples.SHENZHEN)
 })
 
@@ -229,6 +231,17 @@ test('offline: the last results with their age', async () => {
   fakeWx.route('GET', '/api/v1/locations', 'offline')
   const page = await open()
   expect(page.instance.data.offline).toBe(true)
+  expect(texts(page, '.offline')[0]).toMatch(/^网络不可用，以下是 (刚刚|\d+ 分钟前)保存的结果$/)
+  expect(texts(page, '.place-name')).toEqual(samples.SHENZHEN.locations.map((p) => p.name))
+})
+
+test('opened with no network: the last results at once, no position asked', async () => {
+  await open()
+  network.watch()
+  fakeWx.setNetwork(false)
+  const page = await open()
+  expect(wx.getFuzzyLocation).toHaveBeenCalledTimes(1) // the first, online visit only
+  expect(page.instance.data).toMatchObject({ phase: 'results', offline: true })
   expect(texts(page, '.offline')[0]).toMatch(/^网络不可用，以下是 (刚刚|\d+ 分钟前)保存的结果$/)
   expect(texts(page, '.place-name')).toEqual(samples.SHENZHEN.locations.map((p) => p.name))
 })
