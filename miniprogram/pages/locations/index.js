@@ -12,7 +12,9 @@ const locations = require('../../services/locations')
 const { dial, showError } = require('../../utils/feedback')
 const { agoText } = require('../../utils/format')
 const i18n = require('../../utils/i18n')
-const { failureOf, scopeOf, view } = require('../../utils/locations')
+const {
+  PRECISE_API, failureOf, scopeOf, view,
+} = require('../../utils/locations')
 const network = require('../../utils/network')
 const { localize } = require('../../utils/page-ui')
 const { safeDecode } = require('../../utils/query')
@@ -46,6 +48,7 @@ Page({
     offline: false,
     offlineText: '',
     heading: '',
+    showMe: false, // the map's own "you are here" dot
   },
 
   onLoad(query) {
@@ -78,6 +81,9 @@ Page({
     if (scopeAnswer(settings) === false) return this.refuse('denied')
     try {
       const position = await call(LOCATION_API, { type: 'wgs84' })
+      // The map's dot is the precise position: shown only when that is what the user gave us,
+      // never beside a fuzzy one nor on a page opened at a held parcel's place.
+      this.setData({ showMe: LOCATION_API === PRECISE_API })
       return this.search({ lat: position.latitude, lng: position.longitude })
     } catch (err) {
       return this.refuse(failureOf(err))

@@ -50,6 +50,20 @@ test('asks for the fuzzy WGS-84 position on opening, then lists places with map 
     latitude: samples.SHENZHEN.origin.gcj02.lat, longitude: samples.SHENZHEN.origin.gcj02.lng,
   })
   expect(find(page, '.call')).toHaveLength(1) // the second place's phone may not be shown
+  expect(page.instance.data.showMe).toBe(false) // no precise "you are here" beside a fuzzy position
+})
+
+test('where the operator may use the precise location: wx.getLocation, and the map shows the user', async () => {
+  jest.doMock('../../config', () => ({ ...jest.requireActual('../../config'), LOCATION_API: 'getLocation' }))
+  const preciseId = loadPage('locations')
+  jest.dontMock('../../config')
+  fakeWx.device.locationScope = true
+  const page = mount(preciseId)
+  await page.instance.onLoad({})
+  await flush(20)
+  expect(wx.getLocation).toHaveBeenCalledWith(expect.objectContaining({ type: 'wgs84' }))
+  expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
+  expect(page.instance.data).toMatchObject({ phase: 'results', showMe: true })
 })
 
 test('navigation opens WeChat\'s map at the GCJ-02 point; call dials the number', async () => {
