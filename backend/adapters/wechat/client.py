@@ -8,6 +8,7 @@ from typing import Any
 
 import redis
 import requests
+from requests.adapters import HTTPAdapter
 from wechatpy import WeChatClient as _WeChatClient
 from wechatpy.client.api.base import BaseWeChatAPI
 from wechatpy.exceptions import WeChatClientException
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 WECHAT_HOST = "https://api.weixin.qq.com/"
 API_TIMEOUT = (3.05, 10.0)  # (connect, read) seconds for every call, the token fetch included
+POOL_SIZE = 64  # kept-alive connections per host (at least FANOUT_CONCURRENCY)
 
 
 class WeChatClient(StableTokenMixin, _WeChatClient):
@@ -45,6 +47,11 @@ class WeChatClient(StableTokenMixin, _WeChatClient):
         # auto_retry=False: wechatpy 1.8.18 retries token errors with unbounded recursion.
         super().__init__(appid, secret, session=storage, timeout=timeout, auto_retry=False)
         self._redis = redis_client
+        # Messages to one change's watchers go out from many threads at once: keep that
+        # many connections open instead of discarding them (requests pools 10 per host).
+        pooled = HTTPAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
+        self._http.mount("https://", pooled)
+        self._http.mount("http://", pooled)
         self.base_url = api_base_url.rstrip("/") + "/"
         self._rebase(self.base_url)
         redact.install()
