@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from backend.bootstrap import Services, build_services
+from backend.bootstrap import STORE_UNAVAILABLE, Services, build_services
 from backend.settings import Settings
 from backend.web import health
 from backend.web.api import create_api
@@ -29,7 +29,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.extensions["services"] = services
 
     api = create_api(app)
-    register_error_handlers(app)
+    register_error_handlers(app, STORE_UNAVAILABLE)
     init_request_logging(app)
     app.register_blueprint(health.bp)
     register_api_blueprints(app, api)

@@ -10,6 +10,7 @@ from backend.adapters import redis_conn
 from backend.adapters.http import make_session
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.replay_cache import ReplayCache
 from backend.adapters.share_card import CardRenderer
 from backend.adapters.share_store import ShareStore
 from backend.adapters.snapshot_cache import SnapshotCache
@@ -30,6 +31,12 @@ from backend.services.track_alert import TrackAlertService
 from backend.settings import Settings, SettingsError
 from backend.worker.track_alert import refresh_enqueuer
 
+# What the data store raises when it does not answer; the web layer answers these with 503.
+STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
+
 
 @dataclass
 class Services:
@@ -49,6 +56,7 @@ class Services:
     refresher: Refresher
     shares: ShareService
     track_alert: TrackAlertService
+    replays: ReplayCache  # nonces of pushed messages (WeChat push, UPS webhook)
 
 
 def build_services(settings: Settings) -> Services:
@@ -60,8 +68,9 @@ def build_services(settings: Settings) -> Services:
     watched = _watching(settings, store, lookup, wechat["wechat"], ups)
     shares = _sharing(store, lookup, watched["watches"], wechat["wechat"])
     return Services(
-        settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares, **wechat, **watched
-    )
+        settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares,
+        replays=ReplayCache(store), **wechat, **watched,
+    )  # fmt: skip
 
 
 def _sharing(

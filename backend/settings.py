@@ -86,6 +86,8 @@ class Settings:
     log_level: str = "INFO"
     # (start, end) hours, China time, when non-urgent messages wait; equal values disable.
     quiet_hours: tuple[int, int] = (0, 0)
+    # A pushed message (WeChat, UPS) whose signed time is further off than this is refused.
+    push_max_age_minutes: float = 5.0
 
     @property
     def sandbox_base_url(self) -> str:
@@ -129,6 +131,7 @@ class Settings:
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
+            push_max_age_minutes=_number(env, "PUSH_MAX_AGE_MINUTES", 5.0),
         )
         return settings.completed()
 

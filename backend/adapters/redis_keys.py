@@ -143,6 +143,11 @@ def share_image(share_id: str, variant: str) -> str:
     return f"{PREFIX}:share-img:{share_id}:{variant}"
 
 
+def replay(scope: str, digest: str) -> str:
+    """A pushed message's nonce, remembered (with a TTL) so that a captured push is used once."""
+    return ":".join((PREFIX, "replay", scope, digest))
+
+
 def rate_limit_prefix() -> str:
     """Prefix for flask-limiter's counters."""
     return f"{PREFIX}:limits"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, Request, jsonify
+from flask import Flask, Request, current_app, jsonify
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from backend.web.i18n import request_lang
@@ -107,13 +107,39 @@ def _is_bad_json(error: HTTPException, messages: Any) -> bool:
 def _handle_unexpected(error: Exception):
     if isinstance(error, HTTPException):
         return _handle_http_exception(error)
+    if is_store_unavailable(error) or is_store_unavailable(error.__cause__ or error):
+        return _handle_store_unavailable(error)
     log.exception("unhandled error")
     return envelope(500, "internal_error")
 
 
-def register_error_handlers(app: Flask) -> None:
-    """Install the handlers; call after flask-smorest's Api so ours replace its own."""
+# Seconds a client should wait after the data store failed to answer.
+STORE_RETRY_AFTER = "5"
+
+
+def is_store_unavailable(error: BaseException) -> bool:
+    """True for the data store's connection and timeout errors (given by the composition root)."""
+    return isinstance(error, current_app.extensions.get("store_unavailable_errors", ()))
+
+
+def _handle_store_unavailable(error: Exception):
+    log.warning("data store unavailable: %s", type(error).__name__)
+    response = envelope(503, "service_unavailable")
+    response.headers["Retry-After"] = STORE_RETRY_AFTER
+    return response
+
+
+def register_error_handlers(
+    app: Flask, store_unavailable: tuple[type[Exception], ...] = ()
+) -> None:
+    """Install the handlers; call after flask-smorest's Api so ours replace its own.
+
+    `store_unavailable`: the exceptions meaning "Redis does not answer", answered 503.
+    """
     app.request_class = JsonRequest
+    app.extensions["store_unavailable_errors"] = store_unavailable
+    for kind in store_unavailable:
+        app.register_error_handler(kind, _handle_store_unavailable)
     app.register_error_handler(ApiError, _handle_api_error)
     app.register_error_handler(HTTPException, _handle_http_exception)
     app.register_error_handler(Exception, _handle_unexpected)

@@ -8,8 +8,10 @@ import pytest
 
 from backend.adapters.wechat.push import (
     PushFormatError,
+    PushReplayError,
     PushSignatureError,
     SubscribeEvent,
+    check_fresh,
     check_signature,
     open_message,
     parse_events,
@@ -59,7 +61,7 @@ def test_a_wrong_signature_is_refused(signature):
 
 
 def test_a_plaintext_json_popup_event_with_one_item_is_parsed():
-    text = open_message(json.dumps(POPUP_JSON).encode(), _query(), TOKEN, AES_KEY, APPID)
+    text = open_message(json.dumps(POPUP_JSON).encode(), _query(), TOKEN, "", APPID)
     assert parse_events(text) == [
         SubscribeEvent("popup", "oUser0000000000000000000001", "T1", "accept", None, None,
                        1620963428, "0"),
@@ -126,7 +128,7 @@ def test_a_plaintext_push_with_a_forged_signature_is_refused():
 )
 def test_unreadable_bodies_are_format_errors(body):
     with pytest.raises(PushFormatError):
-        parse_events(open_message(body, _query(), TOKEN, AES_KEY, APPID))
+        parse_events(open_message(body, _query(), TOKEN, "", APPID))
 
 
 def test_a_subscribe_event_without_items_is_a_format_error():
@@ -153,3 +155,31 @@ def test_a_message_sealed_for_another_app_is_a_format_error():
     query = _query(encrypt_type="aes", msg_signature=msg_signature)
     with pytest.raises(PushFormatError):
         open_message(json.dumps({"Encrypt": encrypt}).encode(), query, TOKEN, AES_KEY, APPID)
+
+
+def test_with_an_aes_key_only_security_mode_is_accepted():
+    body = json.dumps(POPUP_JSON).encode()
+    with pytest.raises(PushSignatureError, match="plaintext"):
+        open_message(body, _query(), TOKEN, AES_KEY, APPID)
+    with pytest.raises(PushSignatureError, match="plaintext"):
+        open_message(body, _query(encrypt_type="raw"), TOKEN, AES_KEY, APPID)
+
+
+def test_a_security_mode_body_without_encrypt_is_refused_not_acknowledged():
+    query = _query(encrypt_type="aes", msg_signature=sign(TOKEN, "1714036504", "42", ""))
+    for body in (json.dumps(POPUP_JSON), json.dumps({"Encrypt": ""}), "<xml><A>1</A></xml>"):
+        with pytest.raises(PushSignatureError):
+            open_message(body.encode(), query, TOKEN, AES_KEY, APPID)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "fresh"),
+    [("1000", True), ("1300", True), ("700", True), ("1301", False), ("699", False),
+     ("", False), ("abc", False), ("1e3", False)],
+)  # fmt: skip
+def test_freshness_is_a_window_either_side_of_now(stamp, fresh):
+    if fresh:
+        check_fresh(stamp, now=1000.0, window_seconds=300)
+    else:
+        with pytest.raises(PushReplayError):
+            check_fresh(stamp, now=1000.0, window_seconds=300)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,13 +16,29 @@ from backend.bootstrap import build_services
 from backend.domain.model import Shipment
 from backend.domain.statuses import Status
 from backend.domain.tracking import SUBSCRIBED_SLOWDOWN
-from backend.services.track_alert import DAY
+from backend.services.track_alert import DAY, StaleWebhookEventError
 from tests.support.numbers import make_1z
-from tests.support.track_alert import world_fixture  # noqa: F401
+from tests.support.track_alert import T0, restamp, world_fixture  # noqa: F401
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
-EVENT = json.loads((FIXTURES / "track_alert_v2_webhook_event_out_for_delivery.json").read_text())
+RECORDED = json.loads((FIXTURES / "track_alert_v2_webhook_event_out_for_delivery.json").read_text())
+EVENT = restamp(RECORDED, T0 - 3600)
 NUMBER = EVENT["trackingNumber"]
+
+
+@pytest.mark.parametrize("age", [3 * DAY, -2 * DAY])
+def test_an_event_outside_the_freshness_window_is_refused_and_not_seen(world, age):
+    world.watch(NUMBER)
+    with pytest.raises(StaleWebhookEventError):
+        world.service.handle_webhook(restamp(RECORDED, T0 - age))
+    assert world.enqueued == []
+    assert world.service.handle_webhook(EVENT) is True  # the stale one marked nothing
+
+
+def test_the_recorded_sample_is_accepted_when_it_is_recent(world):
+    world.watch(NUMBER)
+    world.clock.now = datetime(2024, 4, 23, 14, tzinfo=UTC).timestamp()
+    assert world.service.handle_webhook(RECORDED) is True and world.enqueued == [NUMBER]
 
 
 def test_a_webhook_event_enqueues_the_refresh_of_its_number(world):

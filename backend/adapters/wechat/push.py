@@ -12,8 +12,8 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 
 import xmltodict
-from wechatpy.crypto import PrpCrypto, WeChatCrypto
-from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
+from wechatpy.crypto import PrpCrypto
+from wechatpy.exceptions import InvalidAppIdException
 from wechatpy.utils import WeChatSigner
 
 # Event name -> our kind, and the XML element wrapping its <List> items (wechat.md §3.4).
@@ -33,6 +33,10 @@ _DECRYPT_ERRORS = (ValueError, TypeError, IndexError, struct.error, InvalidAppId
 
 class PushSignatureError(Exception):
     """The push was not signed with our token: reject it and process nothing."""
+
+
+class PushReplayError(PushSignatureError):
+    """Correctly signed, but stamped outside the freshness window or already used."""
 
 
 class PushFormatError(Exception):
@@ -87,26 +91,47 @@ def seal(
 def open_message(
     body: bytes, query: Mapping[str, str], token: str, aes_key: str, appid: str
 ) -> str:
-    """Check the push's signatures and return its plaintext (JSON or XML text)."""
+    """Check the push's signatures and return its plaintext (JSON or XML text).
+
+    With an EncodingAESKey configured only security mode is accepted: the plaintext
+    `signature` covers token, timestamp and nonce but not the body, so a captured push URL
+    would otherwise let anyone post any event. `msg_signature` covers the ciphertext.
+    """
     timestamp, nonce = query.get("timestamp", ""), query.get("nonce", "")
     if not check_signature(token, query.get("signature"), timestamp, nonce):
         raise PushSignatureError("signature mismatch")
+    secure = query.get("encrypt_type", "raw") == "aes"
+    if aes_key and not secure:
+        raise PushSignatureError("a plaintext push while security mode is configured")
     text = _text(body)
-    if query.get("encrypt_type", "raw") != "aes":
+    if not secure:
         return text
     if not aes_key:
         raise PushFormatError("an encrypted push arrived but no EncodingAESKey is configured")
     envelope = _load(text)
-    if not isinstance(envelope.get("Encrypt"), str):
-        raise PushFormatError("encrypted push without an Encrypt field")
-    _aes_key(aes_key)  # a clear error for a malformed key, before wechatpy asserts on it
-    crypto = WeChatCrypto(token, aes_key, appid)
+    encrypt = envelope.get("Encrypt")
+    if not isinstance(encrypt, str) or not encrypt:
+        raise PushSignatureError("security-mode push without an Encrypt field")
+    expected = sign(token, timestamp, nonce, encrypt)
+    given = query.get("msg_signature", "")
+    if not hmac.compare_digest(expected.encode(), given.encode("utf-8", "replace")):
+        raise PushSignatureError("msg_signature mismatch")
+    key = _aes_key(aes_key)
     try:
-        return crypto.decrypt_message(envelope, query.get("msg_signature", ""), timestamp, nonce)
-    except InvalidSignatureException:
-        raise PushSignatureError("msg_signature mismatch") from None
+        return PrpCrypto(key).decrypt(encrypt, appid)
     except _DECRYPT_ERRORS as error:
         raise PushFormatError(f"cannot decrypt the push: {type(error).__name__}") from None
+
+
+def check_fresh(timestamp: str, now: float, window_seconds: float) -> None:
+    """Refuse a push whose signed timestamp is further than the window from now (replays of
+    an old capture, or a clock far off); the replay cache covers what the window admits."""
+    try:
+        stamped = int(timestamp)
+    except ValueError:
+        raise PushReplayError("timestamp is not a number") from None
+    if abs(now - stamped) > window_seconds:
+        raise PushReplayError(f"timestamp {stamped} is outside the freshness window")
 
 
 def parse_events(plaintext: str) -> list[SubscribeEvent]:
