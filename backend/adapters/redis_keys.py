@@ -138,6 +138,11 @@ def share(share_id: str) -> str:
     return f"{PREFIX}:share:{share_id}"
 
 
+def user_shares(openid: str) -> str:
+    """Sorted set of the user's share ids scored by expiry; expires with the last share."""
+    return _user("shares", openid)
+
+
 def share_image(share_id: str, variant: str) -> str:
     """A rendered image of a share (card PNG per content, mini-program code), base64; has a TTL."""
     return f"{PREFIX}:share-img:{share_id}:{variant}"

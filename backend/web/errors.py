@@ -9,6 +9,7 @@ from flask import Flask, Request, current_app, jsonify
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from backend.web.i18n import request_lang
+from backend.web.json_guard import GuardedJSONProvider, HostileJsonError, guard_request_body
 from backend.web.messages import message_for
 
 log = logging.getLogger(__name__)
@@ -53,9 +54,12 @@ class InvalidJsonError(BadRequest):
 
 
 class JsonRequest(Request):
-    """Flask's request, but a malformed JSON body raises InvalidJsonError we can name."""
+    """Flask's request with bounded JSON parsing (json_guard); a malformed or hostile body
+    raises an error we can name."""
 
     def on_json_loading_failed(self, e: ValueError | None) -> Any:
+        if isinstance(e, HostileJsonError):
+            raise ApiError(400, e.code)
         raise InvalidJsonError()
 
 
@@ -137,6 +141,8 @@ def register_error_handlers(
     `store_unavailable`: the exceptions meaning "Redis does not answer", answered 503.
     """
     app.request_class = JsonRequest
+    app.json = GuardedJSONProvider(app)
+    app.before_request(guard_request_body)
     app.extensions["store_unavailable_errors"] = store_unavailable
     for kind in store_unavailable:
         app.register_error_handler(kind, _handle_store_unavailable)

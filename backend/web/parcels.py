@@ -10,6 +10,7 @@ from backend.adapters.watch_store import Watch, WatchLimitError
 from backend.domain.numbers import check_number, reason_message
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
+from backend.web.json_guard import clean_text
 from backend.web.messages import message_for
 from backend.web.presenters import iso_utc, lookup_view
 from backend.web.schemas import ResultSchema
@@ -63,7 +64,7 @@ def list_parcels():
     """The caller's watched parcels with their latest status."""
     services, lang = _services(), request_lang()
     watches = services.watches.list(g.openid)
-    lookups = services.lookup.lookup_many([w.number for w in watches], lang) if watches else []
+    lookups = services.lookup.lookup_all([w.number for w in watches], lang)
     return {"parcels": [parcel_view(w, r, lang) for w, r in zip(watches, lookups, strict=True)]}
 
 
@@ -75,7 +76,7 @@ def watch_parcel(body: dict, number: str):
     """Watch a parcel (again): idempotent; the nickname is updated."""
     services, lang = _services(), request_lang()
     number = _valid_number(number)
-    nickname = (body.get("nickname") or "").strip() or None
+    nickname = clean_text(body.get("nickname") or "").strip() or None
     try:
         watch, _new = services.watches.watch(g.openid, number, nickname)
     except WatchLimitError as error:
@@ -103,8 +104,10 @@ def get_parcel(number: str):
 @login_required
 @bp.response(204)
 def unwatch_parcel(number: str):
-    """Stop watching; polling stops once nobody watches the number."""
+    """Stop watching; the caller's shares of it are revoked, and polling stops once nobody
+    watches the number."""
     services = _services()
     number = _valid_number(number)
+    services.shares.revoke_parcel(g.openid, number)  # first: a retry finishes the rest
     if services.watches.unwatch(g.openid, number):
         services.refresher.stop(number)

@@ -182,7 +182,7 @@ def _load(text: str) -> dict[str, Any]:
             parsed = next(iter(parsed.values())) if len(parsed) == 1 else None
         else:
             parsed = json.loads(stripped)
-    except (ValueError, ExpatError):
+    except (ValueError, ExpatError, RecursionError):
         raise PushFormatError("the push body is neither JSON nor XML") from None
     if not isinstance(parsed, dict):
         raise PushFormatError("the push body is not an object")
