@@ -10,6 +10,7 @@ from backend.adapters import redis_conn
 from backend.adapters.http import make_session
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.rate_counter import RateCounter
 from backend.adapters.replay_cache import ReplayCache
 from backend.adapters.share_card import CardRenderer
 from backend.adapters.share_store import ShareStore
@@ -57,6 +58,7 @@ class Services:
     shares: ShareService
     track_alert: TrackAlertService
     replays: ReplayCache  # nonces of pushed messages (WeChat push, UPS webhook)
+    rate_counter: RateCounter  # request budgets of the web layer
 
 
 def build_services(settings: Settings) -> Services:
@@ -69,7 +71,7 @@ def build_services(settings: Settings) -> Services:
     shares = _sharing(store, lookup, watched["watches"], wechat["wechat"])
     return Services(
         settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares,
-        replays=ReplayCache(store), **wechat, **watched,
+        replays=ReplayCache(store), rate_counter=RateCounter(store), **wechat, **watched,
     )  # fmt: skip
 
 
