@@ -6,46 +6,61 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import requests
 
 from backend.adapters import redis_conn
+from backend.adapters.embedded_redis import EmbeddedRedis, EmbeddedRedisError, die_with_parent
 from backend.settings import DEFAULT_REDIS_URL, Settings, SettingsError
 
 
-def choose_redis(environ: dict[str, str]) -> tuple[str, str]:
-    """The Redis URL to use and a sentence saying where it came from."""
+def choose_redis(environ: dict[str, str]) -> tuple[str, str, EmbeddedRedis | None]:
+    """The Redis URL to use, a sentence saying where it came from, and the embedded server
+    this process started (None when it uses someone else's Redis)."""
     url = environ.get("REDIS_URL", "").strip()
     if url:
         if not redis_conn.is_reachable(url, timeout=2):
             raise SystemExit(
                 f"REDIS_URL={redis_conn.describe(url)} does not answer; is it running?"
             )
-        return url, f"Redis: {redis_conn.describe(url)} (from REDIS_URL)"
-    if redis_conn.is_reachable(DEFAULT_REDIS_URL):
-        return DEFAULT_REDIS_URL, f"Redis: {DEFAULT_REDIS_URL} (found running locally)"
-    url = redis_conn.start_embedded_redis()
-    return url, (
-        f"Redis: embedded Redis-compatible server at {url}. "
-        "NOTHING WILL PERSIST: watches and sessions vanish when you stop. "
-        "Set REDIS_URL to use a real Redis."
+        return url, f"Redis: {redis_conn.describe(url)} (from REDIS_URL)", None
+    local = environ.get("LOCAL_REDIS_URL", "").strip() or DEFAULT_REDIS_URL
+    if redis_conn.is_reachable(local):
+        return local, f"Redis: {redis_conn.describe(local)} (found running locally)", None
+    server = EmbeddedRedis()
+    try:
+        url = server.start()
+    except EmbeddedRedisError as error:
+        raise SystemExit(f"{error}") from None
+    return (
+        url,
+        (
+            f"Redis: embedded server (valkey-server, Redis-compatible) at {url}. "
+            "NOTHING WILL PERSIST: watches and sessions vanish when you stop. "
+            "Set REDIS_URL to use a real Redis."
+        ),
+        server,
     )
 
 
-def _wait_healthy(base_url: str, deadline_seconds: float = 30) -> bool:
+def _wait_healthy(base_url: str, stopping: threading.Event, deadline_seconds: float = 30) -> bool:
     deadline = time.monotonic() + deadline_seconds
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not stopping.is_set():
         try:
             if requests.get(f"{base_url}/healthz", timeout=1).status_code == 200:
                 return True
         except requests.RequestException:
             pass
-        time.sleep(0.3)
+        stopping.wait(0.3)
     return False
 
 
 def _spawn(environ: dict[str, str], port: int) -> list[subprocess.Popen]:
+    """API and worker, each in its own process group (RQ forks its scheduler) that dies with
+    this process: a Ctrl-C or SIGTERM sent to our group reaches only us, and we stop them in
+    order, Redis last."""
     python = sys.executable
     api = [
         python, "-m", "gunicorn", "backend.wsgi:app",
@@ -53,23 +68,39 @@ def _spawn(environ: dict[str, str], port: int) -> list[subprocess.Popen]:
         "--timeout", "60", "--graceful-timeout", "5",
     ]  # fmt: skip
     worker = [python, "-m", "backend.worker"]
-    return [subprocess.Popen(cmd, env=environ) for cmd in (api, worker)]
+    return [
+        subprocess.Popen(cmd, env=environ, process_group=0, preexec_fn=die_with_parent)
+        for cmd in (api, worker)
+    ]
 
 
 def _stop(processes: list[subprocess.Popen]) -> None:
     for process in processes:
         if process.poll() is None:
-            process.terminate()
+            _signal_group(process, signal.SIGTERM)
     for process in processes:
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            process.kill()
+            _signal_group(process, signal.SIGKILL)
+            process.wait(timeout=5)
 
 
-def _interrupt(*_: object) -> None:
-    """SIGTERM (docker, systemd) stops everything the same way Ctrl-C does."""
-    raise KeyboardInterrupt
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def _banner(settings: Settings, redis_note: str) -> str:
+    base = f"http://127.0.0.1:{settings.port}"
+    mode = "SANDBOX (built-in UPS and WeChat sandboxes)" if settings.sandbox else "PRODUCTION"
+    lines = [f"\n  UPS 包裹追踪 — {mode}", f"  {redis_note}", f"  API:      {base}"]
+    lines.append(f"  OpenAPI:  {base}/api/v1/openapi.json")
+    if settings.sandbox:
+        lines.append(f"  Demo numbers: {base}/_sandbox/ups/scenarios")
+    return "\n".join([*lines, "  Ctrl-C stops everything.\n"])
 
 
 def main() -> int:
@@ -79,32 +110,32 @@ def main() -> int:
     except SettingsError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
-    redis_url, redis_note = choose_redis(environ)
+    # Ctrl-C and SIGTERM (docker, systemd, a group kill) only ask the loop below to stop, so
+    # no signal ever lands in the middle of start-up or shutdown as a traceback.
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
+    redis_url, redis_note, embedded = choose_redis(environ)
     environ["REDIS_URL"] = redis_url
     processes = _spawn(environ, settings.port)
-    signal.signal(signal.SIGTERM, _interrupt)
     try:
-        base = f"http://127.0.0.1:{settings.port}"
-        mode = "SANDBOX (built-in UPS and WeChat sandboxes)" if settings.sandbox else "PRODUCTION"
-        print(f"\n  UPS 包裹追踪 — {mode}\n  {redis_note}")
-        print(f"  API:      {base}")
-        print(f"  OpenAPI:  {base}/api/v1/openapi.json")
-        if settings.sandbox:
-            print(f"  Demo numbers: {base}/_sandbox/ups/scenarios")
-        print("  Ctrl-C stops everything.\n", flush=True)
-        healthy = _wait_healthy(base)
-        print(
-            f"  {'ready: /healthz answers 200' if healthy else 'WARNING: /healthz does not answer'}\n",
-            flush=True,
-        )
-        while all(p.poll() is None for p in processes):
-            time.sleep(0.5)
-        print("a process exited; stopping everything", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
+        print(_banner(settings, redis_note), flush=True)
+        healthy = _wait_healthy(f"http://127.0.0.1:{settings.port}", stopping)
+        if not stopping.is_set():
+            ready = (
+                "ready: /healthz answers 200" if healthy else "WARNING: /healthz does not answer"
+            )
+            print(f"  {ready}\n", flush=True)
+        while not stopping.wait(0.5):
+            if any(p.poll() is not None for p in processes):
+                print("a process exited; stopping everything", file=sys.stderr)
+                return 1
+        print("  stopping…", flush=True)
         return 0
     finally:
         _stop(processes)
+        if embedded:
+            embedded.stop()
 
 
 if __name__ == "__main__":

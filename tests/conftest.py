@@ -18,10 +18,12 @@ from tests.support.redis_server import choose_test_redis_url
 @pytest.fixture(scope="session")
 def redis_url() -> str:
     try:
-        url, _kind = choose_test_redis_url()
+        url, embedded = choose_test_redis_url()
     except RuntimeError as error:
         pytest.exit(str(error), returncode=3)
-    return url
+    yield url
+    if embedded:
+        embedded.stop()
 
 
 @pytest.fixture

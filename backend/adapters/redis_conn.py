@@ -1,15 +1,11 @@
-"""Redis connections: clients from a URL, and the embedded server used when none is running."""
+"""Redis connections: clients from a URL, reachability checks, free ports."""
 
 from __future__ import annotations
 
-import logging
 import socket
-import threading
 from urllib.parse import urlparse
 
 import redis
-
-log = logging.getLogger(__name__)
 
 # Every Redis call is bounded so a dead Redis turns into an error, not a hung request.
 SOCKET_TIMEOUT_SECONDS = 5.0
@@ -40,24 +36,6 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
         return int(sock.getsockname()[1])
-
-
-def start_embedded_redis(host: str = "127.0.0.1", port: int | None = None) -> str:
-    """Serve fakeredis over TCP from a daemon thread of this process; return its URL.
-
-    Other processes (API, worker) connect to it like to any Redis. It keeps everything
-    in this process's memory, so nothing survives a restart.
-    """
-    from fakeredis import TcpFakeServer  # imported lazily: production never needs it
-
-    port = port or free_port(host)
-    server = TcpFakeServer((host, port), server_type="redis")
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="embedded-redis", daemon=True)
-    thread.start()
-    url = f"redis://{host}:{port}/0"
-    log.info("embedded Redis-compatible server listening on %s", url)
-    return url
 
 
 def describe(url: str) -> str:

@@ -63,17 +63,17 @@ class SchedulerThread(threading.Thread):
         self._queue = queue
         self._interval = interval
         self._lease = lease
-        self._stop = threading.Event()
+        self._stopping = threading.Event()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._stopping.is_set():
             try:
                 count = enqueue_due(self._schedule, self._queue, lease=self._lease)
                 if count:
                     log.info("enqueued %d due refreshes", count)
             except Exception:  # a Redis blip must not kill the scheduler; retry next tick
                 log.exception("scheduler step failed")
-            self._stop.wait(self._interval)
+            self._stopping.wait(self._interval)
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopping.set()

@@ -35,17 +35,17 @@ class TrackAlertThread(threading.Thread):
         super().__init__(name="track-alert", daemon=True)
         self._service = service
         self._interval = interval
-        self._stop = threading.Event()
+        self._stopping = threading.Event()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._stopping.is_set():
             try:
                 accepted = self._service.renew_due()
                 if accepted:
                     log.info("Track Alert: %d numbers subscribed", accepted)
             except Exception:  # UPS or Redis trouble must not kill the thread; next tick
                 log.exception("Track Alert step failed")
-            self._stop.wait(self._interval)
+            self._stopping.wait(self._interval)
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopping.set()

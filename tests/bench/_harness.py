@@ -20,7 +20,8 @@ from tests.support.stack import Stack  # noqa: E402
 
 def start_stack(workers: int = 0, **env: str) -> tuple[Stack, str]:
     """Flush the test Redis, start the API (and workers); return the stack and Redis URL."""
-    redis_url, kind = choose_test_redis_url()
+    redis_url, embedded = choose_test_redis_url()  # an embedded server dies with this process
+    kind = "embedded valkey-server" if embedded else "real"
     redis_conn.connect(redis_url).flushdb()
     stack = Stack(redis_url, Path(tempfile.mkdtemp(prefix="bench-")), **env)
     stack.start_api()

@@ -18,7 +18,10 @@ from tests.support.stack import ROOT
 pytestmark = pytest.mark.e2e
 
 
-def test_devserver_serves_health_and_the_sandbox_then_stops_everything(redis_url, tmp_path):
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_devserver_serves_health_and_the_sandbox_then_stops_everything(redis_url, signum):
+    """Ctrl-C in a terminal and a SIGTERM to the process group (docker, systemd, a script)
+    both stop every process, with no traceback."""
     port = free_port()
     env = {**os.environ, "REDIS_URL": redis_url, "PORT": str(port), "LOG_LEVEL": "WARNING"}
     env.pop("SANDBOX", None)
@@ -39,10 +42,11 @@ def test_devserver_serves_health_and_the_sandbox_then_stops_everything(redis_url
         assert health.json()["sandbox"] is True
         assert requests.get(f"{base}/_sandbox/ups/scenarios", timeout=5).json()
     finally:
-        os.killpg(process.pid, signal.SIGINT)
+        os.killpg(process.pid, signum)
         output, _ = process.communicate(timeout=30)
     assert process.returncode == 0
     assert "SANDBOX" in output and "Ctrl-C" in output
+    assert "Traceback" not in output, output
     with pytest.raises(requests.ConnectionError):
         requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
 
