@@ -31,7 +31,32 @@ class LinkVerdictSchema(Schema):
     host = fields.String(allow_none=True)
 
 
+class GlossaryEntrySchema(Schema):
+    code = fields.String(required=True)
+    label = fields.String(required=True)
+    description = fields.String(required=True)
+
+
+class FaqEntrySchema(Schema):
+    question = fields.String(required=True)
+    answer = fields.String(required=True)
+
+
+class HotlineSchema(Schema):
+    number = fields.String(required=True)
+    note = fields.String()
+
+
+class HelpSchema(Schema):
+    statuses = fields.List(fields.Nested(GlossaryEntrySchema), required=True)
+    faq = fields.List(fields.Nested(FaqEntrySchema), required=True)
+    hotline = fields.Nested(HotlineSchema, required=True)
+    official_domain = fields.String(required=True)
+    phishing = fields.String(required=True)
+
+
 @bp.get("/help")
+@bp.response(200, HelpSchema)
 def help_page():
     """Status glossary, FAQ, hotline and the official-domain advice."""
     lang = request_lang()

@@ -72,6 +72,7 @@ def list_parcels():
 @login_required
 @bp.arguments(WatchBodySchema)
 @bp.response(200, ParcelSchema)
+@bp.alt_response(409, description="too_many_parcels: the watch limit is reached")
 def watch_parcel(body: dict, number: str):
     """Watch a parcel (again): idempotent; the nickname is updated."""
     services, lang = _services(), request_lang()
@@ -91,6 +92,7 @@ def watch_parcel(body: dict, number: str):
 @bp.get("/parcels/<number>")
 @login_required
 @bp.response(200, ParcelSchema)
+@bp.alt_response(404, description="parcel_not_found: the caller does not watch this number")
 def get_parcel(number: str):
     """One watched parcel with its full tracking result."""
     services, lang = _services(), request_lang()

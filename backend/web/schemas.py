@@ -21,8 +21,18 @@ class TrackQuerySchema(Schema):
     lang = fields.String(validate=validate.OneOf(["zh", "en"]))
 
 
+NUMBERS_DOC = {
+    "oneOf": [
+        {"type": "string", "minLength": 1, "maxLength": 4000},
+        {"type": "array", "items": {"type": "string", "maxLength": 100}, "minItems": 1},
+    ]
+}
+
+
 class TrackBodySchema(Schema):
-    numbers = NumbersField(required=True, metadata={"description": "free text or a list"})
+    numbers = NumbersField(
+        required=True, metadata={"description": "free text or a list", "openapi": NUMBERS_DOC}
+    )
 
 
 class StatusSchema(Schema):
