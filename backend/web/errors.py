@@ -90,17 +90,11 @@ def _handle_http_exception(error: HTTPException):
         return envelope(status, _HTTP_CODES.get(status, "internal_error"))
     response = envelope(status, _HTTP_CODES.get(status, "bad_request"))
     if status == 429 and "Retry-After" not in response.headers:
-        response.headers["Retry-After"] = str(_retry_after(error))
+        response.headers["Retry-After"] = "60"
     for name, value in error.get_headers():
         if name.lower() not in {"content-type", "content-length"}:
             response.headers[name] = value
     return response
-
-
-def _retry_after(error: HTTPException) -> int:
-    """Seconds to wait: the rate limit's window when flask-limiter says which limit it was."""
-    limit = getattr(getattr(error, "limit", None), "limit", None)
-    return int(limit.get_expiry()) if limit is not None else 60
 
 
 def _is_bad_json(error: HTTPException, messages: Any) -> bool:

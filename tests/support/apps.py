@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def close_app(app: Flask) -> None:
-    """Close the app's Redis clients (its own and flask-limiter's) now.
+    """Close the app's Redis and UPS clients now.
 
     Left to the garbage collector, their pooled sockets raise ResourceWarning during some
     later, unrelated test, which filterwarnings=error turns into a random failure.
@@ -14,7 +14,3 @@ def close_app(app: Flask) -> None:
     services = app.extensions["services"]
     services.redis.close()
     services.ups.close()
-    for limiter in app.extensions.get("limiter", ()):
-        client = getattr(limiter.storage, "storage", None)
-        if client is not None and hasattr(client, "close"):
-            client.close()
