@@ -36,7 +36,7 @@ test-python: $(STAMP)
 	$(PY) -m pytest
 
 test-miniprogram: $(NPM_STAMP)
-	cd miniprogram && npm test --silent
+	cd miniprogram && npm run lint --silent && npm test --silent
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check backend tests

@@ -16,6 +16,7 @@ from backend.adapters.ups.errors import UpsError, UpstreamUnavailableError
 from backend.bootstrap import build_ups_client
 from backend.domain.model import Eta, Shipment
 from backend.domain.numbers import parse_numbers, reason_message
+from backend.domain.share_view import eta_window
 from backend.domain.statuses import label
 from backend.settings import Settings, SettingsError
 
@@ -25,13 +26,13 @@ OK, NOT_ALL_FOUND, UNAVAILABLE = 0, 1, 2
 _TEXT = {
     "zh": {
         "eta": "预计送达", "delivered": "送达时间", "service": "服务", "weight": "重量",
-        "received_by": "签收人", "none": "暂无", "by": "{end} 前", "eod": "当天内",
+        "received_by": "签收人", "none": "暂无", "eod": "当天内",
         "head": ("时间", "地点", "状态", "说明"), "error": "查询失败",
         "invalid": "单号无效", "no_numbers": "没有找到 UPS 单号。",
     },
     "en": {
         "eta": "Expected", "delivered": "Delivered at", "service": "Service", "weight": "Weight",
-        "received_by": "Received by", "none": "not yet known", "by": "by {end}",
+        "received_by": "Received by", "none": "not yet known",
         "eod": "by end of day", "head": ("Time", "Place", "Status", "Description"),
         "error": "lookup failed", "invalid": "invalid number",
         "no_numbers": "No UPS tracking number found.",
@@ -58,10 +59,8 @@ def _eta_text(eta: Eta | None, lang: str) -> str:
     text = _TEXT[lang]
     if eta is None:
         return text["none"]
-    if eta.start and eta.end:
-        return f"{eta.date} {eta.start}–{eta.end}"
-    if eta.end:
-        return f"{eta.date} " + text["by"].format(end=eta.end)
+    if eta.end:  # a window or a deadline, worded as on the shared page
+        return eta.date + eta_window(eta.start, eta.end, lang).rstrip()
     return f"{eta.date} {text['eod']}" if eta.kind == "end_of_day" else eta.date
 
 

@@ -1,16 +1,28 @@
-"""Flask application factory."""
+"""Flask application factory: the web entry point, fed by the composition root."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import redis
 from flask import Flask
 
+from backend.adapters import redis_keys
 from backend.bootstrap import STORE_UNAVAILABLE, Services, build_services
+from backend.logs import configure_logging
+from backend.services.auth import SessionService
+from backend.services.lookup import LookupService
+from backend.services.parcels import Parcels
+from backend.services.shares import ShareService
+from backend.services.subscribe_events import SubscribeEvents
+from backend.services.subscriptions import Subscriptions
+from backend.services.track_alert import TrackAlertService
 from backend.settings import Settings
-from backend.web import health
+from backend.web import health, registry
 from backend.web.api import create_api
 from backend.web.errors import register_error_handlers
 from backend.web.limits import init_rate_limits
-from backend.web.request_log import configure_logging, init_request_logging
+from backend.web.request_log import init_request_logging
 from backend.web.routes import register_api_blueprints
 from backend.web.security import current_openid
 
@@ -26,16 +38,51 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app = Flask(__name__)
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Chinese
+    # The whole bag stays reachable for the sandboxes and tests; views use the registry.
     app.extensions["services"] = services
+    registry.install(app, web_use_cases(services))
 
     api = create_api(app)
     register_error_handlers(app, STORE_UNAVAILABLE)
     init_request_logging(app)
     app.register_blueprint(health.bp)
     register_api_blueprints(app, api)
-    init_rate_limits(app, settings, identify=current_openid)
+    init_rate_limits(app, settings, current_openid, services.budgets)
     if settings.sandbox:
         from backend.sandbox import register_sandboxes
 
-        register_sandboxes(app)
+        register_sandboxes(app, settings, services.redis)
     return app
+
+
+def web_use_cases(services: Services) -> dict[type, object]:
+    """What the views may use: use cases and a few settings, never stores or clients."""
+    settings = services.settings
+    return {
+        SessionService: services.sessions,
+        LookupService: services.lookup,
+        Parcels: services.parcels,
+        Subscriptions: services.consent,
+        ShareService: services.shares,
+        TrackAlertService: services.track_alert,
+        SubscribeEvents: services.subscribe_events,
+        registry.WebConfig: registry.WebConfig(
+            settings.public_base_url,
+            settings.ups_webhook_credential,
+            settings.sandbox,
+            redis_keys.rate_limit_prefix(),
+            settings.operator_name,
+            settings.unofficial_notice,
+        ),
+        registry.Health: registry.Health(_answers(services.redis)),
+    }
+
+
+def _answers(client: redis.Redis) -> Callable[[], bool]:
+    def ping() -> bool:
+        try:
+            return bool(client.ping())
+        except (redis.RedisError, OSError):
+            return False
+
+    return ping

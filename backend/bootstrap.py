@@ -1,4 +1,6 @@
-"""Composition root: the one place that builds concrete adapters and wires services."""
+"""Composition root: the one place that builds concrete adapters and wires the use cases,
+for the API, the worker and the CLI alike. Nothing here connects: clients dial on first use.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +10,12 @@ import redis
 
 from backend.adapters import redis_conn
 from backend.adapters.http import make_session
+from backend.adapters.job_queue import RefreshQueue
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.rate_counter import RateCounter
 from backend.adapters.replay_cache import ReplayCache
+from backend.adapters.session_store import SessionStore
 from backend.adapters.share_card import CardRenderer
 from backend.adapters.share_store import ShareStore
 from backend.adapters.snapshot_cache import SnapshotCache
@@ -19,18 +23,25 @@ from backend.adapters.subscription_store import SubscriptionStore
 from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.ups.client import UpsClient
 from backend.adapters.ups.track_alert import TrackAlertClient
+from backend.adapters.ups.webhook_mapping import parse_webhook
 from backend.adapters.watch_store import WatchStore
 from backend.adapters.wechat.auth import WeChatAuth
 from backend.adapters.wechat.client import WeChatClient
-from backend.domain.templates import Template, TemplateConfigError, configured_templates
+from backend.adapters.wechat.messages import SubscribeMessenger
+from backend.adapters.wechat.push import WeChatPushInbox
+from backend.adapters.wechat.templates import Template, TemplateConfigError, configured_templates
 from backend.services.auth import SessionService
+from backend.services.budgets import Budgets
 from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
+from backend.services.parcels import Parcels
+from backend.services.polling import RefreshJob
 from backend.services.refresh import Refresher
 from backend.services.shares import ShareService
+from backend.services.subscribe_events import SubscribeEvents
+from backend.services.subscriptions import Subscriptions
 from backend.services.track_alert import TrackAlertService
 from backend.settings import Settings, SettingsError
-from backend.worker.track_alert import refresh_enqueuer
 
 # What the data store raises when it does not answer; the web layer answers these with 503.
 STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
@@ -41,96 +52,142 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
 
 @dataclass
 class Services:
-    """Everything the web layer and the worker use, built once per process."""
+    """Everything one process uses, built once. Entry points take what they need from it:
+    the web layer its use cases (backend/app.py), the worker its jobs and steps; tests
+    and the sandboxes reach the stores and `redis` through it."""
 
     settings: Settings
     redis: redis.Redis
     wechat: WeChatClient
-    sessions: SessionService
     ups: UpsClient
-    lookup: LookupService
     watches: WatchStore
     subscriptions: SubscriptionStore
     notification_log: NotificationLog
     templates: list[Template]
     schedule: Schedule
+    tracked: TrackedState
+    queue: RefreshQueue
+    # use cases
+    sessions: SessionService
+    lookup: LookupService
     refresher: Refresher
-    shares: ShareService
     track_alert: TrackAlertService
-    replays: ReplayCache  # nonces of pushed messages (WeChat push, UPS webhook)
-    rate_counter: RateCounter  # request budgets of the web layer
+    parcels: Parcels
+    consent: Subscriptions
+    shares: ShareService
+    subscribe_events: SubscribeEvents
+    refresh_job: RefreshJob
+    budgets: Budgets  # request budgets of the web layer
+
+    def close(self) -> None:
+        """Close pooled connections now rather than at garbage collection."""
+        self.redis.close()
+        self.ups.close()
+        self.queue.rq.connection.close()
+
+
+@dataclass
+class _Stores:
+    watches: WatchStore
+    subscriptions: SubscriptionStore
+    notification_log: NotificationLog
+    schedule: Schedule
+    tracked: TrackedState
+    queue: RefreshQueue
 
 
 def build_services(settings: Settings) -> Services:
-    """Create clients without connecting: nothing talks to the network until used."""
+    """Create every client and use case without connecting."""
     store = redis_conn.connect(settings.redis_url)
+    stores = _stores(settings, store)
     ups = build_ups_client(settings, store)
-    wechat = _wechat(settings, store)
+    wechat = WeChatClient(
+        settings.wechat_appid, settings.wechat_secret, settings.wechat_api_base_url, store
+    )
+    templates = _templates(settings)
     lookup = LookupService(ups, SnapshotCache(store), settings.lookup_concurrency)
-    watched = _watching(settings, store, lookup, wechat["wechat"], ups)
-    shares = _sharing(store, lookup, watched["watches"], wechat["wechat"])
+    track_alert = _track_alert(settings, store, ups, stores)
+    refresher = _refresher(settings, lookup, wechat, templates, stores, track_alert)
+    shares = ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat)
     return Services(
-        settings=settings, redis=store, ups=ups, lookup=lookup, shares=shares,
-        replays=ReplayCache(store), rate_counter=RateCounter(store), **wechat, **watched,
+        settings=settings, redis=store, wechat=wechat, ups=ups, templates=templates,
+        **vars(stores), lookup=lookup, refresher=refresher, track_alert=track_alert,
+        sessions=_sessions(settings, store),
+        parcels=Parcels(stores.watches, lookup, refresher, track_alert.want,
+                        stores.notification_log, shares.revoke_parcel),
+        consent=Subscriptions(templates, stores.subscriptions, stores.watches),
+        shares=shares,
+        subscribe_events=_subscribe_events(settings, store, stores.subscriptions),
+        refresh_job=RefreshJob(refresher, track_alert.want),
+        budgets=Budgets(RateCounter(store)),
     )  # fmt: skip
 
 
-def _sharing(
-    store: redis.Redis, lookup: LookupService, watches: WatchStore, wechat
-) -> ShareService:
-    """Shared parcel links; the card renderer finds its CJK font on first use."""
-    return ShareService(ShareStore(store), watches, lookup, CardRenderer(), wechat)
-
-
-def _watching(
-    settings: Settings, store: redis.Redis, lookup: LookupService, wechat, ups: UpsClient
-) -> dict:
-    """Watch list, credits, schedule and the refresh-and-notify job's collaborators."""
-    watches, subscriptions = WatchStore(store), SubscriptionStore(store)
+def _stores(settings: Settings, store: redis.Redis) -> _Stores:
     # A dead worker's claims expire with the polling scale, so sandbox journeys recover fast.
     lease = max(5.0, LEASE_SECONDS * settings.poll_interval_scale)
-    notification_log, schedule = NotificationLog(store, lease), Schedule(store)
+    # RQ stores pickled bytes: its connection must not decode.
+    jobs = redis_conn.connect(settings.redis_url, decode=False)
+    return _Stores(
+        WatchStore(store), SubscriptionStore(store), NotificationLog(store, lease),
+        Schedule(store), TrackedState(store), RefreshQueue(jobs),
+    )  # fmt: skip
+
+
+def _templates(settings: Settings) -> list[Template]:
     try:
-        templates = configured_templates(settings.wechat_templates, settings.sandbox)
+        return configured_templates(settings.wechat_templates, settings.sandbox)
     except TemplateConfigError as error:
         raise SettingsError(str(error)) from None
-    notifier = Notifier(
-        wechat, templates, subscriptions, notification_log, QuietHours(*settings.quiet_hours)
-    )
-    tracked = TrackedState(store)
-    track_alert = build_track_alert(settings, store, ups, watches, tracked)
-    refresher = Refresher(
-        lookup, watches, tracked, schedule, notifier, settings.poll_interval_scale,
-        is_subscribed=track_alert.is_subscribed,
-    )  # fmt: skip
-    return {
-        "watches": watches,
-        "subscriptions": subscriptions,
-        "notification_log": notification_log,
-        "templates": templates,
-        "schedule": schedule,
-        "refresher": refresher,
-        "track_alert": track_alert,
-    }
 
 
-def build_track_alert(
+def _refresher(
     settings: Settings,
-    store: redis.Redis,
-    ups: UpsClient,
-    watches: WatchStore,
-    tracked: TrackedState,
+    lookup: LookupService,
+    wechat: WeChatClient,
+    templates: list[Template],
+    stores: _Stores,
+    track_alert: TrackAlertService,
+) -> Refresher:
+    """The refresh-and-notify job's body, with the notifier spending the ledger's credits."""
+    notifier = Notifier(
+        SubscribeMessenger(wechat), templates, stores.subscriptions, stores.notification_log,
+        QuietHours(*settings.quiet_hours),
+    )  # fmt: skip
+    return Refresher(
+        lookup, stores.watches, stores.tracked, stores.schedule, notifier,
+        settings.poll_interval_scale, is_subscribed=track_alert.is_subscribed,
+    )  # fmt: skip
+
+
+def _track_alert(
+    settings: Settings, store: redis.Redis, ups: UpsClient, stores: _Stores
 ) -> TrackAlertService:
     """Track Alert subscriptions on UpsClient's shared token; webhook events enqueue the
     polling job. Off without a webhook credential: UPS's calls would all be refused."""
     client = TrackAlertClient(make_session(), ups.tokens, settings.ups_base_url)
     return TrackAlertService(
-        client,
-        TrackAlertStore(store),
-        watches,
-        tracked,
-        refresh_enqueuer(settings.redis_url),
-        enabled=bool(settings.ups_webhook_credential),
+        client, TrackAlertStore(store), stores.watches, stores.tracked, stores.queue.enqueue,
+        parse_webhook, enabled=bool(settings.ups_webhook_credential),
+    )  # fmt: skip
+
+
+def _sessions(settings: Settings, store: redis.Redis) -> SessionService:
+    """Login sessions: code2Session at WeChat, digests in Redis."""
+    base, appid = settings.wechat_api_base_url, settings.wechat_appid
+    return SessionService(SessionStore(store), WeChatAuth(base, appid, settings.wechat_secret))
+
+
+def _subscribe_events(
+    settings: Settings, store: redis.Redis, ledger: SubscriptionStore
+) -> SubscribeEvents:
+    """WeChat pushes: signatures (security mode when an AES key is set), a freshness window
+    and the nonces seen within it."""
+    inbox = WeChatPushInbox(
+        settings.wechat_push_token, settings.wechat_push_aes_key, settings.wechat_appid
+    )
+    return SubscribeEvents(
+        inbox, ledger, ledger, ReplayCache(store), settings.push_max_age_minutes * 60
     )
 
 
@@ -145,11 +202,6 @@ def build_ups_client(settings: Settings, store: redis.Redis) -> UpsClient:
     )
 
 
-def _wechat(settings: Settings, store: redis.Redis) -> dict:
-    """The WeChat API client and login sessions (no network until first used)."""
-    appid, secret = settings.wechat_appid, settings.wechat_secret
-    base = settings.wechat_api_base_url
-    return {
-        "wechat": WeChatClient(appid, secret, base, store),
-        "sessions": SessionService(store, WeChatAuth(base, appid, secret)),
-    }
+def redis_answers(url: str, timeout: float = 3.0) -> bool:
+    """True when the Redis at `url` answers (the worker's health check)."""
+    return redis_conn.is_reachable(url, timeout=timeout)

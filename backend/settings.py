@@ -88,6 +88,9 @@ class Settings:
     quiet_hours: tuple[int, int] = (0, 0)
     # A pushed message (WeChat, UPS) whose signed time is further off than this is refused.
     push_max_age_minutes: float = 5.0
+    # Who runs the mini-program, and whether to say it is not UPS's own (help and settings).
+    operator_name: str = ""
+    unofficial_notice: bool = True
 
     @property
     def sandbox_base_url(self) -> str:
@@ -132,6 +135,8 @@ class Settings:
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
             push_max_age_minutes=_number(env, "PUSH_MAX_AGE_MINUTES", 5.0),
+            operator_name=get("OPERATOR_NAME")[:60],
+            unofficial_notice=_flag(env.get("UNOFFICIAL_NOTICE")) is not False,
         )
         return settings.completed()
 

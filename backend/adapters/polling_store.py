@@ -6,17 +6,9 @@ import json
 
 import redis
 
-from backend.adapters import redis_keys
+from backend.adapters import due_set, redis_keys
 from backend.domain.statuses import Status
-from backend.domain.tracking import StatusChange
-
-# Atomically take up to ARGV[2] numbers due by ARGV[1] and push their score to ARGV[3]
-# (a lease), so a second scheduler step cannot enqueue them again meanwhile.
-_TAKE_DUE = """
-local due = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-for _, number in ipairs(due) do redis.call('zadd', KEYS[1], ARGV[3], number) end
-return due
-"""
+from backend.domain.tracking import StatusChange, TrackingState
 
 
 class Schedule:
@@ -34,47 +26,46 @@ class Schedule:
     def remove(self, number: str) -> None:
         self._redis.zrem(redis_keys.schedule(), number)
 
-    def next_time(self, number: str) -> float | None:
-        return self._redis.zscore(redis_keys.schedule(), number)
-
     def take_due(self, now: float, limit: int, lease_seconds: float) -> list[str]:
         """Numbers due now, leased for `lease_seconds` so only one step takes them."""
-        return list(
-            self._redis.eval(_TAKE_DUE, 1, redis_keys.schedule(), now, limit, now + lease_seconds)
-        )
+        return due_set.take_due(self._redis, redis_keys.schedule(), now, limit, lease_seconds)
 
     def size(self) -> int:
         return int(self._redis.zcard(redis_keys.schedule()))
 
 
 class TrackedState:
-    """Per number: the last status seen, failures, when it went final, undelivered changes."""
+    """Per number, in one hash: the last status, failures, when it went final, and every
+    change not yet announced (`pending:<id>`), so a crash mid-fan-out loses nothing."""
 
     def __init__(self, client: redis.Redis) -> None:
         self._redis = client
 
-    def load(self, number: str) -> dict[str, str]:
-        return dict(self._redis.hgetall(redis_keys.tracked(number)))
+    def load(self, number: str) -> TrackingState:
+        raw = self._redis.hgetall(redis_keys.tracked(number))
+        final_at = raw.get("final_at")
+        return TrackingState(
+            status=Status(raw["status"]) if raw.get("status") else None,
+            failures=int(raw.get("failures") or 0),
+            final_at=float(final_at) if final_at else None,
+            pending=_pending(raw),
+        )
 
-    @staticmethod
-    def last_status(state: dict[str, str]) -> Status | None:
-        return Status(state["status"]) if state.get("status") else None
-
-    @staticmethod
-    def pending(state: dict[str, str]) -> list[StatusChange]:
-        """Changes detected but not yet fanned out to every watcher (survive crashes)."""
-        changes = []
-        for key, value in state.items():
-            if key.startswith("pending:"):
-                data = json.loads(value)
-                data["current"] = Status(data["current"])
-                data["previous"] = Status(data["previous"]) if data["previous"] else None
-                changes.append(StatusChange(**data))
-        return sorted(changes, key=lambda change: change.event_time)
-
-    def record(self, number: str, status: Status, change: StatusChange | None, extra: dict) -> None:
+    def record(
+        self,
+        number: str,
+        status: Status,
+        change: StatusChange | None,
+        *,
+        failures: int = 0,
+        final_at: float | None = None,
+    ) -> None:
         """Store the new status and, in the same command, the change still to announce."""
-        mapping = {"status": status.value, **{k: str(v) for k, v in extra.items()}}
+        mapping = {
+            "status": status.value,
+            "failures": str(failures),
+            "final_at": "" if final_at is None else str(final_at),
+        }
         if change:
             data = {**change.__dict__, "current": change.current.value}
             data["previous"] = change.previous.value if change.previous else None
@@ -84,8 +75,20 @@ class TrackedState:
     def announced(self, number: str, change_id: str) -> None:
         self._redis.hdel(redis_keys.tracked(number), f"pending:{change_id}")
 
-    def set_fields(self, number: str, **fields: object) -> None:
-        self._redis.hset(redis_keys.tracked(number), mapping={k: str(v) for k, v in fields.items()})
+    def set_failures(self, number: str, failures: int) -> None:
+        self._redis.hset(redis_keys.tracked(number), "failures", str(failures))
 
     def forget(self, number: str) -> None:
         self._redis.delete(redis_keys.tracked(number))
+
+
+def _pending(raw: dict[str, str]) -> tuple[StatusChange, ...]:
+    """Changes detected but not yet fanned out to every watcher, oldest first."""
+    changes = []
+    for key, value in raw.items():
+        if key.startswith("pending:"):
+            data = json.loads(value)
+            data["current"] = Status(data["current"])
+            data["previous"] = Status(data["previous"]) if data["previous"] else None
+            changes.append(StatusChange(**data))
+    return tuple(sorted(changes, key=lambda change: change.event_time))

@@ -153,9 +153,14 @@ def replay(scope: str, digest: str) -> str:
     return ":".join((PREFIX, "replay", scope, digest))
 
 
+def rate_limit_prefix() -> str:
+    """Prefix of the request-budget counters."""
+    return f"{PREFIX}:limits"
+
+
 def rate_limit(budget: str, client: str, window: int, index: int) -> str:
     """A request counter of one client in one budget for one fixed window; has a TTL."""
-    return f"{PREFIX}:rl:{budget}:{{{client}}}:{window}:{index}"
+    return f"{rate_limit_prefix()}:{budget}:{{{client}}}:{window}:{index}"
 
 
 def sandbox(*parts: str) -> str:

@@ -7,24 +7,12 @@ import json
 import math
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 import redis
 
 from backend.adapters import redis_keys
-
-
-@dataclass(frozen=True)
-class Share:
-    """One share link. `nickname` is only kept when the owner chose to show it."""
-
-    share_id: str
-    openid: str
-    number: str
-    include_nickname: bool
-    nickname: str | None
-    created: float
-    expires: float
+from backend.domain.shares import Share
 
 
 class ShareStore:

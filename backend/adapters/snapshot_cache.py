@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import redis
 
 from backend.adapters import redis_keys, redis_lock
 from backend.domain import cadence
 from backend.domain.model import Shipment, shipment_from_dict, shipment_to_dict
-
-
-@dataclass(frozen=True)
-class CachedSnapshot:
-    """A shipment as last fetched, with when it was fetched and until when it is fresh."""
-
-    shipment: Shipment
-    fetched_at: float
-    fresh_until: float
-
-    def is_fresh(self, now: float) -> bool:
-        return now < self.fresh_until
+from backend.domain.snapshots import CachedSnapshot
 
 
 class SnapshotCache:

@@ -8,7 +8,6 @@ import redis
 
 from backend.adapters import redis_keys
 
-ANSWERS = ("accept", "reject", "ban", "filter")
 # A client report and its push event arrive seconds apart; an hour is generous.
 PAIRING_SECONDS = 3600
 
@@ -75,3 +74,10 @@ class SubscriptionStore:
         if number in numbers:
             numbers.remove(number)
             self._redis.hset(redis_keys.reserved_credits(openid), template_id, json.dumps(numbers))
+
+    def first_sighting(self, openid: str, digest: str, ttl_seconds: int) -> bool:
+        """True the first time this pushed event (by digest) is seen for the user."""
+        key = redis_keys.push_seen(openid)
+        added = self._redis.sadd(key, digest)
+        self._redis.expire(key, ttl_seconds)
+        return bool(added)

@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import redis
 
-from backend.adapters import redis_keys
+from backend.adapters import due_set, redis_keys
+from backend.domain.track_alert import Subscription
 
 # The per-number hash outlives its subscription by a day so renewals can still read it.
 KEEP_AFTER_EXPIRY_SECONDS = 24 * 3600
 # A refused number is not offered to UPS again for this long (it stays polled meanwhile).
 REJECTED_FOR_SECONDS = 14 * 24 * 3600
-
-# Take up to ARGV[2] numbers due by ARGV[1] and push their score to ARGV[3] (a lease), so
-# the steps of several workers never subscribe the same number at once.
-_TAKE_DUE = """
-local due = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-for _, number in ipairs(due) do redis.call('zadd', KEYS[1], ARGV[3], number) end
-return due
-"""
-
-
-@dataclass(frozen=True)
-class Subscription:
-    """What we know of one number's Track Alert subscription."""
-
-    expires_at: float | None = None  # epoch seconds; None: never subscribed (or forgotten)
-    rejected: str = ""  # UPS's code when it refused the number ("invalid" for the lists)
-
-    def active(self, now: float) -> bool:
-        return self.expires_at is not None and self.expires_at > now
 
 
 class TrackAlertStore:
@@ -79,11 +59,9 @@ class TrackAlertStore:
 
     def take_due(self, now: float, limit: int, lease_seconds: float) -> list[str]:
         """Numbers due by `now`, leased for `lease_seconds` so only one step takes them."""
+        # The lease keeps the steps of several workers from subscribing a number twice.
         key = redis_keys.track_alert_due()
-        return list(self._redis.eval(_TAKE_DUE, 1, key, now, limit, now + lease_seconds))
-
-    def due_at(self, number: str) -> float | None:
-        return self._redis.zscore(redis_keys.track_alert_due(), number)
+        return due_set.take_due(self._redis, key, now, limit, lease_seconds)
 
     def first_sighting(self, number: str, fingerprint: str, ttl_seconds: int) -> bool:
         """True the first time this event is seen; the set forgets after `ttl_seconds`."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
 
 import redis
 
 from backend.adapters import redis_keys
+from backend.domain.watches import Watch, WatchLimitError
 
 # Add the number to the user's hash only while under the limit, atomically.
 _WATCH = """
@@ -18,23 +18,6 @@ end
 if redis.call('hlen', KEYS[1]) >= tonumber(ARGV[3]) then return -1 end
 redis.call('hset', KEYS[1], ARGV[1], ARGV[2]) return 2
 """
-
-
-class WatchLimitError(Exception):
-    """The user already watches as many parcels as allowed."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit)
-        self.limit = limit
-
-
-@dataclass(frozen=True)
-class Watch:
-    """One user's watch of one number."""
-
-    number: str
-    nickname: str | None
-    since: float
 
 
 class WatchStore:

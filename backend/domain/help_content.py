@@ -50,6 +50,11 @@ PHISHING = (
     "Track only through ups.com or this mini-program. When a text or email claiming to be UPS asks you to pay or tap a link, check that the domain is ups.com first.",
 )
 
+UNOFFICIAL = (
+    "本小程序不是 UPS 官方服务，与 UPS 没有隶属关系；运单信息来自 UPS 的公开查询接口。",
+    "This mini-program is not an official UPS service and is not affiliated with UPS; tracking data comes from UPS's public tracking service.",
+)
+
 
 def faq(lang: str) -> list[dict[str, str]]:
     """The FAQ as question/answer pairs in `lang`."""
@@ -68,3 +73,8 @@ def hotline(lang: str) -> dict[str, str]:
 def phishing(lang: str) -> str:
     """The standing reminder about the official domain."""
     return PHISHING[1 if lang == "en" else 0]
+
+
+def operator(name: str, unofficial: bool, lang: str) -> dict[str, str]:
+    """Who runs the service and, unless the operator is UPS itself, that it is not official."""
+    return {"name": name, "notice": UNOFFICIAL[1 if lang == "en" else 0] if unofficial else ""}

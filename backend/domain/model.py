@@ -104,6 +104,11 @@ def event_moment(iso_time: str) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def iso_utc(timestamp: float) -> str:
+    """Epoch seconds as ISO 8601 in UTC, to the second (how the API writes instants)."""
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
+
+
 def latest_event(shipment: Shipment) -> TrackingEvent | None:
     """The newest scan, if any."""
     return shipment.events[0] if shipment.events else None

@@ -5,11 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from backend.domain import statuses
-from backend.domain.model import Shipment, TrackingEvent, latest_event, without_personal_data
+from backend.domain.model import (
+    Eta,
+    Shipment,
+    TrackingEvent,
+    iso_utc,
+    latest_event,
+    without_personal_data,
+)
 from backend.domain.numbers import mask_number
 
 # Where "today" is judged when a parcel has no scan with a UTC offset: the users are in China.
@@ -58,6 +65,13 @@ def short_time(text: str | None, lang: str) -> str:
     return f"{day} {moment:%H:%M}" if has_clock else day
 
 
+def eta_view(eta: Eta | None) -> dict[str, str | None] | None:
+    """An ETA as the API's JSON object (contract.md `Eta`)."""
+    if eta is None:
+        return None
+    return {"date": eta.date, "start": eta.start, "end": eta.end, "kind": eta.kind}
+
+
 def eta_phrase(shipment: Shipment, lang: str, today: date) -> str:
     """'预计今天送达', 'Expected tomorrow 10:30–11:30', '11月24日已送达'; '' when unknown."""
     delivered = parse_time(shipment.delivered_at)
@@ -73,12 +87,12 @@ def eta_phrase(shipment: Shipment, lang: str, today: date) -> str:
         return ""
     when = day_text(day, today, lang)
     if lang == "en":
-        return f"Expected {when}{_window(eta.start, eta.end, lang)}"
-    return f"预计{when}{_window(eta.start, eta.end, lang)}送达"
+        return f"Expected {when}{eta_window(eta.start, eta.end, lang)}"
+    return f"预计{when}{eta_window(eta.start, eta.end, lang)}送达"
 
 
-def _window(start: str | None, end: str | None, lang: str) -> str:
-    """The time part of an ETA: a window, a deadline or nothing."""
+def eta_window(start: str | None, end: str | None, lang: str) -> str:
+    """The time part of an ETA: a window, a deadline or nothing (" 10:30–11:30", " by 12:00")."""
     if start and end:
         return f" {start}–{end}" if lang == "en" else f" {start}–{end} "
     if end:
@@ -117,13 +131,11 @@ def public_view(
             "description": statuses.explanation(safe.status, lang),
         },
         "progress": statuses.progress(safe.status),
-        "eta": {"date": eta.date, "start": eta.start, "end": eta.end, "kind": eta.kind}
-        if eta
-        else None,
+        "eta": eta_view(eta),
         "eta_text": eta_phrase(safe, lang, today),
         "delivered_at": safe.delivered_at,
         "events": [_event(event, lang) for event in safe.events],
-        "as_of": datetime.fromtimestamp(fetched_at, UTC).isoformat(timespec="seconds"),
+        "as_of": iso_utc(fetched_at),
     }
     if nickname:
         view["nickname"] = nickname

@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from backend.domain.cadence import HOUR, MINUTE
 from backend.domain.model import Shipment, latest_event
 from backend.domain.statuses import Status, importance, is_final
 
-MINUTE = 60
-HOUR = 60 * MINUTE
 DAY = 24 * HOUR
 
 # A change into a status at least this important is worth a credit even when it is the
@@ -57,6 +56,22 @@ class StatusChange:
     @property
     def notable(self) -> bool:
         return importance(self.current) >= NOTABLE_IMPORTANCE
+
+
+@dataclass(frozen=True)
+class TrackingState:
+    """What polling remembers of one watched number between refreshes."""
+
+    status: Status | None = None  # the last status seen; None before the first lookup
+    failures: int = 0  # failed refreshes in a row
+    final_at: float | None = None  # when the parcel first reached a final status
+    pending: tuple[StatusChange, ...] = ()  # detected, not yet announced to every watcher
+
+    def with_change(self, change: StatusChange | None) -> tuple[StatusChange, ...]:
+        """The changes to announce once `change` is recorded too, oldest first."""
+        known = {item.change_id for item in self.pending}
+        added = (change,) if change and change.change_id not in known else ()
+        return tuple(sorted(self.pending + added, key=lambda item: item.event_time))
 
 
 def change_id(shipment: Shipment) -> str:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from backend.adapters.snapshot_cache import CachedSnapshot, SnapshotCache
-from backend.adapters.ups.errors import InvalidNumberError, TrackingNotFoundError, UpsError
+from backend.domain.errors import CarrierError, NumberNotFound, NumberRejected
 from backend.domain.numbers import NumberCheck, parse_numbers
-from backend.ports import Carrier
+from backend.domain.snapshots import CachedSnapshot
+from backend.ports import Carrier, Clock, SnapshotCache
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +52,7 @@ class LookupService:
         carrier: Carrier,
         cache: SnapshotCache,
         concurrency: int = 10,
-        clock: Callable[[], float] = time.time,
+        clock: Clock = time.time,
     ) -> None:
         self._carrier = carrier
         self._cache = cache
@@ -126,13 +125,13 @@ class LookupService:
     def _refresh(self, number: str, lang: str, cached: CachedSnapshot | None) -> Lookup:
         try:
             shipment = self._carrier.track(number, lang)
-        except TrackingNotFoundError:
+        except NumberNotFound:
             self._cache.remember_error(number, lang, "not_found")
             return Lookup(number, error="not_found")
-        except InvalidNumberError:
+        except NumberRejected:
             return Lookup(number, error="invalid_number", reason="rejected_by_ups")
-        except UpsError as error:
-            log.warning("UPS lookup of %s failed: %s", number, error.code)
+        except CarrierError as error:
+            log.warning("UPS lookup of %s failed: %s", number, error.detail)
             self._cache.remember_error(number, lang, "upstream_unavailable")
             return self._failed(number, cached, "upstream_unavailable")
         return Lookup(number, self._cache.put(number, lang, shipment, self._clock()))

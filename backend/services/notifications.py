@@ -6,15 +6,12 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
-from backend.adapters.notification_log import NotificationLog
-from backend.adapters.subscription_store import SubscriptionStore
-from backend.adapters.wechat.errors import NotSubscribedError, WeChatError
-from backend.domain import message_fields
-from backend.domain.advice import advise
+from backend.domain.errors import MessengerError, RecipientUnsubscribed
 from backend.domain.model import Shipment
-from backend.domain.statuses import Status, label
-from backend.domain.templates import Template
+from backend.domain.notices import notice_for
+from backend.domain.statuses import Status
 from backend.domain.tracking import StatusChange
+from backend.ports import CreditLedger, MessageTemplate, Messenger, NotificationLog
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +33,7 @@ ATTENTION = {
 
 
 class TransientSendError(Exception):
-    """WeChat could not take the message now; the refresh job will be retried."""
+    """The messenger could not take the message now; the refresh job will be retried."""
 
 
 @dataclass(frozen=True)
@@ -68,9 +65,9 @@ class Notifier:
 
     def __init__(
         self,
-        messenger,
-        templates: list[Template],
-        subscriptions: SubscriptionStore,
+        messenger: Messenger,
+        templates: list[MessageTemplate],
+        subscriptions: CreditLedger,
         log_store: NotificationLog,
         quiet: QuietHours | None = None,
         miniprogram_state: str = "formal",
@@ -97,7 +94,7 @@ class Notifier:
             return "duplicate" if claim == 0 else "unread"
         return self._send(openid, template, change, shipment, nickname)
 
-    def _choose(self, openid: str, change: StatusChange) -> Template | None:
+    def _choose(self, openid: str, change: StatusChange) -> MessageTemplate | None:
         """The best template the user has a spare credit for, or None."""
         credits = self._subscriptions.credits(openid)
         reserved = self._subscriptions.reserved(openid)
@@ -112,56 +109,21 @@ class Notifier:
         return None
 
     def _send(self, openid, template, change, shipment, nickname) -> str:
-        data = build_data(template, change, shipment, nickname)
+        notice = notice_for(change, shipment, nickname)
         page = f"pages/detail/index?number={change.number}"
         try:
-            msgid = self._messenger.send_subscribe_message(
-                openid, template.id, data, page=page, state=self._state
-            )
-        except NotSubscribedError:
+            msgid = self._messenger.send_notice(openid, template, notice, page, self._state)
+        except RecipientUnsubscribed:
             self._subscriptions.cancel(openid, template.id)
             self._log.mark(openid, change.number, change.change_id, "unread")
             return "unread"
-        except WeChatError as error:
-            if _is_transient(error):
+        except MessengerError as error:
+            if error.transient:  # busy, throttled, unreachable, token trouble
                 self._log.release(openid, change.number, change.change_id)
                 raise TransientSendError(str(error)) from error
             log.error("subscribe message to template %s rejected: %s", template.id, error)
-            self._log.mark(openid, change.number, change.change_id, f"failed:{error.errcode}")
+            self._log.mark(openid, change.number, change.change_id, f"failed:{error.detail}")
             return "failed"
         self._log.complete(openid, change.number, change.change_id, template.id, str(msgid))
         self._subscriptions.release(openid, template.id, change.number)
         return "sent"
-
-
-def _is_transient(error: WeChatError) -> bool:
-    # Busy, rate-limited, network and token trouble pass; bad data or templates do not.
-    return error.errcode in (None, -1, 45009, 45011, 40001, 40014, 42001)
-
-
-def build_data(template: Template, change: StatusChange, shipment: Shipment,
-               nickname: str | None) -> dict[str, dict[str, str]]:  # fmt: skip
-    """The template's keywords filled from our fields and fitted to their types."""
-    advice = advise(shipment, "zh")
-    ours = {
-        "number": change.number,
-        "status": message_fields.STATUS_PHRASES[change.current]
-        if template_field_type(template, "status") == "phrase"
-        else label(change.current, "zh"),
-        "time": change.event_time,
-        "advice": advice[0].text if advice else label(change.current, "zh"),
-        "nickname": nickname or change.number,
-        "eta": shipment.eta.date if shipment.eta else "",
-        "location": change.location or "-",
-    }
-    return {
-        keyword: {"value": message_fields.fit(keyword, ours.get(field, ""))}
-        for keyword, field in template.fields.items()
-    }
-
-
-def template_field_type(template: Template, our_field: str) -> str | None:
-    for keyword, field in template.fields.items():
-        if field == our_field:
-            return template.keyword_type(keyword)
-    return None

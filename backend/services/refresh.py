@@ -7,11 +7,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from backend.adapters.polling_store import Schedule, TrackedState
-from backend.adapters.watch_store import WatchStore
 from backend.domain.model import Shipment, event_moment, latest_event
 from backend.domain.statuses import Status, is_final
-from backend.domain.tracking import StatusChange, detect_change, next_poll_delay
+from backend.domain.tracking import StatusChange, TrackingState, detect_change, next_poll_delay
+from backend.ports import Clock, Schedule, TrackingStates, WatchStore
 from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier
 
@@ -36,11 +35,11 @@ class Refresher:
         self,
         lookup: LookupService,
         watches: WatchStore,
-        state: TrackedState,
+        state: TrackingStates,
         schedule: Schedule,
         notifier: Notifier,
         scale: float = 1.0,
-        clock: Callable[[], float] = time.time,
+        clock: Clock = time.time,
         is_subscribed: Callable[[str], bool] = lambda number: False,
     ) -> None:
         self._lookup = lookup
@@ -58,36 +57,38 @@ class Refresher:
             self.stop(number)
             return RefreshOutcome(number, None, False, (), None)
         result = self._lookup.lookup_one(number, WORKER_LANG, force=True)
-        state = self._state.load(number)
+        state = self._state.load(number)  # once per refresh: the record below adds to it
         if result.snapshot is None or result.stale:
             return self._failed(number, state)
         shipment = result.snapshot.shipment
-        change = detect_change(TrackedState.last_status(state), shipment)
-        now = self._clock()
-        final_at = state.get("final_at") or (str(now) if is_final(shipment.status) else "")
-        self._state.record(number, shipment.status, change, {"failures": 0, "final_at": final_at})
-        outcomes = self._announce(number, shipment)
+        change = detect_change(state.status, shipment)
+        final_at = state.final_at
+        if final_at is None and is_final(shipment.status):
+            final_at = self._clock()
+        self._state.record(number, shipment.status, change, failures=0, final_at=final_at)
+        outcomes = self._announce(number, shipment, state.with_change(change))
         next_poll = self._plan(number, shipment, final_at, failures=0, held="held" in outcomes)
         return RefreshOutcome(number, shipment.status, change is not None, outcomes, next_poll)
 
     def start(self, number: str, shipment: Shipment | None) -> None:
         """A user began watching: remember today's status and poll soon."""
         state = self._state.load(number)
-        if shipment and not TrackedState.last_status(state):
-            self._state.record(number, shipment.status, None, {"failures": 0})
+        if shipment and state.status is None:
+            self._state.record(number, shipment.status, None)
         if shipment is None:
             self._schedule.set_if_sooner(number, self._clock() + 60 * self._scale)
             return
-        self._plan(number, shipment, state.get("final_at", ""), failures=0, held=False)
+        self._plan(number, shipment, state.final_at, failures=0, held=False)
 
     def stop(self, number: str) -> None:
         """Nobody watches any more: stop polling and forget the state."""
         self._schedule.remove(number)
         self._state.forget(number)
 
-    def _announce(self, number: str, shipment: Shipment) -> tuple[str, ...]:
+    def _announce(
+        self, number: str, shipment: Shipment, pending: tuple[StatusChange, ...]
+    ) -> tuple[str, ...]:
         outcomes: list[str] = []
-        pending = TrackedState.pending(self._state.load(number))
         for change in pending:
             results = [self._notify(openid, change, shipment) for openid in self._watchers(number)]
             outcomes.extend(results)
@@ -106,10 +107,10 @@ class Refresher:
     def _watchers(self, number: str) -> list[str]:
         return sorted(self._watches.watchers(number))
 
-    def _failed(self, number: str, state: dict[str, str]) -> RefreshOutcome:
-        failures = int(state.get("failures", 0) or 0) + 1
-        self._state.set_fields(number, failures=failures)
-        status = TrackedState.last_status(state) or Status.UNKNOWN
+    def _failed(self, number: str, state: TrackingState) -> RefreshOutcome:
+        failures = state.failures + 1
+        self._state.set_failures(number, failures)
+        status = state.status or Status.UNKNOWN
         delay = next_poll_delay(
             status, seconds_since_event=None, failures=failures, scale=self._scale
         )
@@ -117,13 +118,14 @@ class Refresher:
         self._schedule.set(number, at)
         return RefreshOutcome(number, status, False, (), at)
 
-    def _plan(self, number: str, shipment: Shipment, final_at: str, failures: int, held: bool):
+    def _plan(self, number: str, shipment: Shipment, final_at: float | None, failures: int,
+              held: bool) -> float | None:  # fmt: skip
         now = self._clock()
         event = latest_event(shipment)
         delay = next_poll_delay(
             shipment.status,
             seconds_since_event=_age(event.time, now) if event else None,
-            seconds_since_final=now - float(final_at) if final_at else None,
+            seconds_since_final=None if final_at is None else now - final_at,
             failures=failures,
             scale=self._scale,
             subscribed=self._is_subscribed(number),

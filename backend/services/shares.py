@@ -5,16 +5,16 @@ from __future__ import annotations
 import logging
 import secrets
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from backend.adapters.share_store import Share, ShareStore
-from backend.adapters.watch_store import WatchStore
-from backend.adapters.wechat.errors import WeChatError
+from backend.domain.errors import MessengerError
+from backend.domain.model import iso_utc
 from backend.domain.numbers import mask_number
-from backend.domain.share_view import ShareCard, card_for, local_today, public_view, share_title
+from backend.domain.share_view import card_for, local_today, public_view, share_title
+from backend.domain.shares import Share
+from backend.domain.watches import ParcelNotWatchedError
+from backend.ports import CardRenderer, Clock, CodeMaker, ShareStore, WatchStore
 from backend.services.lookup import Lookup
 
 log = logging.getLogger(__name__)
@@ -31,24 +31,12 @@ class ShareNotFoundError(Exception):
     """No live share by that id for this caller: unknown, expired, revoked or not theirs."""
 
 
-class ParcelNotWatchedError(Exception):
-    """Only a parcel the caller watches can be shared."""
-
-
 class ShareUnavailableError(Exception):
     """The parcel's status cannot be had right now (UPS down and nothing cached)."""
 
 
 class Lookups(Protocol):
     def lookup_one(self, number: str, lang: str) -> Lookup: ...
-
-
-class CardRenderer(Protocol):
-    def render(self, card: ShareCard) -> bytes: ...
-
-
-class CodeMaker(Protocol):
-    def get_unlimited_code(self, scene: str, page: str) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -67,7 +55,7 @@ class ShareService:
         lookup: Lookups,
         renderer: CardRenderer,
         codes: CodeMaker,
-        clock: Callable[[], float] = time.time,
+        clock: Clock = time.time,
     ) -> None:
         self._store = store
         self._watches = watches
@@ -151,8 +139,8 @@ class ShareService:
             return png
         try:
             png = self._codes.get_unlimited_code(scene=f"s={share_id}", page=SHARE_PAGE)
-        except WeChatError as error:
-            log.warning("mini-program code for a share failed: %s", error.errcode)
+        except MessengerError as error:
+            log.warning("mini-program code for a share failed: %s", error.detail)
             raise ShareUnavailableError("wechat_unavailable") from None
         remaining = min(CODE_CACHE_SECONDS, share.expires - self._clock())
         self._store.keep_image(share_id, "qrcode", png, remaining)
@@ -163,7 +151,3 @@ class ShareService:
         if share is None:
             raise ShareNotFoundError(share_id)
         return share
-
-
-def iso_utc(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")

@@ -4,60 +4,109 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from typing import TYPE_CHECKING
+import time
+from collections.abc import Callable, Mapping
 
-from backend.adapters import redis_keys
-from backend.adapters.wechat.push import SubscribeEvent
+from backend.domain.errors import ReplayedPush
+from backend.domain.subscriptions import SubscribeEvent
+from backend.ports import CreditLedger, NonceRegistry, PushInbox, SeenPushes
 from backend.services.auth import mask_openid
-
-if TYPE_CHECKING:
-    from backend.bootstrap import Services
 
 log = logging.getLogger(__name__)
 
 # WeChat retries a push it thinks failed within seconds; a day covers any retry.
 SEEN_SECONDS = 24 * 3600
+NONCE_SCOPE = "wechat-push"
 
 
-def handle_subscribe_events(services: Services, events: list[SubscribeEvent]) -> None:
-    """Credit accepts, zero rejected templates, log failed deliveries; retries change nothing.
+class SubscribeEvents:
+    """The push endpoint's use case: check the sender, read its events, credit the ledger."""
 
-    Called by POST /wechat/push, which must answer within 5 s: only a few Redis calls here.
-    """
-    for event in events:
-        if not _first_time(services, event):
-            continue
-        log.info(
-            "subscribe event %s: openid %s template %s status %s error_code %s",
-            event.kind,
-            mask_openid(event.openid),
-            event.template_id,
-            event.status,
-            event.error_code,
-        )
-        _apply(services, event)
+    def __init__(
+        self,
+        inbox: PushInbox,
+        ledger: CreditLedger,
+        seen: SeenPushes,
+        nonces: NonceRegistry,
+        window_seconds: float,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._inbox = inbox
+        self._ledger = ledger
+        self._seen = seen
+        self._nonces = nonces
+        self._window = window_seconds  # how far a push's signed timestamp may be from now
+        self._clock = clock
+
+    def verify_url(self, signature: str, timestamp: str, nonce: str, echostr: str) -> str:
+        """The echo for the messenger's URL check; raises BadSignature when not signed by us."""
+        return self._inbox.verify_url(signature, timestamp, nonce, echostr)
+
+    def open(self, body: bytes, query: Mapping[str, str]) -> list[SubscribeEvent]:
+        """The subscribe events of an authentic, fresh, first-seen push; raises BadSignature
+        (ReplayedPush when stale or seen before) or MalformedPush.
+
+        The signature binds timestamp and nonce, so a captured push can only be replayed
+        inside the window, and the nonce claim (kept a little longer than the window either
+        side of now) stops that too.
+        """
+        events = self._inbox.open(body, query)
+        timestamp = query.get("timestamp", "")
+        _check_fresh(timestamp, self._clock(), self._window)
+        if not self._nonces.first_use(NONCE_SCOPE, _nonce(query), 2 * self._window + 60):
+            raise ReplayedPush("nonce used before")
+        return events
+
+    def release(self, query: Mapping[str, str]) -> None:
+        """Forget the push's nonce after a failure to apply it, so the sender's retry counts."""
+        self._nonces.forget(NONCE_SCOPE, _nonce(query))
+
+    def apply(self, events: list[SubscribeEvent]) -> None:
+        """Credit accepts, zero rejected templates, log failed deliveries; retries change
+        nothing. The push must be answered within 5 s: only a few store calls here."""
+        for event in events:
+            if not self._seen.first_sighting(event.openid, _digest(event), SEEN_SECONDS):
+                continue
+            log.info(
+                "subscribe event %s: openid %s template %s status %s error_code %s",
+                event.kind,
+                mask_openid(event.openid),
+                event.template_id,
+                event.status,
+                event.error_code,
+            )
+            self._apply(event)
+
+    def _apply(self, event: SubscribeEvent) -> None:
+        if event.kind == "popup" and event.status in ("accept", "reject"):
+            self._ledger.record_answer(event.openid, event.template_id, event.status, side="push")
+        elif event.kind == "change" and event.status == "reject":
+            self._ledger.cancel(event.openid, event.template_id)
+        elif event.kind == "sent" and event.error_code:
+            # WeChat accepted the send but could not deliver it; the credit stays spent
+            # because WeChat counts it as used.
+            log.warning("message %s was not delivered (error %s)", event.msg_id, event.error_code)
 
 
-def _apply(services: Services, event: SubscribeEvent) -> None:
-    ledger = services.subscriptions
-    if event.kind == "popup" and event.status in ("accept", "reject"):
-        ledger.record_answer(event.openid, event.template_id, event.status, side="push")
-    elif event.kind == "change" and event.status == "reject":
-        ledger.cancel(event.openid, event.template_id)
-    elif event.kind == "sent" and event.error_code:
-        # WeChat accepted the send but could not deliver it; the credit stays spent
-        # because WeChat counts it as used.
-        log.warning("message %s was not delivered (error %s)", event.msg_id, event.error_code)
-
-
-def _first_time(services: Services, event: SubscribeEvent) -> bool:
-    """True the first time this exact event is seen (by kind, template, time and item)."""
+def _digest(event: SubscribeEvent) -> str:
+    """The same exact event (kind, template, time, status and item) -> the same digest."""
     identity = "|".join(
         str(part)
         for part in (event.kind, event.template_id, event.create_time, event.status, event.msg_id)
     )
-    digest = hashlib.sha256(identity.encode()).hexdigest()[:20]
-    key = redis_keys.push_seen(event.openid)
-    added = services.redis.sadd(key, digest)
-    services.redis.expire(key, SEEN_SECONDS)
-    return bool(added)
+    return hashlib.sha256(identity.encode()).hexdigest()[:20]
+
+
+def _nonce(query: Mapping[str, str]) -> str:
+    return f"{query.get('timestamp', '')}:{query.get('nonce', '')}"
+
+
+def _check_fresh(timestamp: str, now: float, window_seconds: float) -> None:
+    """Refuse a push whose signed timestamp is further than the window from now (a replay
+    of an old capture, or a clock far off)."""
+    try:
+        stamped = int(timestamp)
+    except ValueError:
+        raise ReplayedPush("timestamp is not a number") from None
+    if abs(now - stamped) > window_seconds:
+        raise ReplayedPush(f"timestamp {stamped} is outside the freshness window")

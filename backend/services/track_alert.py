@@ -7,20 +7,18 @@ import re
 import time
 from collections.abc import Callable
 
-from backend.adapters.polling_store import TrackedState
-from backend.adapters.track_alert_store import TrackAlertStore
-from backend.adapters.ups.errors import UpstreamUnavailableError
-from backend.adapters.ups.track_alert import (
-    BATCH_SIZE,
-    SubscribeResult,
-    TrackAlertClient,
-    TrackAlertRejectedError,
-    batches,
-)
-from backend.adapters.ups.webhook_mapping import parse_webhook
-from backend.adapters.watch_store import WatchStore
+from backend.domain.errors import CarrierUnavailable, SubscriptionRefused
 from backend.domain.model import event_moment
 from backend.domain.statuses import is_final
+from backend.domain.track_alert import SubscribeResult, batches
+from backend.ports import (
+    Clock,
+    TrackAlertClient,
+    TrackAlertStore,
+    TrackingStates,
+    WatchStore,
+    WebhookParser,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +51,14 @@ class TrackAlertService:
         client: TrackAlertClient,
         store: TrackAlertStore,
         watches: WatchStore,
-        state: TrackedState,
+        state: TrackingStates,
         enqueue: Callable[[str], None],
+        parse: WebhookParser,
         enabled: bool = True,
-        clock: Callable[[], float] = time.time,
+        clock: Clock = time.time,
     ) -> None:
         self._client = client
+        self._parse = parse
         self._store = store
         self._watches = watches
         self._state = state
@@ -97,11 +97,12 @@ class TrackAlertService:
         now = self._clock() if now is None else now
         wanted = self._needing(numbers, now)
         result = SubscribeResult()
-        for index, batch in enumerate(batches(wanted)):
+        size = self._client.batch_size
+        for index, batch in enumerate(batches(wanted, size)):
             try:
                 result.add(self._subscribe(batch, now))
-            except UpstreamUnavailableError as error:
-                rest = wanted[index * BATCH_SIZE :]
+            except CarrierUnavailable as error:
+                rest = wanted[index * size :]
                 log.warning("Track Alert unavailable (%s); %d numbers later", error, len(rest))
                 self._store.retry_at(rest, now + RETRY_SECONDS)
                 break
@@ -123,16 +124,16 @@ class TrackAlertService:
         return wanted
 
     def _final(self, number: str) -> bool:
-        status = TrackedState.last_status(self._state.load(number))
+        status = self._state.load(number).status
         return status is not None and is_final(status)
 
     def _subscribe(self, batch: list[str], now: float) -> SubscribeResult:
         """One UPS call; hard refusals are logged and remembered, never retried."""
         try:
             result = self._client.subscribe_batch(batch)
-        except TrackAlertRejectedError as error:
-            log.error("Track Alert refused %d numbers: %s %s", len(batch), error.ups_code, error)
-            self._store.rejected(batch, error.ups_code or "rejected")
+        except SubscriptionRefused as error:
+            log.error("Track Alert refused %d numbers: %s %s", len(batch), error.detail, error)
+            self._store.rejected(batch, error.reason)
             return SubscribeResult([], batch)
         expires = now + SUBSCRIPTION_SECONDS
         self._store.subscribed(result.valid, expires, expires - RENEW_BEFORE_SECONDS)
@@ -145,8 +146,8 @@ class TrackAlertService:
 
     def handle_webhook(self, payload: object) -> bool:
         """Map one pushed event; unless seen before, enqueue the polling refresh job for its
-        number now. True for a new event. Raises WebhookFormatError for a non-event body."""
-        pushed = parse_webhook(payload)
+        number now. True for a new event. Raises MalformedEvent for a non-event body."""
+        pushed = self._parse(payload)
         number, fingerprint = pushed.number, pushed.fingerprint
         self._check_fresh(pushed.event.time)
         if not self._store.first_sighting(number, fingerprint, SEEN_SECONDS):

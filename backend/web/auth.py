@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import logging
 
-from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from backend.adapters.wechat.errors import (
-    InvalidCodeError,
-    RateLimitedError,
-    UserBlockedError,
-    WeChatError,
+from backend.domain.errors import (
+    AccountBlocked,
+    LoginCodeInvalid,
+    MessengerError,
+    QuotaExhausted,
 )
+from backend.services.auth import SessionService
 from backend.web.errors import ApiError
 from backend.web.messages import register
+from backend.web.registry import use
 from backend.web.security import bearer_token, login_required
 
 log = logging.getLogger(__name__)
@@ -31,11 +32,6 @@ register(
     "user_blocked",
     "微信暂时限制了该账号登录，请稍后再试或联系微信客服。",
     "WeChat is currently not letting this account log in.",
-)
-register(
-    "wechat_unavailable",
-    "暂时连不上微信服务，请稍后再试。",
-    "WeChat cannot be reached right now; please try again shortly.",
 )
 
 
@@ -58,16 +54,16 @@ class LoginResultSchema(Schema):
     expires_in = fields.Integer(required=True, metadata={"description": "seconds"})
 
 
-def _api_error(error: WeChatError) -> ApiError:
+def _api_error(error: MessengerError) -> ApiError:
     """The HTTP answer for a failed code2Session."""
-    if isinstance(error, InvalidCodeError):
+    if isinstance(error, LoginCodeInvalid):
         return ApiError(401, "invalid_code")
-    if isinstance(error, RateLimitedError):
+    if isinstance(error, QuotaExhausted):
         return ApiError(429, "rate_limited", headers={"Retry-After": "60"})
-    if isinstance(error, UserBlockedError):
+    if isinstance(error, AccountBlocked):
         return ApiError(403, "user_blocked")
     # Busy, unreachable, or a misconfiguration on our side (bad appid or secret).
-    log.warning("login failed upstream: errcode %s (%s)", error.errcode, type(error).__name__)
+    log.warning("login failed upstream: errcode %s (%s)", error.detail, type(error).__name__)
     return ApiError(503, "wechat_unavailable", headers={"Retry-After": "5"})
 
 
@@ -80,10 +76,9 @@ def _api_error(error: WeChatError) -> ApiError:
 @bp.alt_response(503, description="wechat_unavailable: WeChat busy or unreachable")
 def login(body: dict):
     """Exchange a wx.login code for a bearer token (session_key never leaves the server)."""
-    sessions = current_app.extensions["services"].sessions
     try:
-        token, expires_in = sessions.login(body["code"])
-    except WeChatError as error:
+        token, expires_in = use(SessionService).login(body["code"])
+    except MessengerError as error:
         raise _api_error(error) from None
     return {"token": token, "expires_in": expires_in}
 
@@ -93,4 +88,4 @@ def login(body: dict):
 @bp.response(204)
 def logout():
     """End this token's session; the token stops working at once."""
-    current_app.extensions["services"].sessions.logout(bearer_token() or "")
+    use(SessionService).logout(bearer_token() or "")

@@ -9,6 +9,7 @@ from marshmallow.exceptions import ValidationError
 from backend.domain import help_content, statuses
 from backend.domain.links import check_link, reason_text
 from backend.web.i18n import request_lang
+from backend.web.registry import WebConfig, use
 
 bp = Blueprint("guide", __name__, url_prefix="/api/v1", description="Help and link checking")
 
@@ -47,19 +48,26 @@ class HotlineSchema(Schema):
     note = fields.String()
 
 
+class OperatorSchema(Schema):
+    name = fields.String(required=True, metadata={"description": "who runs this service"})
+    notice = fields.String(required=True, metadata={"description": "'' when run by UPS"})
+
+
 class HelpSchema(Schema):
     statuses = fields.List(fields.Nested(GlossaryEntrySchema), required=True)
     faq = fields.List(fields.Nested(FaqEntrySchema), required=True)
     hotline = fields.Nested(HotlineSchema, required=True)
     official_domain = fields.String(required=True)
     phishing = fields.String(required=True)
+    operator = fields.Nested(OperatorSchema, required=True)
 
 
 @bp.get("/help")
 @bp.response(200, HelpSchema)
 def help_page():
-    """Status glossary, FAQ, hotline and the official-domain advice."""
+    """Status glossary, FAQ, hotline, the official-domain advice, and who operates the service."""
     lang = request_lang()
+    config = use(WebConfig)
     return {
         "statuses": [
             {
@@ -73,6 +81,7 @@ def help_page():
         "hotline": help_content.hotline(lang),
         "official_domain": help_content.OFFICIAL_DOMAIN,
         "phishing": help_content.phishing(lang),
+        "operator": help_content.operator(config.operator_name, config.unofficial_notice, lang),
     }
 
 

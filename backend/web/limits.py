@@ -18,11 +18,13 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app, request
 
+from backend.services.budgets import Budgets
 from backend.settings import Settings, SettingsError
 from backend.web.errors import ApiError, is_store_unavailable
 
 log = logging.getLogger(__name__)
 
+_COUNTER = "rate_counter"
 _LIMITED_PREFIX = "/api/v1/"
 _UNLIMITED = {"/api/v1/openapi.json"}
 _UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
@@ -60,7 +62,7 @@ def retry_after(rate: Rate, now: float) -> str:
 
 def check(budgets: list[tuple[str, str, Rate]]) -> None:
     """Count this request in each (budget, client, rate); raise 429 when one is spent."""
-    counter = current_app.extensions["services"].rate_counter
+    counter = current_app.extensions[_COUNTER]
     now = time.time()
     asked = [(name, client, rate.count, rate.seconds) for name, client, rate in budgets]
     try:
@@ -75,8 +77,12 @@ def check(budgets: list[tuple[str, str, Rate]]) -> None:
             raise ApiError(429, "rate_limited", headers={"Retry-After": retry_after(rate, now)})
 
 
-def init_rate_limits(app: Flask, settings: Settings, identify: Callable[[], str | None]) -> None:
-    """Count every /api/v1 request against its client's budget before the view runs."""
+def init_rate_limits(
+    app: Flask, settings: Settings, identify: Callable[[], str | None], counter: Budgets
+) -> None:
+    """Count every /api/v1 request against its client's budget before the view runs;
+    `identify` names the logged-in user (or None), `counter` keeps the counts."""
+    app.extensions[_COUNTER] = counter
     try:
         anonymous = parse_rate(settings.rate_limit_anonymous)
         user = parse_rate(settings.rate_limit_user)

@@ -37,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "暂时无法连接 UPS 查询，请稍后再试。",
         "UPS cannot be reached right now; please try again shortly.",
     ),
+    "wechat_unavailable": (
+        "暂时连不上微信服务，请稍后再试。",
+        "WeChat cannot be reached right now; please try again shortly.",
+    ),
     "no_numbers": (
         "没有找到跟踪号，请输入或粘贴 UPS 单号。",
         "No tracking number found; type or paste one.",

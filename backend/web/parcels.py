@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from flask import current_app, g
+from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from backend.adapters.watch_store import Watch, WatchLimitError
+from backend.domain.model import iso_utc
 from backend.domain.numbers import check_number, reason_message
+from backend.domain.watches import ParcelNotWatchedError, WatchLimitError
+from backend.services.parcels import Parcel, Parcels
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.json_guard import clean_text
 from backend.web.messages import message_for
-from backend.web.presenters import iso_utc, lookup_view
+from backend.web.presenters import lookup_view
+from backend.web.registry import use
 from backend.web.schemas import ResultSchema
 from backend.web.security import login_required
 
@@ -37,15 +40,11 @@ class ParcelListSchema(Schema):
     parcels = fields.List(fields.Nested(ParcelSchema))
 
 
-def _services():
-    return current_app.extensions["services"]
-
-
-def parcel_view(watch: Watch, lookup, lang: str) -> dict:
-    view = lookup_view(lookup, lang)
-    view["nickname"] = watch.nickname
-    view["watched_since"] = iso_utc(watch.since)
-    view["unread"] = len(_services().notification_log.unread(g.openid, watch.number))
+def parcel_view(parcel: Parcel, lang: str) -> dict:
+    view = lookup_view(parcel.lookup, lang)
+    view["nickname"] = parcel.watch.nickname
+    view["watched_since"] = iso_utc(parcel.watch.since)
+    view["unread"] = parcel.unread
     return view
 
 
@@ -62,10 +61,8 @@ def _valid_number(number: str) -> str:
 @bp.response(200, ParcelListSchema)
 def list_parcels():
     """The caller's watched parcels with their latest status."""
-    services, lang = _services(), request_lang()
-    watches = services.watches.list(g.openid)
-    lookups = services.lookup.lookup_all([w.number for w in watches], lang)
-    return {"parcels": [parcel_view(w, r, lang) for w, r in zip(watches, lookups, strict=True)]}
+    lang = request_lang()
+    return {"parcels": [parcel_view(p, lang) for p in use(Parcels).list(g.openid, lang)]}
 
 
 @bp.put("/parcels/<number>")
@@ -75,18 +72,14 @@ def list_parcels():
 @bp.alt_response(409, description="too_many_parcels: the watch limit is reached")
 def watch_parcel(body: dict, number: str):
     """Watch a parcel (again): idempotent; the nickname is updated."""
-    services, lang = _services(), request_lang()
-    number = _valid_number(number)
+    lang, number = request_lang(), _valid_number(number)
     nickname = clean_text(body.get("nickname") or "").strip() or None
     try:
-        watch, _new = services.watches.watch(g.openid, number, nickname)
+        parcel = use(Parcels).watch(g.openid, number, nickname, lang)
     except WatchLimitError as error:
         message = message_for("too_many_parcels", lang).format(limit=error.limit)
         raise ApiError(409, "too_many_parcels", message) from None
-    lookup = services.lookup.lookup_one(number, lang)
-    services.refresher.start(number, lookup.snapshot.shipment if lookup.snapshot else None)
-    services.track_alert.want(number)  # the worker subscribes it within a second
-    return parcel_view(watch, lookup, lang)
+    return parcel_view(parcel, lang)
 
 
 @bp.get("/parcels/<number>")
@@ -95,11 +88,12 @@ def watch_parcel(body: dict, number: str):
 @bp.alt_response(404, description="parcel_not_found: the caller does not watch this number")
 def get_parcel(number: str):
     """One watched parcel with its full tracking result."""
-    services, lang = _services(), request_lang()
-    watch = services.watches.get(g.openid, _valid_number(number))
-    if watch is None:
-        raise ApiError(404, "parcel_not_found")
-    return parcel_view(watch, services.lookup.lookup_one(watch.number, lang), lang)
+    lang = request_lang()
+    try:
+        parcel = use(Parcels).get(g.openid, _valid_number(number), lang)
+    except ParcelNotWatchedError:
+        raise ApiError(404, "parcel_not_found") from None
+    return parcel_view(parcel, lang)
 
 
 @bp.delete("/parcels/<number>")
@@ -108,8 +102,4 @@ def get_parcel(number: str):
 def unwatch_parcel(number: str):
     """Stop watching; the caller's shares of it are revoked, and polling stops once nobody
     watches the number."""
-    services = _services()
-    number = _valid_number(number)
-    services.shares.revoke_parcel(g.openid, number)  # first: a retry finishes the rest
-    if services.watches.unwatch(g.openid, number):
-        services.refresher.stop(number)
+    use(Parcels).unwatch(g.openid, _valid_number(number))

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from backend.domain import statuses
 from backend.domain.advice import HOTLINE, advise
-from backend.domain.model import Shipment, TrackingEvent
+from backend.domain.model import Shipment, TrackingEvent, iso_utc
 from backend.domain.numbers import reason_message
+from backend.domain.share_view import eta_view
 from backend.services.lookup import Lookup
 from backend.web.messages import message_for
-
-
-def iso_utc(timestamp: float) -> str:
-    """Epoch seconds as ISO 8601 in UTC."""
-    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
 
 
 def status_view(status: statuses.Status, lang: str, with_description: bool = True) -> dict:
@@ -36,13 +31,10 @@ def event_view(event: TrackingEvent, lang: str) -> dict:
 
 def shipment_view(shipment: Shipment, lang: str) -> dict[str, Any]:
     """The tracking part of a Result: status, events, ETA, package facts and advice."""
-    eta = shipment.eta
     return {
         "status": status_view(shipment.status, lang),
         "events": [event_view(event, lang) for event in shipment.events],
-        "eta": {"date": eta.date, "start": eta.start, "end": eta.end, "kind": eta.kind}
-        if eta
-        else None,
+        "eta": eta_view(shipment.eta),
         "delivered_at": shipment.delivered_at,
         "weight": {"value": shipment.weight.value, "unit": shipment.weight.unit}
         if shipment.weight

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import time
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
-from backend.adapters.wechat.push import (
-    PushFormatError,
-    PushReplayError,
-    PushSignatureError,
-    check_fresh,
-    open_message,
-    parse_events,
-    verify_url,
-)
-from backend.services import subscribe_events
+from backend.domain.errors import BadSignature, MalformedPush, ReplayedPush
+from backend.services.subscribe_events import SubscribeEvents
 from backend.web.errors import ApiError, is_store_unavailable
 from backend.web.messages import register
+from backend.web.registry import use
 
 log = logging.getLogger(__name__)
 
@@ -44,17 +36,15 @@ def _text(body: str) -> Response:
 @bp.get("/wechat/push")
 def verify():
     """WeChat checks the configured URL: echo echostr when the signature is ours."""
-    settings = current_app.extensions["services"].settings
     args = request.args
     try:
-        echostr = verify_url(
-            settings.wechat_push_token,
+        echostr = use(SubscribeEvents).verify_url(
             args.get("signature", ""),
             args.get("timestamp", ""),
             args.get("nonce", ""),
             args.get("echostr", ""),
         )
-    except PushSignatureError:
+    except BadSignature:
         log.warning("push URL check with a bad signature from %s", request.remote_addr)
         raise ApiError(403, "invalid_signature") from None
     return _text(echostr)
@@ -65,40 +55,27 @@ def receive():
     """A pushed message: verify, decrypt, check freshness, parse, hand subscribe events over.
 
     Anything authentic is acknowledged, even when unreadable, so that WeChat does not retry
-    a message that will never parse; a bad signature, a stale timestamp or a nonce used
-    before is refused untouched (403, logged).
+    a message that will never parse; a bad signature, a plaintext push while security mode
+    is configured, a stale timestamp or a nonce used before is refused untouched (403, logged).
     """
-    services = current_app.extensions["services"]
-    config = services.settings
-    window = config.push_max_age_minutes * 60
-    args = request.args
+    inbox = use(SubscribeEvents)
     try:
-        body = request.get_data(cache=False)
-        token, aes_key = config.wechat_push_token, config.wechat_push_aes_key
-        plaintext = open_message(body, args, token, aes_key, config.wechat_appid)
-        check_fresh(args.get("timestamp", ""), time.time(), window)
-        events = parse_events(plaintext)
-    except PushReplayError as error:
+        events = inbox.open(request.get_data(cache=False), request.args)
+    except ReplayedPush as error:
         log.warning("push refused: %s (from %s)", error, request.remote_addr)
         raise ApiError(403, "push_replayed") from None
-    except PushSignatureError as error:
+    except BadSignature as error:
         log.warning("push refused: %s (from %s)", error, request.remote_addr)
         raise ApiError(403, "invalid_signature") from None
-    except PushFormatError as error:
+    except MalformedPush as error:
         log.warning("push acknowledged but not understood: %s", error)
         return _text("success")
-    # The signature binds timestamp and nonce: one capture replays only inside the window,
-    # and this claim (kept a little longer than the window either side) stops that too.
-    nonce = f"{args.get('timestamp', '')}:{args.get('nonce', '')}"
-    if not services.replays.first_use("wechat-push", nonce, 2 * window + 60):
-        log.warning("push refused: nonce used before (from %s)", request.remote_addr)
-        raise ApiError(403, "push_replayed")
     if events:
         try:
-            subscribe_events.handle_subscribe_events(services, events)
+            inbox.apply(events)
         except Exception as error:
             with contextlib.suppress(Exception):  # WeChat's retry may then succeed
-                services.replays.forget("wechat-push", nonce)
+                inbox.release(request.args)
             if is_store_unavailable(error):
                 raise  # 503: WeChat retries later
             log.exception("handling %d subscribe event(s) failed", len(events))

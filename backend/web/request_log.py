@@ -7,31 +7,12 @@ import re
 import time
 import uuid
 
-from flask import Flask, g, has_request_context, request
+from flask import Flask, g, request
+
+from backend.logs import request_id
 
 log = logging.getLogger("backend.access")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
-
-
-class RequestIdFilter(logging.Filter):
-    """Adds `request_id` to every record so one request's lines can be found together."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = g.get("request_id", "-") if has_request_context() else "-"
-        return True
-
-
-def configure_logging(level: str = "INFO") -> None:
-    """Log to stderr with the request id; idempotent so tests may call it repeatedly."""
-    root = logging.getLogger()
-    if not any(isinstance(f, RequestIdFilter) for h in root.handlers for f in h.filters):
-        handler = logging.StreamHandler()
-        handler.addFilter(RequestIdFilter())
-        handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s")
-        )
-        root.addHandler(handler)
-    root.setLevel(level)
 
 
 def init_request_logging(app: Flask) -> None:
@@ -41,13 +22,23 @@ def init_request_logging(app: Flask) -> None:
     def assign_request_id() -> None:
         incoming = request.headers.get("X-Request-Id", "")
         g.request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        g.request_id_token = request_id.set(g.request_id)
         g.request_started = time.perf_counter()
 
     @app.after_request
     def log_request(response):
-        request_id = g.get("request_id", "-")
-        response.headers["X-Request-Id"] = request_id
+        rid = g.get("request_id", "-")
+        response.headers["X-Request-Id"] = rid
         elapsed_ms = (time.perf_counter() - g.get("request_started", time.perf_counter())) * 1000
         # The path only: query strings may carry codes or signatures we do not want in logs.
         log.info("%s %s %s %.1fms", request.method, request.path, response.status_code, elapsed_ms)
         return response
+
+    @app.teardown_request
+    def forget_request_id(_error: BaseException | None) -> None:
+        token = g.pop("request_id_token", None)
+        try:
+            if token is not None:
+                request_id.reset(token)
+        except ValueError:  # set in another context (a streamed response): just clear it
+            request_id.set("-")

@@ -1,4 +1,4 @@
-"""Bearer-token authentication for views: login_required, optional_login, OpenAPI markers."""
+"""Bearer-token authentication for views: login_required and its OpenAPI markers."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import current_app, g, request
+from flask import g, request
 from flask_smorest import Blueprint
 
+from backend.services.auth import SessionService
 from backend.web.errors import ApiError
+from backend.web.registry import use
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -19,7 +21,6 @@ _BEARER = re.compile(r"^Bearer ([A-Za-z0-9_-]{20,128})$", re.IGNORECASE)
 _UNSET = object()
 
 BEARER_SECURITY = [{"bearer": []}]
-OPTIONAL_SECURITY = [{}, {"bearer": []}]  # OpenAPI 3: anonymous or bearer
 _UNAUTHORIZED_DOC = {"401": {"description": "Missing, unknown, expired or logged-out token"}}
 
 
@@ -35,7 +36,7 @@ def current_openid() -> str | None:
     if cached is not _UNSET:
         return cached  # type: ignore[return-value]
     token = bearer_token()
-    openid = current_app.extensions["services"].sessions.resolve(token) if token else None
+    openid = use(SessionService).resolve(token) if token else None
     g._auth_openid = openid
     return openid
 
@@ -55,14 +56,3 @@ def login_required(view: F) -> F:
         return view(*args, **kwargs)
 
     return Blueprint.doc(security=BEARER_SECURITY, responses=_UNAUTHORIZED_DOC)(wrapper)
-
-
-def optional_login(view: F) -> F:
-    """Set g.openid to the logged-in user or None; never rejects (a bad token = anonymous)."""
-
-    @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        g.openid = current_openid()
-        return view(*args, **kwargs)
-
-    return Blueprint.doc(security=OPTIONAL_SECURITY)(wrapper)

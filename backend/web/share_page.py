@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 
 from backend.domain.share_view import CHINA_TIME, short_time
-from backend.services.shares import ShareNotFoundError, ShareUnavailableError
+from backend.services.shares import ShareNotFoundError, ShareService, ShareUnavailableError
 from backend.web.i18n import normalize_lang
 from backend.web.ip_limits import allow, retry_after
+from backend.web.registry import use
 from backend.web.shares import READ_LIMIT, SHARE_ID
 
 bp = Blueprint("share_page", __name__, template_folder="templates")
@@ -97,7 +98,7 @@ def share_page(share_id: str):
     if not SHARE_ID.match(share_id):
         return _respond(404, lang, share_id, problem="gone")
     try:
-        view = current_app.extensions["services"].shares.shared_view(share_id, lang)
+        view = use(ShareService).shared_view(share_id, lang)
     except ShareNotFoundError:
         return _respond(404, lang, share_id, problem="gone")
     except ShareUnavailableError:

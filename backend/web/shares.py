@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Response, current_app, g
+from flask import Response, g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
@@ -20,6 +20,7 @@ from backend.web.i18n import request_lang
 from backend.web.ip_limits import allow, retry_after
 from backend.web.messages import register
 from backend.web.presenters import iso_utc
+from backend.web.registry import WebConfig, use
 from backend.web.schemas import EtaSchema, EventSchema, StatusSchema
 from backend.web.security import login_required
 
@@ -34,7 +35,6 @@ register(
     "这个分享链接不存在，或已过期、已被分享人撤回。",
     "This share link does not exist, has expired or was withdrawn by its owner.",
 )
-register("wechat_unavailable", "暂时连不上微信服务，请稍后再试。", "WeChat is not answering.")
 
 
 class ShareBodySchema(Schema):
@@ -85,11 +85,11 @@ class OwnSharesSchema(Schema):
 
 
 def _shares() -> ShareService:
-    return current_app.extensions["services"].shares
+    return use(ShareService)
 
 
 def _base() -> str:
-    return current_app.extensions["services"].settings.public_base_url.rstrip("/")
+    return use(WebConfig).public_base_url.rstrip("/")
 
 
 def _public(bucket: str, share_id: str) -> None:

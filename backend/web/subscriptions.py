@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import current_app, g
+from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from backend.adapters.subscription_store import ANSWERS
-from backend.domain.numbers import check_number
+from backend.domain.subscriptions import ANSWERS
+from backend.services.subscriptions import Subscriptions, UnknownTemplateError
 from backend.web.errors import ApiError
+from backend.web.registry import use
 from backend.web.security import login_required
 
 bp = Blueprint(
@@ -43,17 +44,13 @@ class CreditsSchema(Schema):
     answers = fields.Dict(keys=fields.String(), values=fields.String())
 
 
-def _services():
-    return current_app.extensions["services"]
-
-
 @bp.get("/subscriptions/templates")
 @bp.response(200, TemplateListSchema)
 def templates():
     """Template ids for wx.requestSubscribeMessage (ask for at most three at once)."""
     return {
         "templates": [
-            {"id": t.id, "event": t.event, "title": t.title} for t in _services().templates
+            {"id": t.id, "event": t.event, "title": t.title} for t in use(Subscriptions).templates()
         ]
     }
 
@@ -64,16 +61,11 @@ def templates():
 @bp.response(200, CreditsSchema)
 def record(body: dict):
     """Record the popup's answers; each accept is one message we may send."""
-    services = _services()
-    known = {t.id for t in services.templates}
-    if set(body["results"]) - known:
-        raise ApiError(400, "unknown_template")
-    number = check_number(body.get("number") or "")
-    for template_id, answer in body["results"].items():
-        services.subscriptions.record_answer(g.openid, template_id, answer, side="client")
-        if answer == "accept" and number.valid and services.watches.get(g.openid, number.number):
-            services.subscriptions.reserve(g.openid, template_id, number.number)
-    return _credits()
+    try:
+        use(Subscriptions).record(g.openid, body["results"], body.get("number"))
+    except UnknownTemplateError:
+        raise ApiError(400, "unknown_template") from None
+    return use(Subscriptions).credits(g.openid)
 
 
 @bp.get("/subscriptions")
@@ -81,9 +73,4 @@ def record(body: dict):
 @bp.response(200, CreditsSchema)
 def credits():
     """The caller's remaining sends per template and last answers."""
-    return _credits()
-
-
-def _credits() -> dict:
-    subscriptions = _services().subscriptions
-    return {"credits": subscriptions.credits(g.openid), "answers": subscriptions.answers(g.openid)}
+    return use(Subscriptions).credits(g.openid)

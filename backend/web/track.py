@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify
+from flask import jsonify
 from flask_smorest import Blueprint
 
-from backend.services.lookup import NoNumbersError, TooManyNumbersError
+from backend.services.lookup import LookupService, NoNumbersError, TooManyNumbersError
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.messages import message_for
 from backend.web.presenters import lookup_view
+from backend.web.registry import use
 from backend.web.schemas import TrackBodySchema, TrackQuerySchema, TrackResponseSchema
 
 bp = Blueprint("track", __name__, url_prefix="/api/v1", description="Batch tracking lookup")
@@ -17,9 +18,8 @@ bp = Blueprint("track", __name__, url_prefix="/api/v1", description="Batch track
 
 def _track(numbers: str | list[str]):
     lang = request_lang()
-    lookups = current_app.extensions["services"].lookup
     try:
-        results = lookups.lookup_many(numbers, lang)
+        results = use(LookupService).lookup_many(numbers, lang)
     except NoNumbersError:
         raise ApiError(400, "no_numbers") from None
     except TooManyNumbersError as error:

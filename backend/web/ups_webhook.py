@@ -5,12 +5,13 @@ from __future__ import annotations
 import hmac
 import logging
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 
-from backend.adapters.ups.webhook_mapping import WebhookFormatError
-from backend.services.track_alert import StaleWebhookEventError
+from backend.domain.errors import MalformedEvent
+from backend.services.track_alert import StaleWebhookEventError, TrackAlertService
 from backend.web.errors import ApiError
 from backend.web.messages import register
+from backend.web.registry import WebConfig, use
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +56,13 @@ def _authentic(expected: str) -> bool:
 @bp.post("/ups/webhook")
 def receive():
     """Verify, map, drop duplicates, enqueue the refresh job; 200 {"status": ...}."""
-    services = current_app.extensions["services"]
-    if not _authentic(services.settings.ups_webhook_credential):
+    if not _authentic(use(WebConfig).ups_webhook_credential):
         log.warning("Track Alert webhook refused from %s", request.remote_addr)
         raise ApiError(401, "invalid_webhook_credential")
     payload = request.get_json(force=True)  # malformed JSON: the 400 invalid_json envelope
     try:
-        fresh = services.track_alert.handle_webhook(payload)
-    except WebhookFormatError as error:
+        fresh = use(TrackAlertService).handle_webhook(payload)
+    except MalformedEvent as error:
         log.warning("Track Alert webhook body refused: %s", error)
         raise ApiError(400, "invalid_webhook_event", str(error)) from None
     except StaleWebhookEventError as error:

@@ -5,17 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rq import Queue, SimpleWorker
+from rq import SimpleWorker
 
-from backend.adapters import redis_conn
-from backend.adapters.polling_store import Schedule
+from backend.bootstrap import Services, build_services, redis_answers
+from backend.logs import configure_logging
+from backend.services.polling import LEASE_SECONDS
 from backend.settings import Settings, SettingsError
-from backend.web.request_log import configure_logging
-from backend.worker.jobs import process_services
-from backend.worker.scheduler import LEASE_SECONDS, SchedulerThread
+from backend.worker import jobs
+from backend.worker.scheduler import SchedulerThread
+from backend.worker.steps import StepThread
 from backend.worker.track_alert import TrackAlertThread
-
-QUEUE_NAME = "refresh"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,29 +29,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
     if args.check:
-        return 0 if redis_conn.is_reachable(settings.redis_url, timeout=3) else 1
+        return 0 if redis_answers(settings.redis_url) else 1
     configure_logging(settings.log_level)
-    connection = redis_conn.connect(settings.redis_url, decode=False)
-    queue = Queue(QUEUE_NAME, connection=connection)
-    scheduler = None
-    if not args.no_scheduler and not args.burst:
-        # Every worker runs a step; the schedule's lease makes concurrent steps harmless.
-        # A job killed mid-refresh leaves its number leased; scale the lease like polling.
-        lease = max(2.0, LEASE_SECONDS * settings.poll_interval_scale)
-        schedule = Schedule(redis_conn.connect(settings.redis_url))
-        scheduler = SchedulerThread(schedule, queue, lease=lease)
-        scheduler.start()
-        # Track Alert subscriptions and renewals, on the services this worker's jobs use.
-        TrackAlertThread(process_services().track_alert).start()
+    services = build_services(settings)
+    jobs.install(services.refresh_job)
+    threads = [] if args.no_scheduler or args.burst else _steps(services)
     # SimpleWorker runs jobs in this process: refresh jobs are short I/O-bound calls,
     # so forking a work horse per job would cost more than the job itself.
-    worker = SimpleWorker([queue], connection=connection)
+    queue = services.queue.rq
+    worker = SimpleWorker([queue], connection=queue.connection)
     try:
         worker.work(burst=args.burst, with_scheduler=True)
     finally:
-        if scheduler:
-            scheduler.stop()
+        for thread in threads:
+            thread.stop()
     return 0
+
+
+def _steps(services: Services) -> list[StepThread]:
+    """Every worker runs the steps; their leases make concurrent steps harmless."""
+    # A job killed mid-refresh leaves its number leased; scale the lease like polling.
+    lease = max(2.0, LEASE_SECONDS * services.settings.poll_interval_scale)
+    threads = [
+        SchedulerThread(services.schedule, services.queue, lease=lease),
+        TrackAlertThread(services.track_alert),
+    ]
+    for thread in threads:
+        thread.start()
+    return threads
 
 
 if __name__ == "__main__":

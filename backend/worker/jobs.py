@@ -1,27 +1,27 @@
-"""RQ job functions: plain and importable, so tests can run them inline."""
+"""RQ job functions: plain and importable, so tests can run them inline.
+
+RQ imports a job by name, so the job body cannot be passed in: the process's entry point
+(`python -m backend.worker`, or a test) installs the one the composition root built.
+"""
 
 from __future__ import annotations
 
-import functools
+from backend.services.polling import RefreshJob
 
-from backend.bootstrap import Services, build_services
-from backend.domain.statuses import is_final
-from backend.services.refresh import RefreshOutcome
-from backend.settings import Settings
+_refresh: RefreshJob | None = None
 
 
-@functools.cache
-def process_services() -> Services:
-    """Services of this worker process, built once from the environment."""
-    return build_services(Settings.from_env())
+def install(refresh: RefreshJob | None) -> None:
+    """Use `refresh` for the refresh jobs this process runs (None: none installed)."""
+    global _refresh
+    _refresh = refresh
 
 
 def refresh_number(number: str) -> dict:
     """Refresh one number and notify its watchers (the job RQ runs)."""
-    outcome: RefreshOutcome = process_services().refresher.refresh(number)
-    if outcome.status is not None and not is_final(outcome.status):
-        # Still watched and moving: also subscribes numbers watched before Track Alert.
-        process_services().track_alert.want(number)
+    if _refresh is None:
+        raise RuntimeError("no refresh job installed: start workers with python -m backend.worker")
+    outcome = _refresh.run(number)
     return {
         "number": outcome.number,
         "status": outcome.status.value if outcome.status else None,

@@ -2,10 +2,12 @@
 /**
  * npm run preview: renders every page in its main states to previews/<state>.png.
  *
- * Pages render through miniprogram-simulate (the official WXML compiler) in jsdom, with a fake
- * `wx` answering from scripts/sample-data.js and the clock fixed at SAMPLE_NOW; the WXSS is
- * converted for a 375 px wide screen (scripts/preview-html.js) and headless Chromium
- * (/usr/bin/chromium, or CHROMIUM_PATH) takes full-page screenshots at 2x.
+ * Pages render through miniprogram-simulate (the official WXML compiler) in jsdom, in the
+ * states of tests/support/scenarios.js (a fake `wx` answering from the sample data, the clock
+ * fixed at SAMPLE_NOW); the WXSS is converted for a 375 px wide screen behind WeChat's own
+ * component styles (scripts/preview-html.js), and headless Chromium (/usr/bin/chromium, or
+ * CHROMIUM_PATH) takes full-page screenshots at 2x, in dark mode where a state asks for it.
+ * tests/previews.test.js checks that each state shows its marker text.
  */
 const fs = require('fs')
 const path = require('path')
@@ -46,19 +48,17 @@ function recording(fn) {
 
 /* eslint-disable import/order -- the fake wx must be in place before simulate loads */
 installDom()
-const { createFakeWx, flush } = require('./fake-wx')
+const { createFakeWx, flush } = require('../tests/support/fake-wx')
 
 const fake = createFakeWx(recording)
 global.wx = fake.stub
 const simulate = require('miniprogram-simulate') // keeps the stubs it finds on global.wx
 const jComponent = require('j-component')
 /* eslint-enable import/order */
-const sample = require('./sample-data')
+const sample = require('../tests/support/sample-data')
+const { renderScenario } = require('../tests/support/render-scenario')
+const scenarios = require('../tests/support/scenarios')
 const { documentFor } = require('./preview-html')
-const scenarios = require('./preview-scenarios')
-const cache = require('../utils/cache')
-const i18n = require('../utils/i18n')
-const recent = require('../utils/recent')
 
 Date.now = () => sample.SAMPLE_NOW
 
@@ -79,7 +79,7 @@ global.Page = (options) => {
   Object.keys(options).forEach((key) => {
     if (typeof options[key] === 'function') methods[key] = options[key]
   })
-  global.Component({ data: options.data || {}, methods })
+  global.Component({ data: options.data || {}, methods, behaviors: options.behaviors || [] })
 }
 global.getApp = () => ({ globalData: {} })
 global.getCurrentPages = () => []
@@ -97,30 +97,26 @@ function tabTexts(appJson) {
   })
 }
 
-async function renderScenario(scenario, pageIds, appJson) {
-  fake.reset()
+async function renderHtml(scenario, pageIds, appJson) {
   global.wx.setNavigationBarTitle.calls.length = 0
   global.wx.setTabBarItem.calls.length = 0
-  i18n.reset()
-  if (scenario.lang) i18n.setLang(scenario.lang)
-  if (scenario.setup) scenario.setup(fake)
-  const page = simulate.render(pageIds[scenario.page])
-  page.attach(global.document.createElement('parent-wrapper'))
-  if (page.instance.onLoad) page.instance.onLoad(scenario.query || {})
-  if (page.instance.onShow) page.instance.onShow()
-  await flush(40)
-  if (scenario.after) await scenario.after(page.instance)
-  await flush(40)
+  const page = await renderScenario({
+    simulate, fake, pageIds, scenario,
+  })
   const pageJson = JSON.parse(fs.readFileSync(path.join(ROOT, `pages/${scenario.page}/index.json`), 'utf8'))
   const title = (lastCall('setNavigationBarTitle') || {}).title || pageJson.navigationBarTitleText
   const html = documentFor({
     name: scenario.page,
     body: page.dom.innerHTML,
     title,
-    tabs: tabTexts(appJson),
+    appJson,
+    tabTexts: tabTexts(appJson).map((tab) => tab.text),
     isTab: TAB_PAGES.includes(scenario.page),
+    dark: Boolean(scenario.dark),
+    textScale: scenario.textScale || 1,
   })
   page.detach()
+  await flush(20)
   return html
 }
 
@@ -148,10 +144,11 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
     const tab = await context.newPage()
-    const list = scenarios({ cache, recent })
+    const list = scenarios
     for (const scenario of list) { // eslint-disable-line no-restricted-syntax
-      const html = await renderScenario(scenario, pageIds, appJson) // eslint-disable-line no-await-in-loop
+      const html = await renderHtml(scenario, pageIds, appJson) // eslint-disable-line no-await-in-loop
       if (process.env.PREVIEW_HTML) fs.writeFileSync(path.join(OUT, `${scenario.file}.html`), html)
+      await tab.emulateMedia({ colorScheme: scenario.dark ? 'dark' : 'light' }) // eslint-disable-line no-await-in-loop
       await tab.setContent(html, { waitUntil: 'load' }) // eslint-disable-line no-await-in-loop
       const file = path.join(OUT, `${scenario.file}.png`)
       await tab.screenshot({ path: file, fullPage: true, animations: 'disabled' }) // eslint-disable-line no-await-in-loop

@@ -1,7 +1,7 @@
 /** Help content and the phishing link checker (public endpoints). */
 const cache = require('../utils/cache')
 const i18n = require('../utils/i18n')
-const { isUnavailable, request } = require('../utils/request')
+const { isUnavailable, request } = require('./request')
 
 /**
  * Statuses, FAQ, hotline and phishing advice: resolves to {help, offline}; offline it answers

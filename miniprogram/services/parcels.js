@@ -1,6 +1,6 @@
 /** The user's watched parcels and shares (all need a login). */
 const cache = require('../utils/cache')
-const { isUnavailable, request } = require('../utils/request')
+const { isUnavailable, request } = require('./request')
 
 const LIST_KEY = 'watchlist'
 
@@ -25,6 +25,12 @@ async function list() {
     const offlineCopies = saved.value.map((p) => ({ ...p, offline: true, cached_at: saved.savedAt }))
     return { parcels: offlineCopies, offline: true, savedAt: saved.savedAt }
   }
+}
+
+/** The list saved at the last successful load, as it was (shown while refreshing), or null. */
+function savedList() {
+  const entry = cache.getValue(LIST_KEY)
+  return entry ? entry.value : null
 }
 
 /** One watched parcel (Result + nickname, watched_since); rejects with code not_found if not watched. */
@@ -60,6 +66,7 @@ function share(number, includeNickname = false) {
 module.exports = {
   get,
   list,
+  savedList,
   share,
   unwatch,
   watch,

@@ -1,5 +1,5 @@
 /** Shared parcel views: public, so they open without a login (single-page mode too). */
-const { request } = require('../utils/request')
+const { request } = require('./request')
 
 /** A shared parcel: {number_masked, status, eta, events, delivered_at, as_of, nickname?}. */
 function get(shareId) {

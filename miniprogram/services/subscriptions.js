@@ -1,5 +1,5 @@
 /** Subscribe-message templates and the user's notification credits. */
-const { request } = require('../utils/request')
+const { request } = require('./request')
 
 /** Templates to offer in wx.requestSubscribeMessage: resolves to [{id, event, title}]. */
 async function templates() {
@@ -7,12 +7,13 @@ async function templates() {
   return (data && data.templates) || []
 }
 
-/** Record the popup's answers {tid: accept|reject|ban|filter}: resolves to {credits}. */
-function save(results, number) {
+/** Record the popup's answers {tid: accept|reject|ban|filter}: resolves to {tid: credits}. */
+async function save(results, number) {
   const data = number ? { results, number } : { results }
-  return request({
+  const saved = await request({
     method: 'POST', path: '/api/v1/subscriptions', data, auth: true,
   })
+  return (saved && saved.credits) || {}
 }
 
 /** The user's remaining sends per template: resolves to {credits}. */

@@ -3,7 +3,7 @@
  */
 const cache = require('../utils/cache')
 const { detectNumbers } = require('../utils/numbers')
-const { isUnavailable, request } = require('../utils/request')
+const { isUnavailable, request } = require('./request')
 
 /** Raw lookup: resolves to {results: [Result]} in input order. */
 function track(numbers) {
@@ -31,6 +31,12 @@ function cachedResult(number) {
   const entry = cache.get(number)
   if (!entry) return null
   return { ...entry.result, offline: true, cached_at: entry.savedAt }
+}
+
+/** The saved result of `number` as it was (shown while a fresh lookup runs), or null. */
+function savedResult(number) {
+  const entry = cache.get(number)
+  return entry ? entry.result : null
 }
 
 function offlineError(number) {
@@ -67,6 +73,7 @@ async function lookup(numbers) {
 module.exports = {
   cachedResult,
   lookup,
+  savedResult,
   scan,
   scanNumbers,
   track,

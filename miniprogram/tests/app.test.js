@@ -33,11 +33,13 @@ test('tab bar: lookup and my parcels are tabs', () => {
   expect(tabs).toEqual(expect.arrayContaining(['pages/lookup/index', 'pages/parcels/index']))
 })
 
-test('sitemap: lookup, help and share indexable; my parcels, detail and settings not', () => {
+test('sitemap: only lookup and help are indexable; shares, parcels, results, details and settings are not', () => {
   const { rules } = json('sitemap.json')
   const action = (page) => (rules.find((r) => r.page === page) || {}).action
-  expect(['lookup', 'help', 'share'].map((p) => action(`pages/${p}/index`))).toEqual(['allow', 'allow', 'allow'])
-  expect(['parcels', 'detail', 'settings'].map((p) => action(`pages/${p}/index`))).toEqual(['disallow', 'disallow', 'disallow'])
+  expect(['lookup', 'help'].map((p) => action(`pages/${p}/index`))).toEqual(['allow', 'allow'])
+  const privatePages = ['share', 'parcels', 'detail', 'settings', 'results']
+  expect(privatePages.map((p) => action(`pages/${p}/index`))).toEqual(privatePages.map(() => 'disallow'))
+  expect(rules[rules.length - 1]).toEqual({ action: 'disallow', page: '*' })
 })
 
 test('project.config.json: placeholder appid and dev files left out of the package', () => {
@@ -49,7 +51,60 @@ test('project.config.json: placeholder appid and dev files left out of the packa
   ]))
 })
 
-test('only utils/request.js calls wx.request, and only services/ know API paths', () => {
+function jsFiles(roots) {
+  const files = []
+  const walk = (dir) => fs.readdirSync(path.join(ROOT, dir)).forEach((name) => {
+    const rel = path.join(dir, name)
+    if (fs.statSync(path.join(ROOT, rel)).isDirectory()) walk(rel)
+    else if (name.endsWith('.js')) files.push(rel)
+  })
+  roots.forEach(walk)
+  return files
+}
+
+const requires = (file) => Array.from(fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/require\('([^']+)'\)/g), (m) => m[1])
+
+test('utils/ never imports services/ (no utils↔services cycle); tests never import scripts/', () => {
+  jsFiles(['utils']).forEach((file) => {
+    expect([file, requires(file).filter((r) => r.includes('services/'))]).toEqual([file, []])
+  })
+  jsFiles(['tests']).forEach((file) => {
+    expect([file, requires(file).filter((r) => r.includes('scripts/'))]).toEqual([file, []])
+  })
+})
+
+test('pages and components get only the strings their WXML shows', () => {
+  const folders = json('app.json').pages.map((p) => path.dirname(p))
+    .concat(fs.readdirSync(path.join(ROOT, 'components')).map((c) => `components/${c}`))
+  folders.forEach((folder) => {
+    const source = fs.readFileSync(path.join(ROOT, folder, 'index.js'), 'utf8')
+    const wxml = fs.readFileSync(path.join(ROOT, folder, 'index.wxml'), 'utf8')
+    const shown = Array.from(new Set(Array.from(wxml.matchAll(/\bt\.(\w+)/g), (m) => m[1]))).sort()
+    const keysBlock = /const KEYS = \[([^\]]*)\]/.exec(source)
+    const given = keysBlock ? Array.from(keysBlock[1].matchAll(/'(\w+)'/g), (m) => m[1]).sort() : []
+    expect([folder, given]).toEqual([folder, shown])
+    expect([folder, /i18n\.(dict|STRINGS)/.test(source)]).toEqual([folder, false])
+  })
+})
+
+test('dark mode, privacy check, and tab icons of 81×81 PNGs drawn from sources in the repo', () => {
+  const app = json('app.json')
+  expect(app.darkmode).toBe(true)
+  expect(app['__usePrivacyCheck__']).toBe(true) // eslint-disable-line dot-notation
+  const theme = json(app.themeLocation)
+  expect(Object.keys(theme.light).sort()).toEqual(Object.keys(theme.dark).sort())
+  app.tabBar.list.forEach((tab) => {
+    [tab.iconPath, tab.selectedIconPath].forEach((icon) => {
+      const png = fs.readFileSync(path.join(ROOT, icon))
+      expect(png.subarray(1, 4).toString()).toBe('PNG')
+      expect([icon, png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([icon, 81, 81])
+      const source = path.join(ROOT, 'images/tab/src', `${path.basename(tab.iconPath, '.png')}.svg`)
+      expect(fs.existsSync(source)).toBe(true)
+    })
+  })
+})
+
+test('only services/request.js calls wx.request, and only services/ know API paths', () => {
   const files = []
   const walk = (dir) => fs.readdirSync(path.join(ROOT, dir)).forEach((name) => {
     const rel = path.join(dir, name)
@@ -61,7 +116,7 @@ test('only utils/request.js calls wx.request, and only services/ know API paths'
   files.push('app.js', 'config.js')
   files.forEach((file) => {
     const source = fs.readFileSync(path.join(ROOT, file), 'utf8')
-    if (file !== path.join('utils', 'request.js')) expect([file, /wx\.request\(/.test(source)]).toEqual([file, false])
+    if (file !== path.join('services', 'request.js')) expect([file, /wx\.request\(/.test(source)]).toEqual([file, false])
     if (!file.startsWith('services')) expect([file, /['`]\/api\/v1/.test(source)]).toEqual([file, false])
   })
 })

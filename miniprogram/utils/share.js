@@ -1,28 +1,20 @@
-/** What onShareAppMessage returns for a parcel. */
+/** What onShareAppMessage returns: a parcel's privacy-safe share, or an invitation. */
 const i18n = require('./i18n')
 
-/** The detail page of `number`: where a plain forwarded card opens. */
-function detailPath(number) {
-  return `/pages/detail/index?number=${encodeURIComponent(number)}`
+/** A card that opens the lookup page: no number, nothing personal. */
+function invitePayload() {
+  return { title: i18n.t('share_invite_title'), path: '/pages/lookup/index' }
 }
 
 /**
- * {title, path, imageUrl?}: the server's prepared share when there is one (a read-only,
- * privacy-safe card), else a plain card that opens the detail page.
+ * {title, path, imageUrl?} of a share the server created (a read-only card with a masked
+ * number, opened by its token), or the invitation when there is none.
  */
-function sharePayload(prepared, { number, statusLabel }) {
-  if (prepared && prepared.path) {
-    const payload = {
-      title: prepared.title || i18n.t('share_title_fallback', { number, status: statusLabel }),
-      path: prepared.path,
-    }
-    if (prepared.image_url) payload.imageUrl = prepared.image_url
-    return payload
-  }
-  return {
-    title: number ? i18n.t('share_title_fallback', { number, status: statusLabel || '' }) : i18n.t('app_name'),
-    path: number ? detailPath(number) : '/pages/lookup/index',
-  }
+function sharePayload(created) {
+  if (!created || !created.path) return invitePayload()
+  const payload = { title: created.title || i18n.t('share_invite_title'), path: created.path }
+  if (created.image_url) payload.imageUrl = created.image_url
+  return payload
 }
 
-module.exports = { detailPath, sharePayload }
+module.exports = { invitePayload, sharePayload }

@@ -1,9 +1,9 @@
 /**
- * Subscribe messages: ask with wx.requestSubscribeMessage (only from a tap, so the template
- * ids must already be loaded), then POST the per-template answers to the API.
+ * Subscribe messages on the phone: ask with wx.requestSubscribeMessage (only from a tap, so
+ * the template ids must already be loaded) and word the credits; services/subscriptions
+ * sends the answers to the API.
  */
 const { MAX_SUBSCRIBE_TEMPLATES } = require('../config')
-const subscriptions = require('../services/subscriptions')
 const i18n = require('./i18n')
 const { call } = require('./wx-promise')
 
@@ -47,12 +47,6 @@ async function popup(templates) {
   return { answers, accepted: ids.filter((id) => answers[id] === 'accept').length }
 }
 
-/** POST the popup's answers (with the parcel's number): resolves to {tid: credits}. */
-async function save(answers, number) {
-  const saved = await subscriptions.save(answers, number)
-  return (saved && saved.credits) || {}
-}
-
 /** "可收通知：派送提醒 2 次、签收提醒 1 次" from {tid: n} and the template titles. */
 function creditsText(credits, templates) {
   const titles = {}
@@ -78,6 +72,5 @@ module.exports = {
   creditsText,
   failureText,
   popup,
-  save,
   templateIds,
 }

@@ -2,21 +2,19 @@
  * Presenters: turn API results into the flat values the WXML shows. Pure functions of the
  * result, the current language and `now`.
  */
+const { HOTLINE } = require('../config')
 const format = require('./format')
 const i18n = require('./i18n')
 
-// Statuses where only a person (UPS customer service) can move things on.
-const PERSON_STATUSES = ['exception', 'delivery_attempted']
-const LONG_CLEARANCE_DAYS = 3
-// Advice the backend attaches when a parcel has gone quiet or is late. `stale` is different:
-// it means UPS could not be reached and this is the last result we have.
+// Advice codes the API attaches when a parcel has gone quiet or is late: the card then says
+// how long UPS has had nothing new. `stale` is different: UPS could not be reached just now.
 const QUIET_ADVICE = ['no_recent_update', 'past_eta', 'customs_long']
+// Nothing more will happen to these parcels: no point asking for notifications.
+const FINAL_STATUSES = ['delivered', 'returned_to_sender', 'cancelled']
 
 function hasAdvice(result, codes) {
   return (result.advice || []).some((item) => codes.includes(item.code))
 }
-// Nothing more will happen to these parcels: no point asking for notifications.
-const FINAL_STATUSES = ['delivered', 'returned_to_sender', 'cancelled']
 
 /** {code, label, description} of a result, with 'unknown' when missing. */
 function statusOf(result) {
@@ -28,11 +26,25 @@ function statusOf(result) {
   }
 }
 
-/** "3 小时前更新", or "离线 · 3 小时前的数据" for a result read from the offline cache. */
+/** Days since the newest event, when the API says the parcel has gone quiet or is late. */
+function quietDays(result, now) {
+  const newest = (result.events || [])[0]
+  if (!newest || !hasAdvice(result, QUIET_ADVICE)) return 0
+  return format.daysSince(newest.time, now)
+}
+
+/**
+ * "30 分钟前查询 · 已 4 天无新动态": when we last asked UPS, and how long UPS has had nothing
+ * new; "离线 · 3 小时前的数据" for a copy read from this phone.
+ */
 function freshText(result, now) {
   const ago = format.agoText(result.as_of || result.cached_at, now)
-  if (result.offline) return i18n.t('offline_age', { ago: ago || i18n.t('ago_now') })
-  return ago ? i18n.t('updated_ago', { ago }) : ''
+  const checked = result.offline
+    ? i18n.t('offline_age', { ago: ago || i18n.t('ago_now') })
+    : (ago && i18n.t('checked_ago', { ago })) || ''
+  const days = quietDays(result, now)
+  const quiet = days > 0 ? i18n.t('quiet_days', { n: days }) : ''
+  return [checked, quiet].filter(Boolean).join(i18n.t('fresh_separator'))
 }
 
 /** The message for a per-number error: the server's own words, else ours. */
@@ -56,8 +68,16 @@ function deliveredText(result) {
   return result.delivered_at ? i18n.t('card_delivered', { time: format.dateTimeText(result.delivered_at) }) : ''
 }
 
+/** The hotline a stuck or failed parcel offers (the API marks advice that needs a person). */
+function hotlineOf(result) {
+  if (!result.ok) return result.error && result.error.code === 'not_found' ? HOTLINE : ''
+  const item = (result.advice || []).find((a) => a.hotline)
+  return item ? item.hotline : ''
+}
+
 function errorCard(result) {
   return {
+    hotline: hotlineOf(result),
     number: result.number,
     nickname: result.nickname || '',
     ok: false,
@@ -80,29 +100,10 @@ function presentCard(result, now = Date.now()) {
     delivered: deliveredText(result),
     fresh: freshText(result, now),
     stale: Boolean(result.stale),
-    quiet: hasAdvice(result, QUIET_ADVICE),
     offline: Boolean(result.offline),
+    hotline: hotlineOf(result),
     error: '',
   }
-}
-
-/** Days the parcel has been in customs clearance (consecutive newest clearance events). */
-function clearanceDays(events, now) {
-  const list = events || []
-  let start = null
-  for (let i = 0; i < list.length; i += 1) {
-    if (!list[i].status || list[i].status.code !== 'clearance_in_progress') break
-    start = list[i].time
-  }
-  return start ? format.daysSince(start, now) : 0
-}
-
-/** True when the status calls for a person: an exception, a missed delivery, a long customs hold. */
-function needsPerson(result, now = Date.now()) {
-  const { code } = statusOf(result)
-  if (PERSON_STATUSES.includes(code)) return true
-  if (code !== 'clearance_in_progress') return false
-  return hasAdvice(result, ['customs_long']) || clearanceDays(result.events, now) >= LONG_CLEARANCE_DAYS
 }
 
 function packagesText(count) {
@@ -141,8 +142,6 @@ function presentDetail(result, now = Date.now()) {
     facts: facts(result),
     events: result.events || [],
     final: FINAL_STATUSES.includes(card.status.code),
-    // The advice list already offers a call button when one of its items has a hotline.
-    hotline: needsPerson(result, now) && !advice.some((item) => item.hotline),
   }
 }
 
@@ -180,12 +179,10 @@ function lookupHint(summary, max) {
 }
 
 module.exports = {
-  clearanceDays,
   lookupHint,
   errorText,
   facts,
   freshText,
-  needsPerson,
   presentCard,
   presentDetail,
   presentEvents,

@@ -1,12 +1,13 @@
 /** Promise wrappers for callback-style wx APIs (several do not support Promise style). */
 
-/** A rejected wx call as an Error that keeps WeChat's errMsg and errCode. */
+/** A rejected wx call as an Error that keeps WeChat's errMsg, errCode and errno. */
 function wxError(api, res) {
   const detail = res || {}
   const err = new Error(detail.errMsg || `${api}:fail`)
   err.code = 'wx_fail'
   err.errMsg = detail.errMsg
   err.errCode = detail.errCode
+  err.errno = detail.errno
   return err
 }
 

@@ -10,14 +10,14 @@ import subprocess
 import time
 
 from _harness import ROOT, start_stack
-from rq import Queue
 from rq.registry import FinishedJobRegistry
 
 from backend.adapters import redis_conn
+from backend.adapters.job_queue import RefreshQueue
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.watch_store import WatchStore
 from backend.domain.statuses import Status
-from backend.worker.scheduler import enqueue_due
+from backend.services.polling import enqueue_due
 from tests.support.numbers import check_digit
 
 WATCHED = 10_000
@@ -36,13 +36,13 @@ def seed_watches(redis_url: str) -> list[str]:
     numbers = [bulk_number(i) for i in range(WATCHED)]
     for index, number in enumerate(numbers):
         watches.watch(f"bench-user-{index // 50}", number, None)
-        state.record(number, Status.IN_TRANSIT, None, {"failures": 0})
+        state.record(number, Status.IN_TRANSIT, None)
         schedule.set(number, time.time() - 1)
     return numbers
 
 
 def refresh_rate(stack, redis_url: str) -> tuple[float, int]:
-    queue = Queue("refresh", connection=redis_conn.connect(redis_url, decode=False))
+    queue = RefreshQueue(redis_conn.connect(redis_url, decode=False))
     enqueued = enqueue_due(Schedule(redis_conn.connect(redis_url)), queue)
     worker = subprocess.Popen(
         [".venv/bin/python", "-m", "backend.worker", "--no-scheduler"],
@@ -51,9 +51,9 @@ def refresh_rate(stack, redis_url: str) -> tuple[float, int]:
         start_new_session=True,
     )
     time.sleep(3)  # start-up: imports, first token
-    before, started = FinishedJobRegistry(queue=queue).count, time.monotonic()
+    before, started = FinishedJobRegistry(queue=queue.rq).count, time.monotonic()
     time.sleep(RUN_SECONDS)
-    done = FinishedJobRegistry(queue=queue).count - before
+    done = FinishedJobRegistry(queue=queue.rq).count - before
     elapsed = time.monotonic() - started
     os.killpg(worker.pid, signal.SIGKILL)
     worker.wait()
@@ -83,7 +83,7 @@ def scheduler_step(redis_url: str) -> tuple[float, float]:
         at = now - 10 if i < DUE else now + 3600 + i
         pipe.zadd("upt:schedule", {bulk_number(i): at})
     pipe.execute()
-    queue = Queue("refresh", connection=redis_conn.connect(redis_url, decode=False))
+    queue = RefreshQueue(redis_conn.connect(redis_url, decode=False))
     started = time.perf_counter()
     taken = schedule.take_due(now, DUE, 300)
     take_ms = (time.perf_counter() - started) * 1000

@@ -8,8 +8,7 @@ import time
 import pytest
 import requests
 
-from backend.adapters import redis_conn
-from backend.adapters.polling_store import Schedule
+from backend.adapters import redis_conn, redis_keys
 from backend.sandbox.ups.journeys import BY_KEY
 from tests.support.stack import Stack
 from tests.support.wechat import login_code
@@ -66,7 +65,7 @@ def test_a_pushed_scan_reaches_the_wechat_inbox_within_two_seconds(stack, redis_
     assert wait_for(lambda: number in subscribed(url), timeout=10), "never subscribed"
     body = {"user": "alice", "template_ids": TEMPLATES, "action": "accept"}
     call("POST", f"{url}/_sandbox/wechat/subscribe", json=body)
-    next_poll = Schedule(redis_conn.connect(redis_url)).next_time(number)
+    next_poll = redis_conn.connect(redis_url).zscore(redis_keys.schedule(), number)
     assert next_poll is not None and next_poll > time.time() + 600  # polling is far off
 
     started = time.monotonic()

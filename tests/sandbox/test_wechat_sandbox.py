@@ -9,11 +9,10 @@ import logging
 import pytest
 import requests
 
-from backend.adapters.wechat.push import open_message
+from backend.adapters.wechat.push import WeChatPushInbox, open_message
 from backend.sandbox.wechat.blueprint import sandbox_openid
 from backend.sandbox.wechat.pusher import popup_event, signed_request
-from backend.services import subscribe_events
-from backend.web import push as push_view
+from backend.services.subscribe_events import SubscribeEvents
 from tests.support.wechat import (
     GOOD_DATA,
     STATUS_TEMPLATE,
@@ -121,14 +120,12 @@ def test_token_faults_expire_revoke_and_break(wx, live):
 
 def test_subscribe_grants_quota_and_pushes_an_encrypted_popup_event(wx, live, monkeypatch):
     seen, queries = [], []
-    real_open = push_view.open_message
+    real_open = WeChatPushInbox.open
+    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
     monkeypatch.setattr(
-        subscribe_events, "handle_subscribe_events", lambda _s, events: seen.extend(events)
-    )
-    monkeypatch.setattr(
-        push_view,
-        "open_message",
-        lambda body, q, *a: queries.append(dict(q)) or real_open(body, q, *a),
+        WeChatPushInbox,
+        "open",
+        lambda self, body, q: queries.append(dict(q)) or real_open(self, body, q),
     )
     other = "sandbox-tpl-delivered"
     answer = subscribe(live[0].url, "alice", [STATUS_TEMPLATE, other])

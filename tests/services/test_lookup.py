@@ -7,51 +7,17 @@ import time
 
 import pytest
 
-from backend.adapters.snapshot_cache import SnapshotCache
-from backend.adapters.ups.errors import (
-    InvalidNumberError,
-    TrackingNotFoundError,
-    UpstreamUnavailableError,
-)
-from backend.domain.model import Shipment, TrackingEvent
-from backend.domain.statuses import Status
+from backend.domain.errors import CarrierUnavailable, NumberNotFound, NumberRejected
 from backend.services.lookup import (
     MAX_NUMBERS,
     LookupService,
     NoNumbersError,
     TooManyNumbersError,
 )
+from tests.fakes import FakeCarrier, FakeClock, FakeSnapshotCache
 from tests.support.numbers import make_1z
 
 VALID = [make_1z(f"TST{i:03d}", i) for i in range(40)]
-
-
-def shipment(number: str, status: Status = Status.IN_TRANSIT) -> Shipment:
-    event = TrackingEvent(
-        time="2026-11-24T08:15:00+08:00",
-        location="Shanghai, CN",
-        description="Departed from facility",
-        status=status,
-    )
-    return Shipment(number=number, status=status, events=(event,))
-
-
-class FakeCarrier:
-    """Answers from a table, counts calls, can be slowed down or made to fail."""
-
-    def __init__(self, delay: float = 0.0) -> None:
-        self.delay = delay
-        self.calls: list[str] = []
-        self.failures: dict[str, Exception] = {}
-        self._lock = threading.Lock()
-
-    def track(self, number: str, lang: str) -> Shipment:
-        with self._lock:
-            self.calls.append(number)
-        time.sleep(self.delay)
-        if number in self.failures:
-            raise self.failures[number]
-        return shipment(number)
 
 
 @pytest.fixture
@@ -61,14 +27,12 @@ def carrier():
 
 @pytest.fixture
 def clock():
-    return {"now": 1_000_000.0}
+    return FakeClock(1_000_000.0)
 
 
 @pytest.fixture
-def service(carrier, redis_client, clock):
-    return LookupService(
-        carrier, SnapshotCache(redis_client), concurrency=10, clock=lambda: clock["now"]
-    )
+def service(carrier, clock):
+    return LookupService(carrier, FakeSnapshotCache(clock), concurrency=10, clock=clock)
 
 
 def test_results_keep_input_order_and_drop_duplicates(service):
@@ -97,7 +61,7 @@ def test_no_numbers_and_too_many_numbers_are_refused(service):
 
 def test_a_fresh_snapshot_is_served_from_cache_without_calling_ups(service, carrier, clock):
     first = service.lookup_one(VALID[0], "zh")
-    clock["now"] += 60
+    clock.now += 60
     second = service.lookup_one(VALID[0], "zh")
     assert carrier.calls == [VALID[0]]
     assert second.snapshot.fetched_at == first.snapshot.fetched_at
@@ -106,15 +70,15 @@ def test_a_fresh_snapshot_is_served_from_cache_without_calling_ups(service, carr
 
 def test_an_expired_snapshot_is_refreshed(service, carrier, clock):
     service.lookup_one(VALID[0], "zh")
-    clock["now"] += 2 * 3600
+    clock.now += 2 * 3600
     service.lookup_one(VALID[0], "zh")
     assert carrier.calls == [VALID[0], VALID[0]]
 
 
 def test_when_ups_fails_the_cached_snapshot_is_served_stale(service, carrier, clock):
     service.lookup_one(VALID[0], "zh")
-    clock["now"] += 2 * 3600
-    carrier.failures[VALID[0]] = UpstreamUnavailableError("503")
+    clock.now += 2 * 3600
+    carrier.failures[VALID[0]] = CarrierUnavailable("503")
     result = service.lookup_one(VALID[0], "zh")
     assert result.stale is True and result.snapshot is not None and result.error is None
 
@@ -122,28 +86,28 @@ def test_when_ups_fails_the_cached_snapshot_is_served_stale(service, carrier, cl
 def test_when_ups_fails_without_a_cached_snapshot_the_result_is_upstream_unavailable(
     service, carrier
 ):
-    carrier.failures[VALID[0]] = UpstreamUnavailableError("timeout")
+    carrier.failures[VALID[0]] = CarrierUnavailable("timeout")
     result = service.lookup_many([VALID[0], VALID[1]], "zh")
     assert result[0].error == "upstream_unavailable" and result[0].snapshot is None
     assert result[1].error is None
 
 
 def test_not_found_is_remembered_so_repeats_cost_no_ups_call(service, carrier):
-    carrier.failures[VALID[0]] = TrackingNotFoundError("TW0001")
+    carrier.failures[VALID[0]] = NumberNotFound("TW0001")
     assert service.lookup_one(VALID[0], "zh").error == "not_found"
     assert service.lookup_one(VALID[0], "zh").error == "not_found"
     assert carrier.calls == [VALID[0]]
 
 
 def test_a_number_ups_rejects_is_reported_invalid(service, carrier):
-    carrier.failures[VALID[0]] = InvalidNumberError("TV1002")
+    carrier.failures[VALID[0]] = NumberRejected("TV1002")
     result = service.lookup_one(VALID[0], "zh")
     assert (result.error, result.reason) == ("invalid_number", "rejected_by_ups")
 
 
-def test_concurrent_lookups_of_one_uncached_number_make_one_ups_call(redis_client):
+def test_concurrent_lookups_of_one_uncached_number_make_one_ups_call():
     slow = FakeCarrier(delay=0.3)
-    service = LookupService(slow, SnapshotCache(redis_client), concurrency=4)
+    service = LookupService(slow, FakeSnapshotCache(), concurrency=4)
     results: list = []
     threads = [
         threading.Thread(target=lambda: results.append(service.lookup_one(VALID[5], "zh")))
@@ -157,9 +121,9 @@ def test_concurrent_lookups_of_one_uncached_number_make_one_ups_call(redis_clien
     assert len(results) == 20 and all(r.snapshot is not None for r in results)
 
 
-def test_thirty_uncached_numbers_cost_about_one_round_trip(redis_client):
+def test_thirty_uncached_numbers_cost_about_one_round_trip():
     slow = FakeCarrier(delay=0.2)
-    service = LookupService(slow, SnapshotCache(redis_client), concurrency=30)
+    service = LookupService(slow, FakeSnapshotCache(), concurrency=30)
     started = time.monotonic()
     results = service.lookup_many(VALID[:30], "zh")
     elapsed = time.monotonic() - started
@@ -167,9 +131,9 @@ def test_thirty_uncached_numbers_cost_about_one_round_trip(redis_client):
     assert elapsed < 0.2 * 5  # sequential would take 6 s
 
 
-def test_a_forced_refresh_that_waited_on_an_earlier_lookup_fetches_once_more(redis_client):
+def test_a_forced_refresh_that_waited_on_an_earlier_lookup_fetches_once_more():
     slow = FakeCarrier(delay=0.3)
-    service = LookupService(slow, SnapshotCache(redis_client), concurrency=4)
+    service = LookupService(slow, FakeSnapshotCache(), concurrency=4)
     early = threading.Thread(target=lambda: service.lookup_one(VALID[7], "zh"))
     early.start()
     time.sleep(0.05)  # the early lookup now holds the lock and is "calling UPS"

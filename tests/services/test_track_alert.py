@@ -1,25 +1,32 @@
-"""TrackAlertService subscriptions on a real Redis with a fake UPS: who, when, how often."""
+"""TrackAlertService subscriptions on in-memory fakes: who, when, how often."""
 
 from __future__ import annotations
 
 import pytest
 
-from backend.adapters.polling_store import TrackedState
-from backend.adapters.track_alert_store import TrackAlertStore
-from backend.adapters.ups.errors import UpstreamUnavailableError
-from backend.adapters.ups.track_alert import TrackAlertRejectedError
-from backend.adapters.watch_store import WatchStore
+from backend.domain.errors import CarrierUnavailable, SubscriptionRefused
 from backend.domain.statuses import Status
 from backend.services.track_alert import (
     DAY,
     RETRY_SECONDS,
     SUBSCRIPTION_SECONDS,
-    TrackAlertService,
 )
 from tests.support.numbers import make_1z
-from tests.support.track_alert import T0, FakeTrackAlert, world_fixture  # noqa: F401
+from tests.support.track_alert import T0, make_world, world_fixture  # noqa: F401
 
 A, B = make_1z("TAFAKE", 1), make_1z("TAFAKE", 2)
+
+
+class Refused(SubscriptionRefused):
+    """A hard refusal carrying the carrier's code, as the UPS adapter raises it."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self._code = code
+
+    @property
+    def reason(self) -> str:
+        return self._code
 
 
 def test_a_watched_number_is_subscribed_by_the_next_step(world):
@@ -37,7 +44,7 @@ def test_250_watched_numbers_take_three_calls(world):
 
 
 def test_only_unfinished_1z_numbers_are_sent(world):
-    world.state.record(B, Status.DELIVERED, None, {})
+    world.state.record(B, Status.DELIVERED, None)
     numbers = ["1R12345678901234", "123456789012", A, B, A]
     assert world.service.subscribe_watched(numbers).valid == [A]
     assert world.ups.calls == [[A]]
@@ -47,7 +54,7 @@ def test_unwatched_numbers_leave_the_due_set(world):
     world.watch(A)
     world.watches.unwatch("o-user", A)
     assert world.service.renew_due() == 0 and world.ups.calls == []
-    assert world.store.due_at(A) is None
+    assert A not in world.store.due
 
 
 def test_renewal_two_days_before_expiry_while_undelivered(world):
@@ -55,12 +62,12 @@ def test_renewal_two_days_before_expiry_while_undelivered(world):
     world.service.renew_due()
     world.clock.now = T0 + SUBSCRIPTION_SECONDS - 2 * DAY - 60
     assert world.service.renew_due() == 0 and len(world.ups.calls) == 1
-    world.state.record(B, Status.DELIVERED, None, {})
+    world.state.record(B, Status.DELIVERED, None)
     world.clock.now += 120
     assert world.service.renew_due() == 1
     assert world.ups.calls[-1] == [A]  # B was delivered: not renewed, and dropped for good
     assert world.store.get(A).expires_at == world.clock.now + SUBSCRIPTION_SECONDS
-    assert world.store.due_at(B) is None
+    assert B not in world.store.due
 
 
 def test_want_is_a_no_op_for_fresh_or_refused_subscriptions(world):
@@ -75,7 +82,7 @@ def test_want_is_a_no_op_for_fresh_or_refused_subscriptions(world):
 
 def test_transient_errors_retry_later_not_now(world):
     world.watch(*[make_1z("TAFAKE", n) for n in range(150)])
-    world.ups.failure = UpstreamUnavailableError("down", "10004", 500)
+    world.ups.failure = CarrierUnavailable("down")
     assert world.service.renew_due() == 0
     assert len(world.ups.calls) == 1  # the second batch was not even tried
     world.ups.failure = None
@@ -88,7 +95,7 @@ def test_transient_errors_retry_later_not_now(world):
 @pytest.mark.parametrize("code", ["VSS300", "VSS220"])
 def test_hard_errors_are_remembered_and_never_retried(world, code):
     world.watch(A)
-    world.ups.failure = TrackAlertRejectedError("refused", code, 400, [])
+    world.ups.failure = Refused(code)
     assert world.service.renew_due() == 0
     world.ups.failure = None
     world.watch(A)
@@ -97,10 +104,8 @@ def test_hard_errors_are_remembered_and_never_retried(world, code):
     assert world.store.get(A).rejected == code and not world.service.is_subscribed(A)
 
 
-def test_a_disabled_service_does_nothing(redis_client):
-    ups = FakeTrackAlert()
-    store, watches = TrackAlertStore(redis_client), WatchStore(redis_client)
-    service = TrackAlertService(ups, store, watches, TrackedState(redis_client), print, False)
-    watches.watch("o-user", A, None)
-    service.want(A)
-    assert service.renew_due() == 0 and ups.calls == [] and not service.is_subscribed(A)
+def test_a_disabled_service_does_nothing():
+    world = make_world(enabled=False)
+    world.watch(A)
+    assert world.service.renew_due() == 0 and world.ups.calls == []
+    assert not world.service.is_subscribed(A) and world.store.due == {}

@@ -11,6 +11,4 @@ def close_app(app: Flask) -> None:
     Left to the garbage collector, their pooled sockets raise ResourceWarning during some
     later, unrelated test, which filterwarnings=error turns into a random failure.
     """
-    services = app.extensions["services"]
-    services.redis.close()
-    services.ups.close()
+    app.extensions["services"].close()

@@ -1,69 +1,60 @@
-"""A TrackAlertService on the test Redis with a fake UPS and a fake clock, for service tests."""
+"""A TrackAlertService on in-memory fakes with a fake clock, for service tests (no Redis)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 
-from backend.adapters.polling_store import TrackedState
-from backend.adapters.track_alert_store import TrackAlertStore
-from backend.adapters.ups.track_alert import SubscribeResult
-from backend.adapters.watch_store import WatchStore
+from backend.ports import WebhookParser
 from backend.services.track_alert import TrackAlertService
+from tests.fakes import (
+    FakeClock,
+    FakeRefreshQueue,
+    FakeTrackAlertClient,
+    FakeTrackAlertStore,
+    FakeTrackingStates,
+    FakeWatchStore,
+    fake_webhook,
+)
+from tests.fakes.clock import T0
 
-T0 = 1_800_000_000.0
-
-
-class FakeTrackAlert:
-    """Answers like UPS: every number valid, unless told to fail or to refuse some."""
-
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-        self.failure: Exception | None = None
-        self.invalid: set[str] = set()
-
-    def subscribe_batch(self, numbers: list[str]) -> SubscribeResult:
-        assert len(numbers) <= 100
-        self.calls.append(list(numbers))
-        if self.failure is not None:
-            raise self.failure
-        valid = [n for n in numbers if n not in self.invalid]
-        return SubscribeResult(valid, [n for n in numbers if n in self.invalid])
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> float:
-        return self.now
+__all__ = ["T0", "World", "make_world", "world_fixture"]
 
 
 @dataclass
 class World:
     service: TrackAlertService
-    ups: FakeTrackAlert
-    clock: Clock
-    store: TrackAlertStore
-    watches: WatchStore
-    state: TrackedState
-    enqueued: list[str] = field(default_factory=list)
+    ups: FakeTrackAlertClient
+    clock: FakeClock
+    store: FakeTrackAlertStore
+    watches: FakeWatchStore
+    state: FakeTrackingStates
+    queue: FakeRefreshQueue
+
+    @property
+    def enqueued(self) -> list[str]:
+        return self.queue.enqueued
 
     def watch(self, *numbers: str) -> None:
-        """A user watches `numbers` (the web layer's hook included)."""
+        """A user watches `numbers` (the parcels use case's hook included)."""
         for number in numbers:
             self.watches.watch("o-user", number, None)
             self.service.want(number)
 
 
+def make_world(parse: WebhookParser = fake_webhook, enabled: bool = True) -> World:
+    ups, clock, queue = FakeTrackAlertClient(), FakeClock(), FakeRefreshQueue()
+    store, watches, state = FakeTrackAlertStore(), FakeWatchStore(limit=1000), FakeTrackingStates()
+    service = TrackAlertService(
+        ups, store, watches, state, queue.enqueue, parse, enabled=enabled, clock=clock
+    )
+    return World(service, ups, clock, store, watches, state, queue)
+
+
 @pytest.fixture(name="world")
-def world_fixture(redis_client) -> World:
-    ups, clock, enqueued = FakeTrackAlert(), Clock(), []
-    store, watches = TrackAlertStore(redis_client), WatchStore(redis_client, limit=1000)
-    state = TrackedState(redis_client)
-    service = TrackAlertService(ups, store, watches, state, enqueued.append, clock=clock)
-    return World(service, ups, clock, store, watches, state, enqueued)
+def world_fixture() -> World:
+    return make_world()
 
 
 def restamp(event: dict, at: float) -> dict:

@@ -59,3 +59,13 @@ def test_sandbox_flag_forces_sandboxes_even_with_credentials():
     assert settings.sandbox is True
     assert "/_sandbox/ups" in settings.ups_base_url
     assert settings.ups_client_id == "id"
+
+
+def test_operator_name_and_the_unofficial_notice_switch():
+    assert Settings.from_env({}).operator_name == ""
+    assert Settings.from_env({}).unofficial_notice is True
+    custom = Settings.from_env(
+        {"OPERATOR_NAME": " 示例物流科技有限公司 ", "UNOFFICIAL_NOTICE": "off"}
+    )
+    assert custom.operator_name == "示例物流科技有限公司"
+    assert custom.unofficial_notice is False

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from backend.domain import message_fields
+from backend.adapters.wechat import message_fields
+from backend.adapters.wechat.template_values import value_ok
 from backend.domain.model import Shipment, TrackingEvent
 from backend.domain.statuses import Status
-from backend.domain.template_values import value_ok
 from backend.domain.tracking import (
     FINAL_GRACE_SECONDS,
     HOUR,

@@ -17,6 +17,8 @@ from backend.adapters.ups.errors import (
     error_from_payload,
     warning_error,
 )
+from backend.adapters.ups.track_alert import TrackAlertRejectedError, subscription_error
+from backend.domain import errors
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ups"
 
@@ -139,3 +141,17 @@ def test_a_tw0001_warning_is_not_found(name):
 )
 def test_other_warnings_or_none_are_no_error(shipment):
     assert warning_error(shipment) is None
+
+
+def test_each_ups_failure_is_the_vendor_neutral_error_services_catch():
+    body = {"response": {"errors": [{"code": "TV1002", "message": "Invalid inquiry number"}]}}
+    rejected = error_from_payload(400, body)
+    assert isinstance(rejected, errors.NumberRejected) and rejected.detail == "TV1002"
+    assert isinstance(warning_error({"warnings": [{"code": "TW0001"}]}), errors.NumberNotFound)
+    throttled = error_from_payload(429, None)
+    assert isinstance(throttled, errors.CarrierUnavailable) and throttled.transient
+    hard = subscription_error(400, {"response": {"errors": [{"code": "VSS300", "message": "x"}]}})
+    assert isinstance(hard, TrackAlertRejectedError) and isinstance(
+        hard, errors.SubscriptionRefused
+    )
+    assert hard.reason == "VSS300" and not hard.transient

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from backend.domain.template_values import value_ok
-from backend.domain.templates import (
+from backend.adapters.wechat.template_values import value_ok
+from backend.adapters.wechat.templates import (
     DEFAULT_SANDBOX_TEMPLATES,
     TemplateConfigError,
     configured_templates,

@@ -12,25 +12,20 @@ from flask import g
 
 from backend.adapters import redis_conn, redis_keys
 from backend.services.auth import token_digest
-from backend.web.security import login_required, optional_login
+from backend.web.security import login_required
 from tests.support.wechat import login, login_code, serve_app
 
 
 @pytest.fixture
 def api(live):
-    """The live app's base URL, with two probe routes behind login_required/optional_login."""
+    """The live app's base URL, with a probe route behind login_required."""
     server, app = live
 
     @login_required
     def me():
         return {"openid": g.openid}
 
-    @optional_login
-    def maybe():
-        return {"openid": g.openid}
-
     app.add_url_rule("/probe/me", "probe_me", me)
-    app.add_url_rule("/probe/maybe", "probe_maybe", maybe)
     return server.url
 
 
@@ -147,14 +142,6 @@ def test_logout_ends_only_that_session(api):
 def test_logout_needs_a_token(api):
     response = requests.post(f"{api}/api/v1/auth/logout", timeout=10)
     assert response.status_code == 401
-
-
-def test_optional_login_is_anonymous_without_a_good_token(api):
-    token = login(api, "alice")
-    ask = lambda h: requests.get(f"{api}/probe/maybe", headers=h, timeout=10).json()  # noqa: E731
-    assert ask({})["openid"] is None
-    assert ask({"Authorization": "Bearer " + secrets.token_urlsafe(32)})["openid"] is None
-    assert ask({"Authorization": f"Bearer {token}"})["openid"].startswith("o")
 
 
 def test_session_key_appears_in_no_response_and_no_log_line(api, redis_client, caplog):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import requests
 
+from backend.adapters import redis_keys
 from tests.support.wechat import login
 
 TRANSIT = "1ZSBXUS10310000042"
@@ -55,9 +56,10 @@ def test_users_never_see_each_others_parcels_and_unwatching_stops_polling(live):
     call(live, "PUT", f"/api/v1/parcels/{TRANSIT}", alice, json={})
     assert call(live, "GET", f"/api/v1/parcels/{TRANSIT}", bob).status_code == 404
     assert call(live, "GET", "/api/v1/parcels", bob).json() == {"parcels": []}
-    assert app.extensions["services"].schedule.next_time(TRANSIT) is not None
+    store = app.extensions["services"].redis
+    assert store.zscore(redis_keys.schedule(), TRANSIT) is not None
     assert call(live, "DELETE", f"/api/v1/parcels/{TRANSIT}", alice).status_code == 204
-    assert app.extensions["services"].schedule.next_time(TRANSIT) is None
+    assert store.zscore(redis_keys.schedule(), TRANSIT) is None
     assert call(live, "GET", f"/api/v1/parcels/{TRANSIT}", alice).status_code == 404
 
 

@@ -11,10 +11,11 @@ import time
 import pytest
 import requests
 
-from backend.adapters.wechat.push import SubscribeEvent, seal, sign
+from backend.adapters.wechat.push import seal, sign
 from backend.app import create_app
 from backend.bootstrap import build_services
-from backend.services import subscribe_events
+from backend.domain.subscriptions import SubscribeEvent
+from backend.services.subscribe_events import SubscribeEvents
 from tests.support.apps import close_app
 from tests.support.live_server import LiveServer
 from tests.support.wechat import serve_app, signed_query
@@ -41,9 +42,7 @@ CHANGE_XML = (
 def handed(monkeypatch) -> list[SubscribeEvent]:
     """Every event the push view hands over (the real hand-off is replaced)."""
     seen: list[SubscribeEvent] = []
-    monkeypatch.setattr(
-        subscribe_events, "handle_subscribe_events", lambda _services, events: seen.extend(events)
-    )
+    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
     return seen
 
 
@@ -301,10 +300,10 @@ def test_other_events_are_acknowledged_and_ignored(plain_push, handed):
 
 
 def test_a_failing_hand_off_still_answers_success(plain_push, monkeypatch, caplog):
-    def explode(_services, _events):
+    def explode(_self, _events):
         raise RuntimeError("ledger down")
 
-    monkeypatch.setattr(subscribe_events, "handle_subscribe_events", explode)
+    monkeypatch.setattr(SubscribeEvents, "apply", explode)
     query = signed_query(plain_push.settings.wechat_push_token)
     assert plain_push(json.dumps(POPUP), query).text == "success"
     assert any("failed" in r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)

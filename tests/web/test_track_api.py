@@ -149,6 +149,22 @@ def test_help_has_every_status_faq_hotline_and_the_official_domain(client):
     assert len(body["statuses"]) == 15 and body["hotline"]["number"] == "400-820-8555"
     assert body["official_domain"] == "ups.com" and len(body["faq"]) >= 4
     assert all(entry["question"] and entry["answer"] for entry in body["faq"])
+    assert body["operator"]["notice"].startswith("This mini-program is not an official UPS service")
+
+
+def test_help_names_the_operator_and_an_operator_who_is_ups_drops_the_notice(make_settings):
+    from backend.app import create_app
+    from tests.support.apps import close_app
+
+    app = create_app(make_settings(operator_name="示例物流科技有限公司"))
+    body = app.test_client().get("/api/v1/help").get_json()
+    assert body["operator"]["name"] == "示例物流科技有限公司"
+    assert body["operator"]["notice"].startswith("本小程序不是 UPS 官方服务")
+    close_app(app)
+    app = create_app(make_settings(operator_name="UPS", unofficial_notice=False))
+    body = app.test_client().get("/api/v1/help?lang=en").get_json()
+    assert body["operator"] == {"name": "UPS", "notice": ""}
+    close_app(app)
 
 
 def test_scan_returns_numbers_inside_a_payload(client):

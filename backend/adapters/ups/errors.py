@@ -1,14 +1,22 @@
-"""Typed UPS failures, read from UPS error bodies and from track-response warnings."""
+"""Typed UPS failures, read from UPS error bodies and from track-response warnings.
+
+Each is also the vendor-neutral domain error it means, so services never see UPS codes.
+"""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
+
+from backend.domain.errors import (
+    CarrierError,
+    CarrierUnavailable,
+    NumberNotFound,
+    NumberRejected,
+)
 
 
-class UpsError(Exception):
+class UpsError(CarrierError):
     """UPS could not give an answer; `code` is our snake_case code for the API envelope."""
-
-    code: ClassVar[str] = "upstream_unavailable"
 
     def __init__(self, message: str = "", ups_code: str = "", http_status: int | None = None):
         super().__init__(message or ups_code or self.code)
@@ -16,20 +24,24 @@ class UpsError(Exception):
         self.ups_code = ups_code  # UPS's code, e.g. "TV1002"
         self.http_status = http_status
 
+    @property
+    def detail(self) -> str:
+        return self.ups_code or (f"HTTP {self.http_status}" if self.http_status else self.code)
 
-class TrackingNotFoundError(UpsError):
+
+class TrackingNotFoundError(UpsError, NumberNotFound):
     """UPS knows nothing about the number (yet): warning TW0001 or a shipment without packages."""
 
     code = "not_found"
 
 
-class InvalidNumberError(UpsError):
+class InvalidNumberError(UpsError, NumberRejected):
     """UPS refused the inquiry number itself (TV1002)."""
 
     code = "invalid_number"
 
 
-class UpstreamUnavailableError(UpsError):
+class UpstreamUnavailableError(UpsError, CarrierUnavailable):
     """UPS failed, timed out or answered something we cannot use; worth retrying later."""
 
     code = "upstream_unavailable"

@@ -6,7 +6,6 @@ import logging
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import requests
 
@@ -17,6 +16,9 @@ from backend.adapters.ups.errors import (
     error_from_payload,
 )
 from backend.adapters.ups.token import UpsTokenProvider
+from backend.domain import track_alert
+from backend.domain.errors import SubscriptionRefused
+from backend.domain.track_alert import SubscribeResult
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,7 @@ COUNTRY = "US"
 TRANSIENT_CODES = frozenset({"10004", "VSS100", "10429"})
 
 
-class TrackAlertRejectedError(UpsError):
+class TrackAlertRejectedError(UpsError, SubscriptionRefused):
     """A Hard Track Alert error (VSS2xx/3xx/...): the same request would fail again."""
 
     code = "track_alert_rejected"
@@ -37,28 +39,20 @@ class TrackAlertRejectedError(UpsError):
         super().__init__(message, ups_code, http_status)
         self.invalid = invalid  # invalidTrackingNumbers of the 400 body, when UPS gave them
 
-
-@dataclass
-class SubscribeResult:
-    """Numbers UPS now pushes events for, and numbers it refused to subscribe."""
-
-    valid: list[str] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)
-
-    def add(self, other: SubscribeResult) -> None:
-        self.valid.extend(other.valid)
-        self.invalid.extend(other.invalid)
+    @property
+    def reason(self) -> str:
+        return self.ups_code or "rejected"
 
 
 def batches(numbers: list[str], size: int = BATCH_SIZE) -> Iterator[list[str]]:
     """`numbers` without repeats, in slices UPS accepts in one request."""
-    unique = list(dict.fromkeys(numbers))
-    for start in range(0, len(unique), size):
-        yield unique[start : start + size]
+    return track_alert.batches(numbers, size)
 
 
 class TrackAlertClient:
     """Subscribes numbers with the bearer token UpsClient shares (no OAuth of its own)."""
+
+    batch_size = BATCH_SIZE
 
     def __init__(
         self,

@@ -2,39 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from backend.adapters.ups import values as v
 from backend.adapters.ups.status_codes import map_status
+from backend.domain.errors import MalformedEvent
 from backend.domain.model import Place, TrackingEvent
+from backend.domain.track_alert import WebhookEvent
 
 # UPS's own example 1 has " 1ZABCXYZ0112346789": spaces anywhere are not part of a number.
 _SPACES = re.compile(r"\s+")
 
 
-class WebhookFormatError(ValueError):
+class WebhookFormatError(MalformedEvent):
     """The body is not a Track Alert event (no tracking number or no activity status)."""
-
-
-@dataclass(frozen=True)
-class WebhookEvent:
-    """One pushed scan of one number."""
-
-    number: str
-    event: TrackingEvent
-    scheduled_delivery: str | None = None  # YYYY-MM-DD, "original scheduled delivery date"
-    delivered_at: str | None = None  # ISO 8601 local, offset when known
-
-    @property
-    def fingerprint(self) -> str:
-        """Same number, scan time and status codes -> same id (UPS may send an event twice)."""
-        event = self.event
-        key = "|".join((self.number, event.time, event.ups_status_code, event.ups_code))
-        return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
 def _number(value: Any) -> str:

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 import requests
 
 from backend.adapters.wechat import redact
-from backend.adapters.wechat.errors import error_for, unreachable
+from backend.adapters.wechat.errors import error_for, json_object, unreachable
 
 log = logging.getLogger(__name__)
 
@@ -62,23 +62,13 @@ class WeChatAuth:
         except requests.RequestException as error:
             # `from None`: requests' message quotes the URL, secret and code included.
             raise unreachable(f"code2Session failed: {type(error).__name__}") from None
-        payload = _json_object(response)
+        payload = json_object(response, "code2Session")
         _raise_for_errcode(payload)
         openid, session_key = payload.get("openid"), payload.get("session_key")
         if not isinstance(openid, str) or not openid or not isinstance(session_key, str):
             raise unreachable("code2Session answered without openid or session_key")
         unionid = payload.get("unionid")
         return CodeSession(openid, session_key, unionid if isinstance(unionid, str) else None)
-
-
-def _json_object(response: requests.Response) -> dict[str, Any]:
-    try:
-        payload = response.json()
-    except ValueError:
-        raise unreachable(f"code2Session answered HTTP {response.status_code}, not JSON") from None
-    if not isinstance(payload, dict):
-        raise unreachable("code2Session answered JSON that is not an object")
-    return payload
 
 
 def _raise_for_errcode(payload: dict[str, Any]) -> None:

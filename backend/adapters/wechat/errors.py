@@ -1,15 +1,31 @@
-"""Typed WeChat errors chosen by errcode, so callers never compare magic numbers."""
+"""Typed WeChat errors chosen by errcode, so callers never compare magic numbers.
+
+Each is also the vendor-neutral domain error it means (transient or not), so services
+decide on `error.transient` and domain classes, never on errcodes.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
+
+import requests
+
+from backend.domain.errors import (
+    AccountBlocked,
+    LoginCodeInvalid,
+    MessengerError,
+    MessengerUnavailable,
+    QuotaExhausted,
+    RecipientUnsubscribed,
+    SendRejected,
+)
 
 # errmsg of 47003 names the offending keyword: "argument invalid! data.phrase2.value invalid".
 _DATA_FIELD = re.compile(r"data\.([A-Za-z_]+\d*)\.value")
 
 
-class WeChatError(Exception):
+class WeChatError(MessengerError):
     """WeChat answered with a non-zero errcode (or could not be asked at all)."""
 
     codes: ClassVar[frozenset[int]] = frozenset()
@@ -19,38 +35,42 @@ class WeChatError(Exception):
         self.errcode = errcode
         self.errmsg = errmsg
 
+    @property
+    def detail(self) -> str:
+        return str(self.errcode)
 
-class InvalidCodeError(WeChatError):
+
+class InvalidCodeError(WeChatError, LoginCodeInvalid):
     """The wx.login code is invalid, expired or already used."""
 
     codes = frozenset({40029, 40163})
 
 
-class RateLimitedError(WeChatError):
+class RateLimitedError(WeChatError, QuotaExhausted):
     """A per-minute (45011) or daily (45009) quota is exhausted; back off."""
 
     codes = frozenset({45011, 45009})
 
 
-class UserBlockedError(WeChatError):
+class UserBlockedError(WeChatError, AccountBlocked):
     """WeChat blocks this user from logging in (high-risk account)."""
 
     codes = frozenset({40226})
 
 
-class WeChatBusyError(WeChatError):
+class WeChatBusyError(WeChatError, MessengerUnavailable):
     """System busy (-1), unreachable, timed out, or an answer that is not JSON; retry later."""
 
     codes = frozenset({-1})
 
 
-class NotSubscribedError(WeChatError):
+class NotSubscribedError(WeChatError, RecipientUnsubscribed):
     """The user has no send left for this template (or refused it): do not retry."""
 
     codes = frozenset({43101})
 
 
-class InvalidDataError(WeChatError):
+class InvalidDataError(WeChatError, SendRejected):
     """A template keyword value breaks its type's limits; `field` names the keyword."""
 
     codes = frozenset({47003})
@@ -61,25 +81,25 @@ class InvalidDataError(WeChatError):
         self.field: str | None = match.group(1) if match else None
 
 
-class InvalidTokenError(WeChatError):
+class InvalidTokenError(WeChatError, MessengerUnavailable):
     """The access token (or the AppSecret behind it) was refused even after a refresh."""
 
     codes = frozenset({40001, 40014, 42001})
 
 
-class InvalidOpenidError(WeChatError):
+class InvalidOpenidError(WeChatError, SendRejected):
     """The openid is empty or belongs to another app."""
 
     codes = frozenset({40003})
 
 
-class InvalidTemplateError(WeChatError):
+class InvalidTemplateError(WeChatError, SendRejected):
     """The template id is unknown to this mini-program (deleted or misconfigured)."""
 
     codes = frozenset({40037})
 
 
-class InvalidPageError(WeChatError):
+class InvalidPageError(WeChatError, SendRejected):
     """The page is not part of the released mini-program (or is malformed)."""
 
     codes = frozenset({41030})
@@ -88,9 +108,6 @@ class InvalidPageError(WeChatError):
 _BY_CODE: dict[int, type[WeChatError]] = {
     code: cls for cls in WeChatError.__subclasses__() for code in cls.codes
 }
-
-# The errcodes meaning "this access token is no good"; the client refreshes once on them.
-TOKEN_ERRCODES = InvalidTokenError.codes
 
 
 def error_for(errcode: int, errmsg: str = "") -> WeChatError:
@@ -101,3 +118,15 @@ def error_for(errcode: int, errmsg: str = "") -> WeChatError:
 def unreachable(reason: str) -> WeChatBusyError:
     """The error for a WeChat we could not talk to: connection, timeout, garbage answer."""
     return WeChatBusyError(-1, reason)
+
+
+def json_object(response: requests.Response, endpoint: str) -> dict[str, Any]:
+    """The JSON object an endpoint answered; WeChatBusyError for anything else (a proxy's
+    HTML page, garbage, a list)."""
+    try:
+        payload = response.json()
+    except ValueError:
+        raise unreachable(f"{endpoint} answered HTTP {response.status_code}, not JSON") from None
+    if not isinstance(payload, dict):
+        raise unreachable(f"{endpoint} answered JSON that is not an object")
+    return payload

@@ -7,7 +7,6 @@ import hmac
 import json
 import struct
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 from xml.parsers.expat import ExpatError
 
@@ -15,6 +14,9 @@ import xmltodict
 from wechatpy.crypto import PrpCrypto
 from wechatpy.exceptions import InvalidAppIdException
 from wechatpy.utils import WeChatSigner
+
+from backend.domain.errors import BadSignature, MalformedPush
+from backend.domain.subscriptions import SubscribeEvent
 
 # Event name -> our kind, and the XML element wrapping its <List> items (wechat.md §3.4).
 KINDS = {
@@ -31,30 +33,26 @@ _XML_WRAPPERS = {
 _DECRYPT_ERRORS = (ValueError, TypeError, IndexError, struct.error, InvalidAppIdException)
 
 
-class PushSignatureError(Exception):
+class PushSignatureError(BadSignature):
     """The push was not signed with our token: reject it and process nothing."""
 
 
-class PushReplayError(PushSignatureError):
-    """Correctly signed, but stamped outside the freshness window or already used."""
-
-
-class PushFormatError(Exception):
+class PushFormatError(MalformedPush):
     """A correctly signed push we cannot read; acknowledge it and log."""
 
 
-@dataclass(frozen=True)
-class SubscribeEvent:
-    """One item of a subscribe_msg_* push, normalised across JSON and XML."""
+class WeChatPushInbox:
+    """The PushInbox port for one mini-program's push settings (token, AES key, appid)."""
 
-    kind: str  # popup | change | sent
-    openid: str
-    template_id: str
-    status: str | None  # accept | reject (popup, change)
-    error_code: int | None  # sent: 0 = delivered
-    msg_id: str | None  # sent: the msgid subscribe/send returned
-    create_time: int
-    popup_scene: str | None  # popup: "0" = inside a mini-program page
+    def __init__(self, token: str, aes_key: str, appid: str) -> None:
+        self._token, self._aes_key, self._appid = token, aes_key, appid
+
+    def verify_url(self, signature: str, timestamp: str, nonce: str, echostr: str) -> str:
+        return verify_url(self._token, signature, timestamp, nonce, echostr)
+
+    def open(self, body: bytes, query: Mapping[str, str]) -> list[SubscribeEvent]:
+        """The subscribe events of a signed push ([] for other pushes)."""
+        return parse_events(open_message(body, query, self._token, self._aes_key, self._appid))
 
 
 def sign(token: str, timestamp: str, nonce: str, *extra: str) -> str:
@@ -121,17 +119,6 @@ def open_message(
         return PrpCrypto(key).decrypt(encrypt, appid)
     except _DECRYPT_ERRORS as error:
         raise PushFormatError(f"cannot decrypt the push: {type(error).__name__}") from None
-
-
-def check_fresh(timestamp: str, now: float, window_seconds: float) -> None:
-    """Refuse a push whose signed timestamp is further than the window from now (replays of
-    an old capture, or a clock far off); the replay cache covers what the window admits."""
-    try:
-        stamped = int(timestamp)
-    except ValueError:
-        raise PushReplayError("timestamp is not a number") from None
-    if abs(now - stamped) > window_seconds:
-        raise PushReplayError(f"timestamp {stamped} is outside the freshness window")
 
 
 def parse_events(plaintext: str) -> list[SubscribeEvent]:

@@ -8,7 +8,7 @@ from typing import Any
 import requests
 
 from backend.adapters import redis_keys, redis_lock
-from backend.adapters.wechat.errors import error_for, unreachable
+from backend.adapters.wechat.errors import error_for, json_object, unreachable
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +78,7 @@ class StableTokenMixin:
 
 
 def _token_answer(response: requests.Response) -> dict[str, Any]:
-    try:
-        result = response.json()
-    except ValueError:
-        raise unreachable(f"stable_token answered HTTP {response.status_code}, not JSON") from None
-    if not isinstance(result, dict):
-        raise unreachable("stable_token answered JSON that is not an object")
+    result = json_object(response, "stable_token")
     if not result.get("access_token"):
         raise error_for(int(result.get("errcode") or -1), str(result.get("errmsg", "")))
     return result

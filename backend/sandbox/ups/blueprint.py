@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import redis
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, jsonify
 
 from backend.adapters import redis_keys
-from backend.settings import Settings
+from backend.sandbox.state import settings, store
+
+__all__ = ["bp", "key", "settings", "store", "ups_error"]
 
 bp = Blueprint("ups_sandbox", __name__, url_prefix="/_sandbox/ups")
-
-
-def settings() -> Settings:
-    """The app's settings: the sandbox accepts exactly the UPS credentials the app uses."""
-    return current_app.extensions["services"].settings
-
-
-def store() -> redis.Redis:
-    """Sandbox state lives in Redis because the API runs as several processes."""
-    return current_app.extensions["services"].redis
 
 
 def key(*parts: str) -> str:

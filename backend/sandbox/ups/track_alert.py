@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import UTC, datetime
 
 from flask import Response, jsonify, request
 
+from backend.domain.model import iso_utc
 from backend.sandbox.ups import timeline
 from backend.sandbox.ups.blueprint import bp, key, store
 from backend.sandbox.ups.journeys import find
@@ -130,15 +130,11 @@ def track_alert_subscriptions() -> Response:
     stats = {name: int(n) for name, n in client.hgetall(key("ta", "stats")).items()}
     return jsonify(
         {
-            "subscriptions": [{"number": n, "expires_at": _iso(at)} for n, at in live],
+            "subscriptions": [{"number": n, "expires_at": iso_utc(at)} for n, at in live],
             "call_sizes": [int(n) for n in client.lrange(key("ta", "call_sizes"), 0, -1)],
             "stats": stats,
         }
     )
-
-
-def _iso(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
 @bp.post("/track-alert/faults")

@@ -7,24 +7,15 @@ import functools
 import hashlib
 import secrets
 
-import redis
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, jsonify
 
 from backend.adapters import redis_keys
-from backend.domain.templates import Template, configured_templates
-from backend.settings import Settings
+from backend.adapters.wechat.templates import Template, configured_templates
+from backend.sandbox.state import settings, store
+
+__all__ = ["bp", "key", "settings", "store", "wx_error"]
 
 bp = Blueprint("wechat_sandbox", __name__, url_prefix="/_sandbox/wechat")
-
-
-def settings() -> Settings:
-    """The app's settings: the sandbox accepts exactly the credentials the app uses."""
-    return current_app.extensions["services"].settings
-
-
-def store() -> redis.Redis:
-    """Sandbox state lives in Redis because the API runs as several processes."""
-    return current_app.extensions["services"].redis
 
 
 def key(*parts: str) -> str:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import re
 import time
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import jsonify, request
 
-from backend.domain.template_values import value_ok
-from backend.domain.templates import Template, keyword_type
+from backend.adapters.wechat.template_values import value_ok
+from backend.adapters.wechat.templates import Template, keyword_type
+from backend.domain.model import iso_utc
 from backend.sandbox.wechat.blueprint import (
     bp,
     count,
@@ -90,7 +90,7 @@ def _record(body: dict[str, Any]) -> int:
         "miniprogram_state": body.get("miniprogram_state", "formal"),
         "lang": body.get("lang", "zh_CN"),
         "msgid": msgid,
-        "sent_at": datetime.fromtimestamp(time.time(), UTC).isoformat(timespec="seconds"),
+        "sent_at": iso_utc(time.time()),
     }
     store().rpush(key("messages"), json.dumps(record, ensure_ascii=False))
     return msgid

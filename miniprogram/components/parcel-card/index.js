@@ -1,6 +1,9 @@
 /** One parcel in a list: number, status, latest event, ETA, freshness, or its error in place. */
+const clipboard = require('../../utils/clipboard')
 const i18n = require('../../utils/i18n')
 const { presentCard } = require('../../utils/view')
+
+const KEYS = ['card_no_events', 'card_stale', 'card_remove', 'copy_number']
 
 Component({
   properties: {
@@ -16,7 +19,7 @@ Component({
   },
   observers: {
     result: function present(result) {
-      this.setData({ vm: result ? presentCard(result) : null, t: i18n.dict() })
+      this.setData({ vm: result ? presentCard(result) : null, t: i18n.pick(KEYS) })
     },
   },
   methods: {
@@ -26,6 +29,11 @@ Component({
     },
     onRemove() {
       this.triggerEvent('remove', { number: this.data.vm.number })
+    },
+    // Keeps a tap on the hotline button from also opening the parcel.
+    noop() {},
+    onCopy() {
+      return clipboard.copy(this.data.vm.number)
     },
   },
 })

@@ -1,27 +1,28 @@
 /** 详情: status, advice, facts and history of one parcel; watch, notify, share, call. */
+const reloadable = require('../../behaviors/reloadable')
 const { HOTLINE, MAX_NICKNAME } = require('../../config')
 const detail = require('../../services/detail')
 const parcels = require('../../services/parcels')
 const subscriptions = require('../../services/subscriptions')
+const track = require('../../services/track')
+const clipboard = require('../../utils/clipboard')
 const {
   confirm, dial, showError, toast,
 } = require('../../utils/feedback')
 const i18n = require('../../utils/i18n')
-const { localize, reloadable } = require('../../utils/page-ui')
-const { sharePayload } = require('../../utils/share')
+const { localize } = require('../../utils/page-ui')
+const { safeDecode } = require('../../utils/query')
+const { invitePayload, sharePayload } = require('../../utils/share')
 const subscribe = require('../../utils/subscribe')
 const { presentDetail } = require('../../utils/view')
 
-function decode(value) {
-  try {
-    return decodeURIComponent(value || '')
-  } catch (err) {
-    return value || ''
-  }
-}
+const KEYS = ['loading', 'retry', 'detail_offline', 'hotline_failed', 'detail_advice', 'detail_facts', 'detail_events',
+  'watched_label', 'watch_title', 'watch_intro', 'watch_nickname_placeholder', 'nickname_save', 'unwatch_button',
+  'watch_button', 'subscribe_button', 'subscribe_hint', 'share_button', 'share_watch_first', 'card_stale',
+  'copy_number']
 
 Page({
-  ...reloadable,
+  behaviors: [reloadable],
 
   data: {
     t: {},
@@ -35,12 +36,14 @@ Page({
     maxNickname: MAX_NICKNAME,
     templates: [],
     creditsText: '',
-    share: null,
   },
 
   onLoad(query) {
-    localize(this, 'title_detail')
-    this.setData({ number: decode(query.number).trim().toUpperCase() })
+    localize(this, 'title_detail', KEYS)
+    const number = safeDecode(query.number).trim().toUpperCase()
+    // Cached first: the copy saved on this phone shows at once, then the API refreshes it.
+    const saved = track.savedResult(number)
+    this.setData({ number, vm: saved ? presentDetail(saved) : null })
     this.loadTemplates()
     return this.load()
   },
@@ -56,7 +59,7 @@ Page({
         nickname: found.nickname,
         offline: found.offline,
       })
-      if (found.watched) await Promise.all([this.prepareShare(), this.loadCredits()])
+      if (found.watched) await this.loadCredits()
     } catch (err) {
       this.setData({ loading: false, error: err.message })
     }
@@ -80,15 +83,6 @@ Page({
     }
   },
 
-  async prepareShare() {
-    try {
-      this.setData({ share: await parcels.share(this.data.number) })
-    } catch (err) {
-      // Sharing still works: onShareAppMessage falls back to a plain card.
-      this.setData({ share: null })
-    }
-  },
-
   onNicknameInput(e) {
     this.setData({ nickname: e.detail.value.slice(0, MAX_NICKNAME) })
   },
@@ -96,7 +90,6 @@ Page({
   async watch() {
     const parcel = await parcels.watch(this.data.number, this.data.nickname.trim())
     this.setData({ watched: true, nickname: (parcel && parcel.nickname) || this.data.nickname.trim() })
-    this.prepareShare()
   },
 
   async onWatch() {
@@ -113,7 +106,7 @@ Page({
     if (!(await confirm(i18n.t('unwatch_button'), i18n.t('unwatch_confirm')))) return
     try {
       await parcels.unwatch(this.data.number)
-      this.setData({ watched: false, share: null })
+      this.setData({ watched: false })
       toast(i18n.t('unwatch_done'))
     } catch (err) {
       showError(err)
@@ -124,7 +117,7 @@ Page({
     try {
       const { answers, accepted } = await subscribe.popup(this.data.templates)
       if (accepted && !this.data.watched) await this.watch()
-      const credits = await subscribe.save(answers, this.data.number)
+      const credits = await subscriptions.save(answers, this.data.number)
       this.setData({ creditsText: subscribe.creditsText(credits, this.data.templates) })
       toast(i18n.t(accepted ? 'subscribe_done' : 'subscribe_rejected'))
     } catch (err) {
@@ -136,8 +129,17 @@ Page({
     return dial(e.currentTarget.dataset.hotline || HOTLINE)
   },
 
+  onCopy() {
+    return clipboard.copy(this.data.number)
+  },
+
+  /**
+   * Only a watched parcel is shared, and its share token is created now, when the user
+   * shares: WeChat waits up to 3 s for `promise`, else sends the number-free invitation.
+   */
   onShareAppMessage() {
-    const { vm, number, share } = this.data
-    return sharePayload(share, { number, statusLabel: vm && vm.ok ? vm.status.label : '' })
+    if (!this.data.watched) return invitePayload()
+    const promise = parcels.share(this.data.number).then(sharePayload, () => invitePayload())
+    return { ...invitePayload(), promise }
   },
 })

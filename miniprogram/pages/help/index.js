@@ -5,6 +5,19 @@ const { showError, toast } = require('../../utils/feedback')
 const i18n = require('../../utils/i18n')
 const { localize } = require('../../utils/page-ui')
 
+const KEYS = ['help_hotline', 'help_hotline_note', 'help_phishing_title', 'help_phishing_default', 'link_check_title',
+  'link_check_intro', 'link_check_placeholder', 'link_check_button', 'loading', 'retry', 'help_offline',
+  'help_statuses', 'help_faq']
+
+/** "由 … 运营" and the unofficial-service notice, as the API's configuration gives them. */
+function operatorOf(content) {
+  const operator = content.operator || {}
+  return {
+    name: operator.name ? i18n.t('operator_by', { name: operator.name }) : '',
+    notice: operator.notice || '',
+  }
+}
+
 Page({
   data: {
     t: {},
@@ -17,13 +30,14 @@ Page({
     openFaq: -1,
     hotline: { number: HOTLINE, note: '' },
     phishing: '',
+    operator: { name: '', notice: '' },
     linkText: '',
     checking: false,
     verdict: null,
   },
 
   onShow() {
-    localize(this, 'title_help', { tab: true })
+    localize(this, 'title_help', KEYS, { tab: true })
     if (this.data.loadedLang !== i18n.getLang()) return this.load()
     return null
   },
@@ -40,6 +54,7 @@ Page({
         faq: content.faq || [],
         hotline: { number: HOTLINE, note: '', ...(content.hotline || {}) },
         phishing: content.phishing || '',
+        operator: operatorOf(content),
       })
     } catch (err) {
       this.setData({ loading: false, error: err.message })
@@ -73,5 +88,13 @@ Page({
       showError(err)
     }
     this.setData({ checking: false })
+  },
+
+  onShareAppMessage() {
+    return { title: i18n.t('title_help'), path: '/pages/help/index' }
+  },
+
+  onShareTimeline() {
+    return { title: i18n.t('help_phishing_title') }
   },
 })

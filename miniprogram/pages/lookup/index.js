@@ -1,17 +1,21 @@
 /** 查询: paste, type or scan tracking numbers, then open the results. */
 const { MAX_NUMBERS } = require('../../config')
 const track = require('../../services/track')
+const clipboard = require('../../utils/clipboard')
 const { showError, toast } = require('../../utils/feedback')
 const i18n = require('../../utils/i18n')
 const numbers = require('../../utils/numbers')
 const { localize } = require('../../utils/page-ui')
 const recent = require('../../utils/recent')
-const { sharePayload } = require('../../utils/share')
+const { invitePayload } = require('../../utils/share')
 const { lookupHint } = require('../../utils/view')
 const { call, isCancel } = require('../../utils/wx-promise')
 
 // What a UPS label may carry: the 1Z Code 128, a QR code, a MaxiCode-like 2D code.
 const SCAN_TYPES = ['barCode', 'qrCode', 'datamatrix', 'pdf417']
+const KEYS = ['lookup_heading', 'lookup_intro', 'lookup_placeholder', 'lookup_clear', 'lookup_paste', 'lookup_scan',
+  'lookup_submit', 'lookup_recent', 'lookup_recent_clear', 'lookup_official_tip', 'lookup_clipboard_go',
+  'lookup_clipboard_dismiss']
 
 Page({
   data: {
@@ -21,12 +25,22 @@ Page({
     hint: { text: '', warn: false },
     recent: [],
     scanning: false,
+    offered: '',
+    offerText: '',
   },
 
   onShow() {
-    localize(this, 'title_lookup', { tab: true })
+    localize(this, 'title_lookup', KEYS, { tab: true })
     this.setText(this.data.text)
     this.setData({ recent: recent.list() })
+    return this.offerClipboard()
+  },
+
+  // "检测到运单号 1Z…，查询？" — only when the privacy guide was already accepted.
+  async offerClipboard() {
+    const number = await clipboard.offer()
+    if (!number || this.data.numbers.includes(number)) return
+    this.setData({ offered: number, offerText: i18n.t('lookup_clipboard_found', { number }) })
   },
 
   setText(text) {
@@ -40,6 +54,30 @@ Page({
 
   onClear() {
     this.setText('')
+  },
+
+  // 粘贴: reading the clipboard may first open the privacy popup (components/privacy-popup).
+  async onPaste() {
+    try {
+      const found = await clipboard.readNumbers()
+      if (!found.length) {
+        toast(i18n.t('lookup_clipboard_none'))
+        return
+      }
+      this.setText(numbers.appendNumbers(this.data.text, found))
+    } catch (err) {
+      toast(i18n.t(clipboard.isPrivacyRefusal(err) ? 'privacy_refused' : 'lookup_clipboard_none'))
+    }
+  },
+
+  onOfferAccept() {
+    const number = this.data.offered
+    this.setData({ offered: '', offerText: '' })
+    this.openResults([number])
+  },
+
+  onOfferDismiss() {
+    this.setData({ offered: '', offerText: '' })
   },
 
   async onScan() {
@@ -78,6 +116,10 @@ Page({
   },
 
   onShareAppMessage() {
-    return sharePayload(null, {})
+    return invitePayload()
+  },
+
+  onShareTimeline() {
+    return { title: i18n.t('share_invite_title') }
   },
 })

@@ -1,11 +1,15 @@
 /** 我的包裹: the watched parcels with their latest status; pull down to refresh. */
+const reloadable = require('../../behaviors/reloadable')
 const parcels = require('../../services/parcels')
 const { confirm, showError, toast } = require('../../utils/feedback')
 const i18n = require('../../utils/i18n')
-const { localize, reloadable, openDetail } = require('../../utils/page-ui')
+const { localize } = require('../../utils/page-ui')
+
+const KEYS = ['loading', 'results_error_title', 'retry', 'parcels_empty_title', 'parcels_empty_text', 'back_to_lookup',
+  'parcels_offline']
 
 Page({
-  ...reloadable,
+  behaviors: [reloadable],
 
   data: {
     t: {},
@@ -17,26 +21,28 @@ Page({
   },
 
   onShow() {
-    localize(this, 'title_parcels', { tab: true })
+    localize(this, 'title_parcels', KEYS, { tab: true })
+    // Cached first: the list saved last time shows at once, then the API refreshes it.
+    const saved = !this.data.parcels.length && parcels.savedList()
+    if (saved && saved.length) this.show(saved, false)
     return this.load()
+  },
+
+  show(list, offline) {
+    this.setData({
+      parcels: list, offline, loading: false, summary: i18n.t('parcels_count', { n: list.length }),
+    })
   },
 
   async load() {
     this.setData({ loading: !this.data.parcels.length, error: '' })
     try {
       const found = await parcels.list()
-      this.setData({
-        parcels: found.parcels,
-        offline: found.offline,
-        loading: false,
-        summary: i18n.t('parcels_count', { n: found.parcels.length }),
-      })
+      this.show(found.parcels, found.offline)
     } catch (err) {
       this.setData({ loading: false, error: err.message })
     }
   },
-
-  onSelect: openDetail,
 
   async onRemove(e) {
     const { number } = e.detail

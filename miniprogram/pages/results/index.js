@@ -1,19 +1,16 @@
-/** 结果: one card per number, errors in place, cached results when offline. */
+/** 结果: one card per number, errors in place; saved copies first, then fresh results. */
+const reloadable = require('../../behaviors/reloadable')
 const track = require('../../services/track')
 const i18n = require('../../utils/i18n')
 const { detectNumbers } = require('../../utils/numbers')
-const { localize, reloadable, openDetail } = require('../../utils/page-ui')
+const { localize } = require('../../utils/page-ui')
+const { safeDecode } = require('../../utils/query')
+const { invitePayload } = require('../../utils/share')
 
-function decode(value) {
-  try {
-    return decodeURIComponent(value || '')
-  } catch (err) {
-    return value || ''
-  }
-}
+const KEYS = ['results_loading', 'results_error_title', 'retry', 'back_to_lookup', 'results_offline']
 
 Page({
-  ...reloadable,
+  behaviors: [reloadable],
 
   data: {
     t: {},
@@ -26,9 +23,19 @@ Page({
   },
 
   onLoad(query) {
-    localize(this, 'title_results')
-    this.setData({ numbers: detectNumbers(decode(query.numbers)) })
+    localize(this, 'title_results', KEYS)
+    const numbers = detectNumbers(safeDecode(query.numbers))
+    // Cached first: when every number was looked up before, show those copies at once.
+    const saved = numbers.map(track.savedResult)
+    if (numbers.length && saved.every(Boolean)) this.show(saved, false)
+    this.setData({ numbers })
     return this.load()
+  },
+
+  show(results, offline) {
+    this.setData({
+      results, offline, loading: false, summary: i18n.t('results_summary', { n: results.length }),
+    })
   },
 
   async load() {
@@ -40,17 +47,18 @@ Page({
     this.setData({ loading: !this.data.results.length, error: '' })
     try {
       const { results, offline } = await track.lookup(numbers)
-      this.setData({
-        results, offline, loading: false, summary: i18n.t('results_summary', { n: results.length }),
-      })
+      this.show(results, offline)
     } catch (err) {
       this.setData({ loading: false, error: err.message })
     }
   },
 
-  onSelect: openDetail,
-
   onBack() {
     wx.switchTab({ url: '/pages/lookup/index' })
+  },
+
+  // Results carry full numbers: a forwarded card only invites the friend to the lookup page.
+  onShareAppMessage() {
+    return invitePayload()
   },
 })

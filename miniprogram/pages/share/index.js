@@ -6,7 +6,11 @@ const { SCENE_SINGLE_PAGE } = require('../../config')
 const shares = require('../../services/shares')
 const i18n = require('../../utils/i18n')
 const { localize } = require('../../utils/page-ui')
+const { safeDecode } = require('../../utils/query')
 const { presentShared } = require('../../utils/view')
+
+const KEYS = ['loading', 'share_open_app', 'share_heading', 'detail_events', 'share_privacy', 'share_single_page',
+  'hotline_failed', 'retry']
 
 function enterScene() {
   try {
@@ -17,10 +21,11 @@ function enterScene() {
   }
 }
 
-// A forwarded card opens with ?id=; a scanned poster code carries scene "s=<id>".
+// A forwarded card opens with ?id=; a scanned poster code carries scene "s=<id>" (encoded,
+// or not, or malformed: a bad scene just finds no share).
 function shareIdFrom(query = {}) {
-  if (query.id) return query.id
-  const scene = decodeURIComponent(query.scene || '')
+  if (query.id) return safeDecode(query.id)
+  const scene = safeDecode(query.scene)
   return scene.startsWith('s=') ? scene.slice(2) : ''
 }
 
@@ -31,11 +36,12 @@ Page({
     loading: true,
     error: '',
     vm: null,
+    notFound: false,
     singlePage: false,
   },
 
   onLoad(query) {
-    localize(this, 'title_share')
+    localize(this, 'title_share', KEYS)
     this.setData({ id: shareIdFrom(query), singlePage: enterScene() === SCENE_SINGLE_PAGE })
     return this.load()
   },
@@ -45,12 +51,12 @@ Page({
       this.setData({ loading: false, error: i18n.t('error_share_not_found') })
       return
     }
-    this.setData({ loading: true, error: '' })
+    this.setData({ loading: true, error: '', notFound: false })
     try {
       this.setData({ vm: presentShared(await shares.get(this.data.id)), loading: false })
     } catch (err) {
       const notFound = err.status === 404 || err.status === 410
-      this.setData({ loading: false, error: notFound ? i18n.t('error_share_not_found') : err.message })
+      this.setData({ loading: false, notFound, error: notFound ? i18n.t('error_share_not_found') : err.message })
     }
   },
 

@@ -1,7 +1,7 @@
 const fakeWx = require('../helpers/wx')
 const { loadComponent, mount, texts } = require('../helpers/simulate')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const id = loadComponent('event-timeline')
 

@@ -3,14 +3,17 @@ const {
   loadComponent, mount, simulate, texts,
 } = require('../helpers/simulate')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const id = loadComponent('parcel-card')
 
 beforeEach(() => {
   fakeWx.reset()
   i18n.reset()
+  jest.spyOn(Date, 'now').mockReturnValue(sample.SAMPLE_NOW)
 })
+
+afterEach(() => jest.restoreAllMocks())
 
 test('shows number, status badge, latest event, ETA and freshness', () => {
   const card = mount(id, { result: sample.OUT_FOR_DELIVERY })
@@ -18,13 +21,40 @@ test('shows number, status badge, latest event, ETA and freshness', () => {
   expect(card.dom.querySelector('status-badge').textContent).toBe('派送中')
   expect(texts(card, '.card-latest-text')).toEqual(['派送员已取件，正在派送'])
   expect(texts(card, '.card-eta')).toEqual(['派送时段 11月24日 周二 09:00–12:00'])
-  expect(texts(card, '.card-fresh')[0]).toMatch(/更新$/)
+  expect(texts(card, '.card-fresh')).toEqual(['12 分钟前查询'])
   expect(card.querySelector('.card-flag')).toBeUndefined()
+  expect(card.querySelector('.card-call')).toBeUndefined()
+})
+
+test('freshness: when we asked UPS, and for how long UPS has had nothing new (from the API advice)', () => {
+  const card = mount(id, { result: sample.STALE_TRANSIT })
+  expect(texts(card, '.card-fresh')).toEqual(['4 小时前查询 · 已 11 天无新动态'])
+  const calm = mount(id, { result: { ...sample.STALE_TRANSIT, advice: [] } })
+  expect(texts(calm, '.card-fresh')).toEqual(['4 小时前查询'])
+})
+
+test('a stuck parcel or an unknown number has the hotline one tap away', () => {
+  const stuck = mount(id, { result: sample.STALE_TRANSIT })
+  expect(texts(stuck, '.hotline-text')).toEqual(['拨打 400-820-8555'])
+  const unknown = mount(id, { result: sample.NOT_FOUND })
+  expect(texts(unknown, '.hotline-text')).toEqual(['拨打 400-820-8555'])
+  const invalid = mount(id, { result: sample.INVALID })
+  expect(texts(invalid, '.hotline-text')).toEqual([])
+})
+
+test('copy the number from the card, without opening it', async () => {
+  const card = mount(id, { result: sample.DELIVERED })
+  const onSelect = jest.fn()
+  card.addEventListener('select', onSelect)
+  card.querySelector('.card-copy').dispatchEvent('tap')
+  await simulate.sleep(10)
+  expect(fakeWx.device.clipboard).toBe(sample.DELIVERED.number)
+  expect(onSelect).not.toHaveBeenCalled()
 })
 
 test('stale and offline results say so', () => {
   const stale = mount(id, { result: sample.STALE_TRANSIT })
-  expect(texts(stale, '.card-flag')).toEqual(['很久没有更新', '未连上 UPS，显示上次结果'])
+  expect(texts(stale, '.card-flag')).toEqual(['未连上 UPS，显示上次结果'])
   const offline = mount(id, { result: { ...sample.DELIVERED, offline: true } })
   expect(texts(offline, '.card-fresh')[0]).toMatch(/^离线 · .*的数据$/)
   expect(offline.querySelector('.card-fresh').dom.className).toContain('card-fresh-offline')
@@ -32,7 +62,7 @@ test('stale and offline results say so', () => {
 
 test('a failed number shows its error in place and is not selectable', async () => {
   const card = mount(id, { result: sample.INVALID })
-  expect(texts(card, '.card-error')).toEqual(['单号校验位不对，请核对后再查。'])
+  expect(texts(card, '.card-error')).toEqual(['运单号校验位不对，请核对后再查。'])
   const onSelect = jest.fn()
   card.addEventListener('select', onSelect)
   card.querySelector('.card').dispatchEvent('tap')
@@ -48,7 +78,7 @@ test('tap selects the number; the remove action does not select', async () => {
   card.addEventListener('select', onSelect)
   card.addEventListener('remove', onRemove)
   card.querySelector('.card').dispatchEvent('tap')
-  card.querySelector('.card-action').dispatchEvent('tap')
+  card.querySelector('.card-remove').dispatchEvent('tap')
   await simulate.sleep(10)
   expect(onSelect).toHaveBeenCalledTimes(1)
   expect(onSelect.mock.calls[0][0].detail).toEqual({ number: sample.DELIVERED.number })
@@ -58,6 +88,7 @@ test('tap selects the number; the remove action does not select', async () => {
 test('English UI', () => {
   i18n.setLang('en')
   const card = mount(id, { result: sample.STALE_TRANSIT })
-  expect(texts(card, '.card-flag')).toEqual(['No update for a while', 'UPS unreachable: last known result'])
+  expect(texts(card, '.card-flag')).toEqual(['UPS unreachable: last known result'])
+  expect(texts(card, '.card-fresh')).toEqual(['Checked 4 h ago · nothing new for 11 days'])
   expect(texts(card, '.card-eta')).toEqual(['Expected Fri 20 Nov'])
 })

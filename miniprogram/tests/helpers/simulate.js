@@ -12,7 +12,7 @@ global.Page = (options) => {
   Object.keys(options).forEach((key) => {
     if (typeof options[key] === 'function') methods[key] = options[key]
   })
-  global.Component({ data: options.data || {}, methods })
+  global.Component({ data: options.data || {}, methods, behaviors: options.behaviors || [] })
 }
 global.getApp = () => ({ globalData: {} })
 global.getCurrentPages = () => []

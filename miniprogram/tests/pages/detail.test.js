@@ -4,7 +4,7 @@ const {
 } = require('../helpers/simulate')
 const cache = require('../../utils/cache')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const pageId = loadPage('detail')
 const WATCHED = sample.PARCELS[0]
@@ -76,12 +76,11 @@ test('delivered: delivered time and who signed', async () => {
   expect(find(page, '.subscribe-button')).toHaveLength(0)
 })
 
-test('an exception shows a call button for the hotline', async () => {
+test('an exception: the advice from the API carries the hotline, one tap away', async () => {
   api()
   const page = await open(sample.EXCEPTION.number)
-  expect(texts(page, '.section-title')).toContain('需要找人帮忙？')
   expect(texts(page, '.hotline-text')).toEqual(['拨打 400-820-8555'])
-  page.querySelector('.person-help-call').querySelector('.hotline').dispatchEvent('tap')
+  page.querySelector('.advice-call-button').querySelector('.hotline').dispatchEvent('tap')
   await simulate.sleep(10)
   expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '400-820-8555' }))
 })
@@ -89,7 +88,6 @@ test('an exception shows a call button for the hotline', async () => {
 test('an advice item with a hotline gets its own call button → wx.makePhoneCall', async () => {
   api()
   const page = await open(sample.LONG_CLEARANCE.number)
-  expect(texts(page, '.section-title')).not.toContain('需要找人帮忙？')
   expect(find(page, '.advice-call')).toHaveLength(1)
   page.querySelector('.advice-call-button').querySelector('.hotline').dispatchEvent('tap')
   await simulate.sleep(10)
@@ -98,7 +96,7 @@ test('an advice item with a hotline gets its own call button → wx.makePhoneCal
   expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '400-820-8555' }))
 })
 
-test('watch with a nickname (at most 20 characters), then prepare the share', async () => {
+test('watch with a nickname (at most 20 characters); no share is created by watching', async () => {
   api()
   const page = await open(sample.EXCEPTION.number)
   page.instance.onNicknameInput({ detail: { value: '给爸爸的生日礼物，一定要按时送到，拜托拜托拜托' } })
@@ -112,24 +110,55 @@ test('watch with a nickname (at most 20 characters), then prepare the share', as
   expect(put.header.Authorization).toBe('Bearer tok')
   expect(page.data.watched).toBe(true)
   expect(wx.showToast.mock.calls[0][0].title).toBe('已加入我的包裹')
-  expect(requests('POST', /\/share$/)).toHaveLength(1)
-  expect(page.data.share).toEqual(sample.SHARE)
+  expect(requests('POST', /\/share$/)).toHaveLength(0)
+  expect(texts(page, '.share-button')).toEqual(['分享给好友'])
 })
 
-test('a watched parcel loads its nickname, credits and share; unwatch after confirming', async () => {
+test('a watched parcel loads its nickname and credits, creating no share; unwatch after confirming', async () => {
   api({ watched: [WATCHED] })
   const page = await open(WATCHED.number)
   expect(page.data.watched).toBe(true)
   expect(texts(page, '.head-nickname')).toEqual(['妈妈的保健品'])
   expect(texts(page, '.subscribe-hint')).toEqual(['可收通知：派送提醒 1 次'])
-  expect(page.instance.onShareAppMessage()).toEqual({
-    title: sample.SHARE.title, path: sample.SHARE.path, imageUrl: sample.SHARE.image_url,
-  })
+  expect(requests('POST', /\/share$/)).toHaveLength(0)
   await page.instance.onUnwatch()
   expect(wx.showModal).toHaveBeenCalled()
   expect(requests('DELETE', /parcels/)[0].path).toBe(`/api/v1/parcels/${WATCHED.number}`)
   expect(page.data.watched).toBe(false)
-  expect(page.data.share).toBeNull()
+  expect(find(page, '.share-button')).toHaveLength(0)
+})
+
+test('share token: created by POST /parcels/<n>/share only when the user shares', async () => {
+  api({ watched: [WATCHED] })
+  const page = await open(WATCHED.number)
+  expect(requests('POST', /\/share$/)).toHaveLength(0)
+  const shared = page.instance.onShareAppMessage({ from: 'button' })
+  // WeChat shows the number-free fallback unless the promise answers within 3 s.
+  expect(shared.path).toBe('/pages/lookup/index')
+  expect(shared.title).not.toContain(WATCHED.number)
+  await expect(shared.promise).resolves.toEqual({
+    title: sample.SHARE.title, path: sample.SHARE.path, imageUrl: sample.SHARE.image_url,
+  })
+  const posts = requests('POST', /\/share$/)
+  expect(posts.map((c) => c.path)).toEqual([`/api/v1/parcels/${WATCHED.number}/share`])
+  expect(posts[0].header.Authorization).toBe('Bearer tok')
+})
+
+test('share token: when creating it fails, the card is the invitation, never the number', async () => {
+  api({ watched: [WATCHED] })
+  fakeWx.route('POST', /\/share$/, { status: 503, body: { error: { code: 'upstream_unavailable', message: '暂不可用' } } })
+  const page = await open(WATCHED.number)
+  const shared = page.instance.onShareAppMessage({ from: 'menu' })
+  const payload = await shared.promise
+  expect(payload).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+})
+
+test('copy the number (a privacy API: consent already given)', async () => {
+  api()
+  const page = await open(sample.EXCEPTION.number)
+  await page.instance.onCopy()
+  expect(wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: sample.EXCEPTION.number }))
+  expect(fakeWx.device.clipboard).toBe(sample.EXCEPTION.number)
 })
 
 test('subscribe: asks for ≤3 templates on tap, watches, and posts the answers with the number', async () => {
@@ -139,7 +168,7 @@ test('subscribe: asks for ≤3 templates on tap, watches, and posts the answers 
   }), 0))
   const page = await open(sample.OUT_FOR_DELIVERY.number)
   page.querySelector('.subscribe-button').dispatchEvent('tap')
-  await fakeWx.flush(20)
+  await fakeWx.until(() => wx.showToast.mock.calls.length > 0)
   expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tpl-out-for-delivery', 'tpl-delivered', 'tpl-exception'])
   const [post] = requests('POST', /^\/api\/v1\/subscriptions$/)
   expect(post.data).toEqual({
@@ -160,13 +189,26 @@ test('subscribe with notifications switched off explains where to turn them on',
   expect(requests('POST', /subscriptions/)).toHaveLength(0)
 })
 
-test('share without a prepared share falls back to a plain card for the detail page', async () => {
+test('a parcel the user does not watch is never forwarded with its number', async () => {
   api()
   const page = await open(sample.EXCEPTION.number)
-  expect(page.instance.onShareAppMessage()).toEqual({
-    title: 'UPS 包裹 1ZV2391Y6821503452：异常/问题',
-    path: '/pages/detail/index?number=1ZV2391Y6821503452',
-  })
+  expect(page.instance.onShareAppMessage({ from: 'menu' })).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+  expect(find(page, '.share-button')).toHaveLength(0)
+  expect(texts(page, '.share-hint')).toEqual(['关注后可以分享给好友；对方只能看到状态、预计送达和城市。'])
+  expect(requests('POST', /\/share$/)).toHaveLength(0)
+})
+
+test('a number UPS does not know offers the hotline next to the retry', async () => {
+  api()
+  const page = await open(sample.NOT_FOUND.number)
+  expect(texts(page, '.hotline-text')).toEqual(['拨打 400-820-8555'])
+})
+
+test('a malformed number in the query does not throw', async () => {
+  fakeWx.route('GET', /.*/, 'pending')
+  const page = mount(pageId)
+  page.instance.onLoad({ number: '1Z999AA1%E0%A4%A' })
+  expect(page.data.number).toBe('1Z999AA1%E0%A4%A')
 })
 
 test('offline: the cached result with a banner and no watch controls', async () => {
@@ -174,7 +216,7 @@ test('offline: the cached result with a banner and no watch controls', async () 
   fakeWx.route('GET', /.*/, 'offline')
   const page = await open(sample.OUT_FOR_DELIVERY.number)
   expect(texts(page, '.banner')).toEqual(['网络不可用，下面是本机保存的数据'])
-  expect(texts(page, '.head-foot')[0]).toMatch(/^离线 · /)
+  expect(texts(page, '.head-fresh')[0]).toMatch(/^离线 · /)
   expect(find(page, '.field')).toHaveLength(0)
 })
 

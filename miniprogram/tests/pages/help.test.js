@@ -3,7 +3,7 @@ const {
   loadPage, mount, simulate, tapEvent, texts,
 } = require('../helpers/simulate')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const pageId = loadPage('help')
 
@@ -26,6 +26,18 @@ test('glossary, FAQ, hotline and phishing advice from the API', async () => {
   expect(texts(page, '.hotline-number')).toEqual(['400-820-8555'])
   expect(page.dom.textContent).toContain(sample.HELP.phishing)
   expect(wx.login).not.toHaveBeenCalled()
+})
+
+test('the operator and the unofficial-service notice, as configured on the server', async () => {
+  const page = await open()
+  expect(texts(page, '.operator-notice')).toEqual([sample.HELP.operator.notice])
+  expect(texts(page, '.operator-name')).toEqual(['由 示例物流科技有限公司 运营'])
+})
+
+test('help can be forwarded and shared to Moments', async () => {
+  const page = await open()
+  expect(page.instance.onShareAppMessage()).toEqual({ title: '帮助', path: '/pages/help/index' })
+  expect(page.instance.onShareTimeline()).toEqual({ title: '谨防假冒网站' })
 })
 
 test('FAQ answers open and close on tap', async () => {

@@ -1,6 +1,6 @@
 const fakeWx = require('../helpers/wx')
 const {
-  loadPage, mount, tapEvent, texts,
+  find, loadPage, mount, tapEvent, texts,
 } = require('../helpers/simulate')
 const i18n = require('../../utils/i18n')
 const recent = require('../../utils/recent')
@@ -13,7 +13,8 @@ function open() {
   return page
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+  await fakeWx.flush(20) // let the previous test's onShow finish before the device is reset
   fakeWx.reset()
   i18n.reset()
 })
@@ -22,7 +23,7 @@ test('empty start: title, tab bar labels, nothing detected yet', () => {
   const page = open()
   expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: 'UPS 包裹追踪' }))
   expect(wx.setTabBarItem.mock.calls.map(([o]) => o.text)).toEqual(['查询', '我的包裹', '帮助', '设置'])
-  expect(texts(page, '.lookup-hint')[0]).toContain('还没有识别到单号')
+  expect(texts(page, '.lookup-hint')[0]).toContain('还没有识别到运单号')
   expect(page.querySelector('.recent-item')).toBeUndefined()
 })
 
@@ -30,7 +31,7 @@ test('pasting many numbers counts them live and opens the results with all of th
   const page = open()
   page.instance.onInput({ detail: { value: '1Z999AA10123456784, 1Z023E2X0214323462\n1Z 562 923 03 0941 368 2' } })
   expect(page.data.numbers).toHaveLength(3)
-  expect(texts(page, '.lookup-hint')[0]).toContain('已识别 3 个单号')
+  expect(texts(page, '.lookup-hint')[0]).toContain('已识别 3 个运单号')
   page.instance.onSubmit()
   const { url } = wx.navigateTo.mock.calls[0][0]
   expect(url).toBe(`/pages/results/index?numbers=${encodeURIComponent('1Z999AA10123456784,1Z023E2X0214323462,1Z5629230309413682')}`)
@@ -42,7 +43,7 @@ test('more than 30 numbers: warns and only the first 30 are looked up', () => {
   const many = Array.from({ length: 33 }, (v, i) => `1Z999AA1${1000000000 + i}`).join(' ')
   page.instance.onInput({ detail: { value: many } })
   expect(page.querySelector('.lookup-hint').dom.className).toContain('lookup-hint-warn')
-  expect(texts(page, '.lookup-hint')[0]).toContain('共 33 个单号，超过 30 个，只查询前 30 个')
+  expect(texts(page, '.lookup-hint')[0]).toContain('共 33 个运单号，超过 30 个，只查询前 30 个')
   page.instance.onSubmit()
   const numbers = decodeURIComponent(wx.navigateTo.mock.calls[0][0].url.split('numbers=')[1]).split(',')
   expect(numbers).toHaveLength(30)
@@ -52,7 +53,7 @@ test('submitting with nothing detected only explains', () => {
   const page = open()
   page.instance.onSubmit()
   expect(wx.navigateTo).not.toHaveBeenCalled()
-  expect(wx.showToast.mock.calls[0][0].title).toBe('还没有识别到单号')
+  expect(wx.showToast.mock.calls[0][0].title).toBe('还没有识别到运单号')
 })
 
 test('scan: the code goes to /scan and the numbers found are added', async () => {
@@ -65,7 +66,7 @@ test('scan: the code goes to /scan and the numbers found are added', async () =>
   expect(fakeWx.calls()[0]).toMatchObject({ path: '/api/v1/scan' })
   expect(page.data.text).toBe('1Z999AA10123456784\n1Z023E2X0214323462')
   expect(page.data.numbers).toHaveLength(2)
-  expect(wx.showToast.mock.calls[0][0].title).toBe('识别到 1 个单号')
+  expect(wx.showToast.mock.calls[0][0].title).toBe('识别到 1 个运单号')
   expect(page.data.scanning).toBe(false)
 })
 
@@ -77,7 +78,7 @@ test('scan cancelled by the user shows nothing; a code without numbers says so',
   wx.scanCode.mockImplementation((o) => setTimeout(() => o.success({ result: 'https://example.com' }), 0))
   fakeWx.route('GET', '/api/v1/scan', { body: { numbers: [] } })
   await page.instance.onScan()
-  expect(wx.showToast.mock.calls[0][0].title).toBe('这个条码里没有 UPS 单号')
+  expect(wx.showToast.mock.calls[0][0].title).toBe('这个条码里没有 UPS 运单号')
 })
 
 test('recent lookups are listed, open directly and can be cleared', () => {
@@ -91,9 +92,77 @@ test('recent lookups are listed, open directly and can be cleared', () => {
   expect(page.querySelector('.recent-item')).toBeUndefined()
 })
 
-test('English labels and a plain share card', () => {
+test('English labels, a number-free share card, and a Moments share', () => {
   i18n.setLang('en')
   const page = open()
   expect(texts(page, '.heading')).toEqual(['Track UPS parcels'])
-  expect(page.instance.onShareAppMessage()).toEqual({ title: 'UPS Parcel Tracker', path: '/pages/lookup/index' })
+  expect(page.instance.onShareAppMessage()).toEqual({ title: 'Track UPS parcels in WeChat', path: '/pages/lookup/index' })
+  expect(page.instance.onShareTimeline()).toEqual({ title: 'Track UPS parcels in WeChat' })
+})
+
+test('first run: the language follows WeChat\'s own', () => {
+  fakeWx.device.language = 'en'
+  const page = open()
+  expect(texts(page, '.heading')).toEqual(['Track UPS parcels'])
+})
+
+describe('clipboard', () => {
+  const ON_CLIPBOARD = '您的 UPS 运单号：1Z999AA10123456784，请查收'
+
+  test('consent already given: a UPS number on the clipboard is offered once when the page shows', async () => {
+    fakeWx.device.clipboard = ON_CLIPBOARD
+    const page = mount(pageId)
+    await page.instance.onShow()
+    expect(wx.getClipboardData).toHaveBeenCalled()
+    expect(texts(page, '.offer-text')).toEqual(['检测到运单号 1Z999AA10123456784，查询？'])
+    page.instance.onOfferAccept()
+    expect(wx.navigateTo.mock.calls[0][0].url).toBe('/pages/results/index?numbers=1Z999AA10123456784')
+    await page.instance.onShow()
+    expect(find(page, '.offer')).toHaveLength(0)
+  })
+
+  test('without consent: showing the page never reads the clipboard nor pops up the privacy dialog', async () => {
+    fakeWx.device.clipboard = ON_CLIPBOARD
+    fakeWx.device.privacyAgreed = false
+    const page = mount(pageId)
+    await page.instance.onShow()
+    expect(wx.getClipboardData).not.toHaveBeenCalled()
+    expect(find(page, '.offer')).toHaveLength(0)
+    expect(find(page, '.mask')).toHaveLength(0)
+  })
+
+  test('without consent: 粘贴 opens the privacy popup; agreeing reads the clipboard', async () => {
+    fakeWx.device.clipboard = ON_CLIPBOARD
+    fakeWx.device.privacyAgreed = false
+    const page = mount(pageId)
+    await page.instance.onShow()
+    const pasting = page.instance.onPaste()
+    await fakeWx.flush(30)
+    expect(texts(page, '.title')).toEqual(['用户隐私保护提示'])
+    expect(texts(page, '.contract')).toEqual(['《UPS 包裹追踪小程序隐私保护指引》'])
+    page.querySelector('.privacy-popup').querySelector('.action-yes').dispatchEvent('agreeprivacyauthorization')
+    await pasting
+    expect(page.data.text).toBe('1Z999AA10123456784')
+    expect(find(page, '.mask')).toHaveLength(0)
+  })
+
+  test('without consent: declining keeps the clipboard closed and says why', async () => {
+    fakeWx.device.clipboard = ON_CLIPBOARD
+    fakeWx.device.privacyAgreed = false
+    const page = mount(pageId)
+    await page.instance.onShow()
+    const pasting = page.instance.onPaste()
+    await fakeWx.flush(10)
+    page.querySelector('.privacy-popup').querySelector('.action-no').dispatchEvent('tap')
+    await pasting
+    expect(page.data.text).toBe('')
+    expect(wx.showToast.mock.calls.pop()[0].title).toBe('没有同意隐私保护指引，暂时不能使用剪贴板')
+  })
+
+  test('粘贴 with no number on the clipboard says so', async () => {
+    fakeWx.device.clipboard = 'hello'
+    const page = open()
+    await page.instance.onPaste()
+    expect(wx.showToast.mock.calls.pop()[0].title).toBe('剪贴板里没有运单号')
+  })
 })

@@ -2,7 +2,7 @@ const fakeWx = require('../helpers/wx')
 const { loadPage, mount, texts } = require('../helpers/simulate')
 const cache = require('../../utils/cache')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const pageId = loadPage('parcels')
 
@@ -31,7 +31,7 @@ test('lists the watched parcels with nickname and latest status (logging in sile
   expect(list.header.Authorization).toBe('Bearer tok')
   expect(texts(page, '.card-nickname')).toEqual(['妈妈的保健品', '相机镜头'])
   expect(texts(page, '.badge')).toEqual(['派送中', '清关中', '包裹送达'])
-  expect(texts(page, '.card-action')).toHaveLength(3)
+  expect(texts(page, '.card-remove')).toHaveLength(3)
   expect(texts(page, '.parcels-summary')).toEqual(['共 3 个包裹，下拉可刷新'])
   expect(wx.setTabBarItem).toHaveBeenCalledTimes(4)
 })
@@ -79,7 +79,52 @@ test('offline: the saved list, marked offline, without remove actions', async ()
   const page = await open()
   expect(texts(page, '.banner')).toEqual(['网络不可用，下面是本机保存的列表'])
   expect(texts(page, '.card-fresh').every((t) => t.startsWith('离线 · '))).toBe(true)
-  expect(texts(page, '.card-action')).toHaveLength(0)
+  expect(texts(page, '.card-remove')).toHaveLength(0)
+})
+
+test('offline after the token expired: wx.login fails, the saved list shows with its age', async () => {
+  const now = Date.now()
+  cache.putValue('watchlist', sample.PARCELS, now - 3 * 3600 * 1000)
+  // Logged in 2 h ago: the token has expired, so the page must log in again…
+  wx.setStorageSync('auth', { token: 'old', expires_in: 7200, expires_at: now - 1000 })
+  // …and offline WeChat's own login fails (wx_fail), before any request is sent.
+  wx.login.mockImplementation((o) => setTimeout(() => o.fail({ errMsg: 'login:fail timeout' }), 0))
+  fakeWx.route('GET', /.*/, 'offline')
+  fakeWx.route('POST', /.*/, 'offline')
+  const page = await open()
+  expect(wx.login).toHaveBeenCalled()
+  expect(fakeWx.calls()).toHaveLength(0)
+  expect(texts(page, '.state-text')).toEqual([])
+  expect(texts(page, '.banner')).toEqual(['网络不可用，下面是本机保存的列表'])
+  expect(texts(page, '.card-number')).toEqual(sample.PARCELS.map((p) => p.number))
+  expect(texts(page, '.card-fresh').every((t) => t.startsWith('离线 · '))).toBe(true)
+})
+
+test('no network (wx.onNetworkStatusChange): the saved list at once, no 20 s timeout', async () => {
+  const network = require('../../utils/network') // eslint-disable-line global-require
+  network.reset()
+  network.watch()
+  await fakeWx.flush() // wx.getNetworkType answers first ("wifi")…
+  fakeWx.setNetwork(false) // …then the phone loses its network
+  cache.putValue('watchlist', sample.PARCELS)
+  fakeWx.route('GET', /.*/, 'pending') // a request sent would never answer
+  const page = await open()
+  expect(fakeWx.calls()).toHaveLength(0)
+  expect(texts(page, '.banner')).toEqual(['网络不可用，下面是本机保存的列表'])
+  fakeWx.setNetwork(true)
+  expect(network.isConnected()).toBe(true)
+  network.reset()
+})
+
+test('cached first: the saved list shows while the API is still answering', async () => {
+  cache.putValue('watchlist', sample.PARCELS)
+  fakeWx.route('POST', '/api/v1/auth/login', { body: { token: 'tok', expires_in: 7200 } })
+  fakeWx.route('GET', '/api/v1/parcels', 'pending')
+  const page = mount(pageId)
+  page.instance.onShow()
+  expect(texts(page, '.card-number')).toHaveLength(3)
+  expect(texts(page, '.banner')).toEqual([])
+  await fakeWx.flush()
 })
 
 test('an error with nothing saved shows a retry', async () => {

@@ -4,7 +4,7 @@ const {
 } = require('../helpers/simulate')
 const cache = require('../../utils/cache')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const pageId = loadPage('results')
 const NUMBERS = sample.RESULTS.map((r) => r.number)
@@ -35,7 +35,7 @@ test('looks up many numbers at once: one card per number in input order, errors 
   expect(call.query.lang).toBe('zh')
   expect(call.header.Authorization).toBeUndefined()
   expect(wx.setNavigationBarTitle.mock.calls[0][0].title).toBe('查询结果')
-  expect(texts(page, '.results-summary')).toEqual(['共 8 个单号'])
+  expect(texts(page, '.results-summary')).toEqual(['共 8 个运单号'])
   expect(texts(page, '.card-number')).toEqual(NUMBERS)
   expect(texts(page, '.badge')).toEqual(['派送中', '包裹送达', '清关中', '异常/问题', '派送尝试', '运输途中'])
   expect(texts(page, '.card-error')).toEqual([sample.NOT_FOUND.error.message, sample.INVALID.error.message])
@@ -56,7 +56,7 @@ test('offline: cached results with their age, the rest as errors in place', asyn
   const page = await open([sample.DELIVERED.number, sample.EXCEPTION.number])
   expect(texts(page, '.banner')).toEqual(['网络不可用，下面是本机保存的上次结果'])
   expect(texts(page, '.card-fresh')).toEqual(['离线 · 3 小时前的数据'])
-  expect(texts(page, '.card-error')).toEqual(['网络不可用，本机也没有这个单号的记录'])
+  expect(texts(page, '.card-error')).toEqual(['网络不可用，本机也没有这个运单号的记录'])
 })
 
 test('a refused lookup shows the message and a retry that works', async () => {
@@ -71,7 +71,7 @@ test('a refused lookup shows the message and a retry that works', async () => {
 test('no numbers in the query: explains and offers the lookup page', async () => {
   const page = mount(pageId)
   await page.instance.onLoad({})
-  expect(texts(page, '.state-text')).toEqual(['没有识别到单号'])
+  expect(texts(page, '.state-text')).toEqual(['没有识别到运单号'])
   page.instance.onBack()
   expect(wx.switchTab).toHaveBeenCalledWith({ url: '/pages/lookup/index' })
   expect(fakeWx.calls()).toHaveLength(0)
@@ -85,4 +85,21 @@ test('tapping a card opens its detail; pull-down refresh looks up again', async 
   await page.instance.onPullDownRefresh()
   expect(fakeWx.calls()).toHaveLength(2)
   expect(wx.stopPullDownRefresh).toHaveBeenCalled()
+})
+
+test('cached first: numbers looked up before show at once, then the fresh answer replaces them', async () => {
+  cache.putAll([{ ...sample.DELIVERED, as_of: '2026-11-20T10:00:00+08:00' }])
+  fakeWx.route('GET', '/api/v1/track', 'pending')
+  const page = mount(pageId)
+  page.instance.onLoad({ numbers: sample.DELIVERED.number })
+  expect(texts(page, '.card-number')).toEqual([sample.DELIVERED.number])
+  expect(texts(page, '.state-text')).toEqual([])
+  expect(page.data.loading).toBe(false)
+  await fakeWx.flush()
+})
+
+test('a forwarded results page is only an invitation: no numbers leave in the card', async () => {
+  trackFromSample()
+  const page = await open()
+  expect(page.instance.onShareAppMessage()).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
 })

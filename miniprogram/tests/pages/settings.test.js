@@ -5,7 +5,7 @@ const {
 const cache = require('../../utils/cache')
 const i18n = require('../../utils/i18n')
 const recent = require('../../utils/recent')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const pageId = loadPage('settings')
 
@@ -36,10 +36,30 @@ test('choosing English stores it, relabels the page and tab bar, and later reque
   expect(texts(page, '.group-title')[0]).toBe('Language / 语言')
   expect(wx.setTabBarItem.mock.calls.map(([o]) => o.text)).toEqual(['Track', 'My parcels', 'Help', 'Settings'])
   expect(wx.setNavigationBarTitle.mock.calls.pop()[0].title).toBe('Settings')
-  const { request } = require('../../utils/request') // eslint-disable-line global-require
+  const { request } = require('../../services/request') // eslint-disable-line global-require
   fakeWx.route('GET', '/api/v1/help', { body: {} })
   await request({ path: '/api/v1/help' })
-  expect(fakeWx.calls()[0].query.lang).toBe('en')
+  expect(fakeWx.calls().pop().query.lang).toBe('en')
+})
+
+test('the hotline is one tap away, and the operator and unofficial notice come from the API', async () => {
+  fakeWx.route('GET', '/api/v1/help', { body: sample.HELP })
+  const page = open()
+  await fakeWx.flush()
+  expect(texts(page, '.hotline-text')).toEqual(['拨打 400-820-8555'])
+  expect(texts(page, '.about-notice')).toEqual([sample.HELP.operator.notice])
+  expect(texts(page, '.about-operator')).toEqual(['由 示例物流科技有限公司 运营'])
+  page.querySelector('.settings-call').querySelector('.hotline').dispatchEvent('tap')
+  await fakeWx.flush()
+  expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '400-820-8555' }))
+})
+
+test('an operator who is UPS switches the notice off: nothing is shown', async () => {
+  fakeWx.route('GET', '/api/v1/help', { body: { ...sample.HELP, operator: { name: 'UPS', notice: '' } } })
+  const page = open()
+  await fakeWx.flush()
+  expect(texts(page, '.about-notice')).toEqual([])
+  expect(texts(page, '.about-operator')).toEqual(['由 UPS 运营'])
 })
 
 test('clearing local data removes the cache and history after confirming', async () => {

@@ -1,7 +1,7 @@
 const fakeWx = require('../helpers/wx')
 const { loadPage, mount, texts } = require('../helpers/simulate')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const pageId = loadPage('share')
 
@@ -46,12 +46,16 @@ test('an expired or unknown share says so', async () => {
   expect(texts(page, '.state-title')).toEqual(['这个分享已失效或不存在'])
   const empty = await open({})
   expect(texts(empty, '.state-title')).toEqual(['这个分享已失效或不存在'])
+  // Expired: the hotline is one tap away, and there is nothing to retry.
+  expect(texts(page, '.hotline-text')).toEqual(['拨打 400-820-8555'])
+  expect(texts(page, '.btn')).toEqual(['我也要查包裹'])
 })
 
-test('network errors offer nothing but the message; forwarding keeps the share path', async () => {
+test('network errors offer a retry; forwarding keeps the share path', async () => {
   fakeWx.route('GET', /^\/api\/v1\/shares\//, 'offline')
   const page = await open({ id: 'sh_7Kq2mXb9' })
   expect(texts(page, '.state-title')).toEqual(['网络连接失败，请稍后再试'])
+  expect(texts(page, '.btn')).toEqual(['重试', '我也要查包裹'])
   expect(page.instance.onShareAppMessage().path).toBe('/pages/share/index?id=sh_7Kq2mXb9')
   page.instance.onOpenApp()
   expect(wx.switchTab).toHaveBeenCalledWith({ url: '/pages/lookup/index' })
@@ -61,4 +65,13 @@ test('a scanned poster code opens the share from its scene', async () => {
   const page = await open({ scene: encodeURIComponent('s=sh_7Kq2mXb9') })
   expect(page.data.id).toBe('sh_7Kq2mXb9')
   expect(texts(page, '.badge')).toEqual(['派送中'])
+})
+
+test('a scene that fails to decode (malformed %-escape) finds no share instead of throwing', async () => {
+  const page = await open({ scene: 's%3Dsh_7Kq2mXb9%E0%A4%A' })
+  expect(page.data.id).toBe('')
+  expect(texts(page, '.state-title')).toEqual(['这个分享已失效或不存在'])
+  expect(fakeWx.calls()).toHaveLength(0)
+  const plain = await open({ scene: 's=sh_7Kq2mXb9' })
+  expect(plain.data.id).toBe('sh_7Kq2mXb9')
 })

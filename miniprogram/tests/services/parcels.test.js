@@ -6,7 +6,7 @@ const parcels = require('../../services/parcels')
 const shares = require('../../services/shares')
 const subscriptions = require('../../services/subscriptions')
 const i18n = require('../../utils/i18n')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 beforeEach(() => {
   fakeWx.reset()

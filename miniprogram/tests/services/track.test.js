@@ -2,7 +2,7 @@ const fakeWx = require('../helpers/wx')
 const cache = require('../../utils/cache')
 const i18n = require('../../utils/i18n')
 const track = require('../../services/track')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 beforeEach(() => {
   fakeWx.reset()

@@ -1,7 +1,7 @@
 const fakeWx = require('../helpers/wx')
 const cache = require('../../utils/cache')
 const { CACHE_LIMIT, CACHE_ENTRY_MAX_CHARS } = require('../../config')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 beforeEach(() => fakeWx.reset())
 

@@ -25,7 +25,7 @@ test('placeholders match between languages', () => {
 
 test('Simplified Chinese is the default and fills placeholders', () => {
   expect(i18n.getLang()).toBe('zh')
-  expect(i18n.t('lookup_count', { n: 3 })).toBe('已识别 3 个单号')
+  expect(i18n.t('lookup_count', { n: 3 })).toBe('已识别 3 个运单号')
   expect(i18n.t('no_such_key')).toBe('no_such_key')
 })
 

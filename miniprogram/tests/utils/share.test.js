@@ -1,7 +1,7 @@
 const fakeWx = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
-const { sharePayload } = require('../../utils/share')
-const sample = require('../../scripts/sample-data')
+const { invitePayload, sharePayload } = require('../../utils/share')
+const sample = require('../support/sample-data')
 
 beforeEach(() => {
   fakeWx.reset()
@@ -9,17 +9,14 @@ beforeEach(() => {
 })
 
 test('uses the server\'s prepared share: title, path and 5:4 image', () => {
-  expect(sharePayload(sample.SHARE, { number: '1Z999AA10123456784', statusLabel: '派送中' })).toEqual({
+  expect(sharePayload(sample.SHARE)).toEqual({
     title: sample.SHARE.title,
     path: '/pages/share/index?id=sh_7Kq2mXb9',
     imageUrl: sample.SHARE.image_url,
   })
 })
 
-test('falls back to a plain card that opens the detail page', () => {
-  expect(sharePayload(null, { number: '1Z999AA10123456784', statusLabel: '派送中' })).toEqual({
-    title: 'UPS 包裹 1Z999AA10123456784：派送中',
-    path: '/pages/detail/index?number=1Z999AA10123456784',
-  })
-  expect(sharePayload(null, {})).toEqual({ title: 'UPS 包裹追踪', path: '/pages/lookup/index' })
+test('without a created share, the card invites to the lookup page and carries no number', () => {
+  expect(sharePayload(null)).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+  expect(invitePayload()).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
 })

@@ -1,7 +1,8 @@
 const fakeWx = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
+const subscriptions = require('../../services/subscriptions')
 const subscribe = require('../../utils/subscribe')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 beforeEach(() => {
   fakeWx.reset()
@@ -28,7 +29,7 @@ test('no templates: explains instead of opening the popup', async () => {
 test('saving posts the answers with the number and returns the credits', async () => {
   fakeWx.route('POST', '/api/v1/auth/login', { body: { token: 't', expires_in: 7200 } })
   fakeWx.route('POST', '/api/v1/subscriptions', (req) => ({ body: { credits: { 'tpl-a': 1 }, got: req.data } }))
-  await expect(subscribe.save({ 'tpl-a': 'accept' }, '1Z999AA10123456784')).resolves.toEqual({ 'tpl-a': 1 })
+  await expect(subscriptions.save({ 'tpl-a': 'accept' }, '1Z999AA10123456784')).resolves.toEqual({ 'tpl-a': 1 })
   const post = fakeWx.calls().find((c) => c.path === '/api/v1/subscriptions')
   expect(post.data).toEqual({ results: { 'tpl-a': 'accept' }, number: '1Z999AA10123456784' })
   expect(post.header.Authorization).toBe('Bearer t')

@@ -1,7 +1,7 @@
 const fakeWx = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
 const view = require('../../utils/view')
-const sample = require('../../scripts/sample-data')
+const sample = require('../support/sample-data')
 
 const NOW = sample.SAMPLE_NOW
 
@@ -19,7 +19,7 @@ test('a card shows status, latest event, ETA and freshness', () => {
     latest: { text: '派送员已取件，正在派送', place: 'Shanghai, CN', time: '11月24日 08:15' },
     eta: '派送时段 11月24日 周二 09:00–12:00',
     delivered: '',
-    fresh: '12 分钟前更新',
+    fresh: '12 分钟前查询',
     stale: false,
     offline: false,
   })
@@ -28,8 +28,8 @@ test('a card shows status, latest event, ETA and freshness', () => {
 test('delivered parcels show when, not an ETA; stale ones are flagged', () => {
   expect(view.presentCard(sample.DELIVERED, NOW)).toMatchObject({ eta: '', delivered: '11月23日 15:32 送达' })
   expect(view.presentCard(sample.STALE_TRANSIT, NOW).stale).toBe(true)
-  expect(view.presentCard(sample.STALE_TRANSIT, NOW).quiet).toBe(true)
-  expect(view.presentCard(sample.LONG_CLEARANCE, NOW)).toMatchObject({ stale: false, quiet: true })
+  expect(view.presentCard(sample.STALE_TRANSIT, NOW).fresh).toBe('4 小时前查询 · 已 11 天无新动态')
+  expect(view.presentCard(sample.LONG_CLEARANCE, NOW)).toMatchObject({ stale: false, fresh: '30 分钟前查询 · 已 3 天无新动态' })
 })
 
 test('offline copies say how old their data is', () => {
@@ -40,22 +40,18 @@ test('offline copies say how old their data is', () => {
 test('failed numbers carry their error text', () => {
   expect(view.presentCard(sample.NOT_FOUND, NOW)).toMatchObject({ ok: false, error: sample.NOT_FOUND.error.message })
   expect(view.presentCard({ number: 'X', ok: false, error: { code: 'offline_no_cache' } }).error)
-    .toBe('网络不可用，本机也没有这个单号的记录')
+    .toBe('网络不可用，本机也没有这个运单号的记录')
   expect(view.presentCard({ number: 'X', ok: false, error: { code: 'weird' } }).error).toBe('出了点问题，请稍后再试')
 })
 
-test('a person is needed for exceptions, missed deliveries and long customs holds', () => {
-  expect(view.needsPerson(sample.EXCEPTION, NOW)).toBe(true)
-  expect(view.needsPerson(sample.ATTEMPTED, NOW)).toBe(true)
-  expect(view.needsPerson(sample.LONG_CLEARANCE, NOW)).toBe(true)
-  expect(view.clearanceDays(sample.LONG_CLEARANCE.events, NOW)).toBe(5)
-  const shortClearance = {
-    ...sample.LONG_CLEARANCE,
-    advice: [],
-    events: [{ ...sample.LONG_CLEARANCE.events[0], time: '2026-11-23T20:00:00+08:00' }],
-  }
-  expect(view.needsPerson(shortClearance, NOW)).toBe(false)
-  expect(view.needsPerson(sample.OUT_FOR_DELIVERY, NOW)).toBe(false)
+test('the hotline comes from the API: advice that needs a person, or a number UPS does not know', () => {
+  expect(view.presentCard(sample.EXCEPTION, NOW).hotline).toBe('400-820-8555')
+  expect(view.presentCard(sample.ATTEMPTED, NOW).hotline).toBe('400-820-8555')
+  expect(view.presentCard(sample.NOT_FOUND, NOW).hotline).toBe('400-820-8555')
+  expect(view.presentCard(sample.OUT_FOR_DELIVERY, NOW).hotline).toBe('')
+  expect(view.presentCard(sample.INVALID, NOW).hotline).toBe('')
+  // No advice from the API, no hotline: the client does not second-guess the server.
+  expect(view.presentCard({ ...sample.EXCEPTION, advice: [] }, NOW).hotline).toBe('')
 })
 
 test('detail: facts, advice with hotline, and no duplicate hotline card', () => {
@@ -63,11 +59,8 @@ test('detail: facts, advice with hotline, and no duplicate hotline card', () => 
   expect(detail.facts.map((f) => [f.label, f.value])).toEqual([
     ['重量', '2.4 kg'], ['尺寸', '30 × 20 × 12 cm'], ['服务', 'UPS Worldwide Express'], ['件数', '1 件'],
   ])
-  expect(detail.hotline).toBe(false)
-  expect(view.presentDetail(sample.EXCEPTION, NOW).hotline).toBe(true)
   const clearance = view.presentDetail(sample.LONG_CLEARANCE, NOW)
   expect(clearance.advice[1].hotline).toBe('400-820-8555')
-  expect(clearance.hotline).toBe(false)
   expect(view.presentDetail(sample.DELIVERED, NOW).facts[0]).toMatchObject({ label: '签收人', value: 'FRONT DESK' })
   expect(view.presentDetail(sample.INVALID, NOW).ok).toBe(false)
 })
@@ -81,11 +74,11 @@ test('timeline rows, newest first', () => {
 
 test('shared view shows the masked number and nickname', () => {
   const shared = view.presentShared(sample.SHARED_VIEW, NOW)
-  expect(shared).toMatchObject({ number: '1Z999AA1****6784', nickname: '备注：妈妈的保健品', fresh: '12 分钟前更新' })
+  expect(shared).toMatchObject({ number: '1Z999AA1****6784', nickname: '备注：妈妈的保健品', fresh: '12 分钟前查询' })
 })
 
 test('lookup hint counts and warns above 30', () => {
-  expect(view.lookupHint({ total: 0, tooMany: false }, 30)).toEqual({ text: '还没有识别到单号', warn: false })
-  expect(view.lookupHint({ total: 2, tooMany: false }, 30)).toEqual({ text: '已识别 2 个单号', warn: false })
+  expect(view.lookupHint({ total: 0, tooMany: false }, 30)).toEqual({ text: '还没有识别到运单号', warn: false })
+  expect(view.lookupHint({ total: 2, tooMany: false }, 30)).toEqual({ text: '已识别 2 个运单号', warn: false })
   expect(view.lookupHint({ total: 31, tooMany: true }, 30).warn).toBe(true)
 })

@@ -1,0 +1,60 @@
+/** app.js: network state on launch, the update manager, and script errors. */
+const fakeWx = require('./helpers/wx')
+const network = require('../utils/network')
+
+let app = null
+global.App = (options) => {
+  app = options
+}
+require('../app')
+
+function updateManager() {
+  const handlers = {}
+  const manager = {
+    onUpdateReady: (fn) => { handlers.ready = fn },
+    onUpdateFailed: (fn) => { handlers.failed = fn },
+    applyUpdate: jest.fn(),
+  }
+  return { manager, handlers }
+}
+
+beforeEach(() => {
+  fakeWx.reset()
+  network.reset()
+})
+
+test('on launch it follows the network: offline is known at once, back online too', async () => {
+  const { manager } = updateManager()
+  wx.getUpdateManager = () => manager
+  app.onLaunch()
+  await fakeWx.flush()
+  expect(wx.getNetworkType).toHaveBeenCalledTimes(1)
+  expect(network.isConnected()).toBe(true)
+  fakeWx.setNetwork(false)
+  expect(network.isConnected()).toBe(false)
+  fakeWx.setNetwork(true)
+  expect(network.isConnected()).toBe(true)
+})
+
+test('a downloaded update is offered; confirming restarts into it', async () => {
+  const { manager, handlers } = updateManager()
+  wx.getUpdateManager = () => manager
+  app.onLaunch()
+  handlers.ready()
+  await fakeWx.flush()
+  expect(wx.showModal.mock.calls[0][0]).toMatchObject({ title: '新版本已就绪', content: '重启小程序就能用上新版本。' })
+  expect(manager.applyUpdate).toHaveBeenCalledTimes(1)
+  handlers.failed() // the old version keeps working
+})
+
+test('without an update manager (old base library) launch still works', () => {
+  wx.getUpdateManager = undefined
+  expect(() => app.onLaunch()).not.toThrow()
+})
+
+test('script errors are logged by their first line only (no page data)', () => {
+  const spy = jest.spyOn(console, 'error').mockImplementation(() => {})
+  app.onError('TypeError: x is undefined\n    at pages/detail/index.js:12 data={"nickname":"妈妈"}')
+  expect(spy).toHaveBeenCalledWith('[app] script error:', 'TypeError: x is undefined')
+  spy.mockRestore()
+})

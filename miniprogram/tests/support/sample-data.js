@@ -1,0 +1,258 @@
+/**
+ * Sample API answers (shapes of docs/contract.md, lang=zh) shared by the tests and the
+ * preview renderer. Numbers have valid 1Z check digits; times sit just before SAMPLE_NOW.
+ */
+
+// 2026-11-24 10:00 in Shanghai: the "now" of every preview.
+const SAMPLE_NOW = Date.parse('2026-11-24T10:00:00+08:00')
+
+const STATUS = {
+  out_for_delivery: { code: 'out_for_delivery', label: '派送中', description: '包裹已经装上派送车，快递员正在送往收件地址，一般当天就能收到。' },
+  delivered: { code: 'delivered', label: '包裹送达', description: '包裹已经交到收件地址。' },
+  clearance_in_progress: { code: 'clearance_in_progress', label: '清关中', description: '包裹正在目的地海关办理进口手续，这一步在国际运输里最容易耽搁。' },
+  exception: { code: 'exception', label: '异常/问题', description: '运输中遇到了问题，例如地址不全或联系不上收件人，需要发件人或 UPS 客服处理。' },
+  delivery_attempted: { code: 'delivery_attempted', label: '派送尝试', description: '快递员来过但没有送成，包裹通常暂存在附近的 UPS 网点或取件点。' },
+  in_transit: { code: 'in_transit', label: '运输途中', description: '包裹正在运往下一站。' },
+  label_created: { code: 'label_created', label: '已创建运单', description: '发件人已经打印了运单，UPS 还没有收到包裹。' },
+  at_facility: { code: 'at_facility', label: '分拣中心', description: '包裹到达 UPS 分拣中心，正在分拣。' },
+  cleared: { code: 'cleared', label: '清关完成', description: '海关已经放行，包裹继续派送。' },
+}
+
+function event(time, location, description, code) {
+  return {
+    time, location, description, status: { code, label: STATUS[code] ? STATUS[code].label : code },
+  }
+}
+
+const OUT_FOR_DELIVERY = {
+  number: '1Z999AA10123456784',
+  ok: true,
+  status: STATUS.out_for_delivery,
+  events: [
+    event('2026-11-24T08:15:00+08:00', 'Shanghai, CN', '派送员已取件，正在派送', 'out_for_delivery'),
+    event('2026-11-24T05:40:00+08:00', 'Shanghai, CN', '到达当地派送中心', 'at_facility'),
+    event('2026-11-23T22:10:00+08:00', 'Shanghai, CN', '海关已放行', 'cleared'),
+    event('2026-11-22T14:02:00+08:00', 'Shanghai, CN', '进口清关中', 'clearance_in_progress'),
+    event('2026-11-21T09:30:00-05:00', 'Louisville, KY, US', '离开 UPS 分拣中心', 'in_transit'),
+    event('2026-11-20T18:45:00-05:00', 'New York, NY, US', 'UPS 已揽收', 'in_transit'),
+  ],
+  eta: {
+    date: '2026-11-24', start: '09:00', end: '12:00', kind: 'window',
+  },
+  delivered_at: null,
+  weight: { value: '2.40', unit: 'KGS' },
+  dimensions: {
+    length: '30', width: '20', height: '12', unit: 'CM',
+  },
+  service: 'UPS Worldwide Express',
+  package_count: 1,
+  received_by: null,
+  as_of: '2026-11-24T09:48:00+08:00',
+  stale: false,
+  advice: [
+    { code: 'out_for_delivery', text: '包裹今天随车派送，请保持电话畅通，方便派送员联系。' },
+  ],
+}
+
+const DELIVERED = {
+  number: '1Z023E2X0214323462',
+  ok: true,
+  status: STATUS.delivered,
+  events: [
+    event('2026-11-23T15:32:00+08:00', 'Beijing, CN', '已送达，前台代收', 'delivered'),
+    event('2026-11-23T08:05:00+08:00', 'Beijing, CN', '派送员已取件，正在派送', 'out_for_delivery'),
+    event('2026-11-22T21:40:00+08:00', 'Beijing, CN', '到达当地派送中心', 'at_facility'),
+  ],
+  eta: null,
+  delivered_at: '2026-11-23T15:32:00+08:00',
+  weight: { value: '0.80', unit: 'KGS' },
+  dimensions: null,
+  service: 'UPS Express Saver',
+  package_count: 2,
+  received_by: 'FRONT DESK',
+  as_of: '2026-11-24T07:10:00+08:00',
+  stale: false,
+  advice: [],
+}
+
+const LONG_CLEARANCE = {
+  number: '1Z5629230309413682',
+  ok: true,
+  status: STATUS.clearance_in_progress,
+  events: [
+    event('2026-11-20T11:20:00+08:00', 'Shenzhen, CN', '海关要求补充资料', 'clearance_in_progress'),
+    event('2026-11-18T16:00:00+08:00', 'Shenzhen, CN', '进口清关中', 'clearance_in_progress'),
+    event('2026-11-16T07:12:00-08:00', 'Los Angeles, CA, US', '离开 UPS 分拣中心', 'in_transit'),
+  ],
+  eta: null,
+  delivered_at: null,
+  weight: { value: '5.00', unit: 'KGS' },
+  dimensions: null,
+  service: 'UPS Worldwide Expedited',
+  package_count: 1,
+  received_by: null,
+  as_of: '2026-11-24T09:30:00+08:00',
+  stale: false,
+  advice: [
+    { code: 'customs', text: '包裹正在目的地海关清关。请留意短信和来电，可能需要补充资料或缴纳关税。' },
+    { code: 'customs_long', text: '清关已持续 5 天，时间偏长。可以请发件人跟进，或拨打 UPS 客服热线查询。', hotline: '400-820-8555' },
+  ],
+}
+
+const EXCEPTION = {
+  number: '1ZV2391Y6821503452',
+  ok: true,
+  status: STATUS.exception,
+  events: [
+    event('2026-11-24T07:50:00+08:00', 'Guangzhou, CN', '收件地址不完整，无法派送', 'exception'),
+    event('2026-11-23T19:20:00+08:00', 'Guangzhou, CN', '到达当地派送中心', 'at_facility'),
+  ],
+  eta: null,
+  delivered_at: null,
+  weight: null,
+  dimensions: null,
+  service: 'UPS Standard',
+  package_count: 1,
+  received_by: null,
+  as_of: '2026-11-24T09:55:00+08:00',
+  stale: false,
+  advice: [
+    { code: 'exception', text: '运输中出现了问题（例如地址不完整、无法联系收件人）。请核对收件信息并联系发件人，或致电 UPS 客服了解处理办法。', hotline: '400-820-8555' },
+  ],
+}
+
+const ATTEMPTED = {
+  number: '1Z62WF001333806039',
+  ok: true,
+  status: STATUS.delivery_attempted,
+  events: [
+    event('2026-11-23T17:05:00+08:00', 'Hangzhou, CN', '收件人不在，派送未成功', 'delivery_attempted'),
+  ],
+  eta: {
+    date: '2026-11-25', start: null, end: null, kind: 'rescheduled',
+  },
+  delivered_at: null,
+  weight: null,
+  dimensions: null,
+  service: null,
+  package_count: null,
+  received_by: null,
+  as_of: '2026-11-24T08:00:00+08:00',
+  stale: false,
+  advice: [
+    { code: 'delivery_attempted', text: '派送员来过但没能交付。先看看门口、信箱、前台或邻居是否代收，留意 UPS 留下的通知卡。', hotline: '400-820-8555' },
+    { code: 'reschedule', text: '想改地址或改时间？在包裹到达当地派送站之前，可以在 ups.com 的「管理配送」里办理。' },
+  ],
+}
+
+const STALE_TRANSIT = {
+  number: '1Z1202R66698804005',
+  ok: true,
+  status: STATUS.in_transit,
+  events: [
+    event('2026-11-12T03:10:00+01:00', 'Cologne, DE', '离开 UPS 分拣中心', 'in_transit'),
+  ],
+  eta: {
+    date: '2026-11-20', start: null, end: null, kind: 'scheduled',
+  },
+  delivered_at: null,
+  weight: null,
+  dimensions: null,
+  service: 'UPS Worldwide Saver',
+  package_count: 1,
+  received_by: null,
+  as_of: '2026-11-24T06:00:00+08:00',
+  stale: true,
+  advice: [
+    { code: 'no_recent_update', text: '已经 11 天没有新的物流记录，请核对运单号；超过一周没有进展可以致电 UPS 客服。', hotline: '400-820-8555' },
+  ],
+}
+
+const NOT_FOUND = {
+  number: '1Z4731610368485284',
+  ok: false,
+  error: { code: 'not_found', message: 'UPS 暂时查不到这个运单号，刚寄出的包裹可能要过几个小时才有记录。' },
+}
+
+const INVALID = {
+  number: '1Z12345E0205271688',
+  ok: false,
+  error: { code: 'invalid_number', message: '运单号校验位不对，请核对后再查。' },
+}
+
+const RESULTS = [OUT_FOR_DELIVERY, DELIVERED, LONG_CLEARANCE, EXCEPTION, ATTEMPTED, STALE_TRANSIT, NOT_FOUND, INVALID]
+
+const PARCELS = [
+  { ...OUT_FOR_DELIVERY, nickname: '妈妈的保健品', watched_since: '2026-11-20T20:00:00+08:00' },
+  { ...LONG_CLEARANCE, nickname: '相机镜头', watched_since: '2026-11-16T10:00:00+08:00' },
+  { ...DELIVERED, nickname: '', watched_since: '2026-11-21T10:00:00+08:00' },
+]
+
+const TEMPLATES = [
+  { id: 'tpl-out-for-delivery', event: 'out_for_delivery', title: '派送提醒' },
+  { id: 'tpl-delivered', event: 'delivered', title: '签收提醒' },
+  { id: 'tpl-exception', event: 'exception', title: '异常提醒' },
+  { id: 'tpl-customs', event: 'customs', title: '清关提醒' },
+]
+
+const SHARE = {
+  share_id: 'sh_7Kq2mXb9',
+  path: '/pages/share/index?id=sh_7Kq2mXb9',
+  web_url: 'https://api.example.com/s/sh_7Kq2mXb9',
+  image_url: 'https://api.example.com/s/sh_7Kq2mXb9/card.png',
+  title: '妈妈的保健品：派送中，预计今天 12:00 前送达',
+  expires_at: '2026-12-24T10:00:00+08:00',
+}
+
+const SHARED_VIEW = {
+  number_masked: '1Z999AA1****6784',
+  status: STATUS.out_for_delivery,
+  eta: OUT_FOR_DELIVERY.eta,
+  events: OUT_FOR_DELIVERY.events.slice(0, 4),
+  delivered_at: null,
+  as_of: '2026-11-24T09:48:00+08:00',
+  nickname: '妈妈的保健品',
+}
+
+const HELP = {
+  statuses: Object.keys(STATUS).map((code) => STATUS[code]),
+  faq: [
+    { question: '包裹很久没有更新怎么办？', answer: '先核对运单号。节假日、恶劣天气和清关都会让物流变慢；如果已经超过预计送达时间很久，可以请 UPS 客服发起查询。' },
+    { question: '显示派送尝试，但我没收到？', answer: '看看门口、信箱和物业前台，再联系派送员或拨打客服热线，确认包裹暂存在哪个网点。' },
+    { question: '怎样改地址或改天派送？', answer: '包裹到达当地派送中心之前，可以在 ups.com 的“管理配送”里改期、改地址，或改送到附近的 UPS Access Point 取件点。' },
+    { question: '国际包裹为什么一直在清关？', answer: '清关快慢取决于海关、报关资料是否齐全，以及关税是否已缴。时间太长时，请发件人联系 UPS 跟进。' },
+  ],
+  hotline: { number: '400-820-8555', note: '按语音提示输入运单号，也可以转人工客服。' },
+  operator: { name: '示例物流科技有限公司', notice: '本小程序不是 UPS 官方服务，查询结果来自 UPS 的公开查询接口。' },
+  official_domain: 'ups.com',
+  phishing: 'UPS 官方网站的域名只有 ups.com。短信里的链接如果不是以 ups.com 结尾，请不要点开，更不要填写银行卡或验证码。',
+}
+
+const LINK_VERDICTS = {
+  suspicious: {
+    verdict: 'suspicious',
+    reason: '这个链接的域名是 ups-cn-delivery.top，不是 ups.com，很可能是仿冒网站。',
+    host: 'ups-cn-delivery.top',
+  },
+  official: { verdict: 'official', reason: '链接指向 ups.com，是 UPS 官方网站。', host: 'www.ups.com' },
+}
+
+module.exports = {
+  ATTEMPTED,
+  DELIVERED,
+  EXCEPTION,
+  HELP,
+  INVALID,
+  LINK_VERDICTS,
+  LONG_CLEARANCE,
+  NOT_FOUND,
+  OUT_FOR_DELIVERY,
+  PARCELS,
+  RESULTS,
+  SAMPLE_NOW,
+  SHARE,
+  SHARED_VIEW,
+  STALE_TRANSIT,
+  STATUS,
+  TEMPLATES,
+}

@@ -1,0 +1,279 @@
+/**
+ * The states each page is previewed in (npm run preview) and checked in (tests/previews.test.js).
+ *
+ * A scenario installs fake API routes and storage (setup), opens a page (page, query), may act
+ * on it afterwards (after), and names a `marker`: a text the rendered page must show, so a
+ * preview named after a state really shows that state. `lang`, `dark` and `textScale` change
+ * how it is drawn.
+ */
+const cache = require('../../utils/cache')
+const recent = require('../../utils/recent')
+const api = require('./fake-api')
+const sample = require('./sample-data')
+
+const ALL_NUMBERS = sample.RESULTS.map((r) => r.number).join(',')
+const CLIPBOARD_SMS = '【顺丰转运】您的 UPS 运单号 1Z999AA10123456784 已出库'
+
+const LOOKUP = [
+  {
+    file: 'lookup-empty',
+    page: 'lookup',
+    what: 'Lookup, first visit: empty box, paste, scan and track buttons',
+    marker: '还没有识别到运单号',
+  },
+  {
+    file: 'lookup-typed',
+    page: 'lookup',
+    what: 'Lookup with pasted numbers (one printed in groups) counted live, and recent lookups',
+    marker: '已识别 3 个运单号',
+    setup: () => recent.add(['1ZV2391Y6821503452', '1Z62WF001333806039', '1Z1202R66698804005']),
+    after: (page) => page.onInput({ detail: { value: '1Z999AA10123456784，1Z023E2X0214323462\n1Z 562 923 03 0941 368 2' } }),
+  },
+  {
+    file: 'lookup-clipboard',
+    page: 'lookup',
+    what: 'Lookup offering the UPS number found on the clipboard (privacy guide already accepted)',
+    marker: '检测到运单号 1Z999AA10123456784，查询？',
+    setup: (fake) => {
+      Object.assign(fake.device, { clipboard: CLIPBOARD_SMS })
+    },
+  },
+  {
+    file: 'lookup-privacy',
+    page: 'lookup',
+    what: 'Lookup after tapping 粘贴 before accepting the privacy guide: WeChat asks, our popup shows',
+    marker: '用户隐私保护提示',
+    setup: (fake) => {
+      Object.assign(fake.device, { clipboard: CLIPBOARD_SMS, privacyAgreed: false })
+    },
+    after: (page) => {
+      page.onPaste() // waits for the user's answer, so it is not awaited
+    },
+  },
+  {
+    file: 'lookup-en',
+    page: 'lookup',
+    lang: 'en',
+    what: 'Lookup in English with one number typed',
+    marker: 'Tracking numbers found: 1',
+    after: (page) => page.onInput({ detail: { value: '1Z999AA10123456784' } }),
+  },
+  {
+    file: 'lookup-too-many',
+    page: 'lookup',
+    what: 'Lookup with 34 numbers pasted: warning that only the first 30 are queried',
+    marker: '只查询前 30 个',
+    after: (page) => page.onInput({ detail: { value: api.manyNumbers(34) } }),
+  },
+]
+
+const RESULTS = [
+  {
+    file: 'results-loading',
+    page: 'results',
+    query: { numbers: ALL_NUMBERS },
+    what: 'Results while the API has not answered yet',
+    marker: '正在向 UPS 查询…',
+    setup: (fake) => fake.route('GET', '/api/v1/track', 'pending'),
+  },
+  {
+    file: 'results-mixed',
+    page: 'results',
+    query: { numbers: ALL_NUMBERS },
+    what: 'Results of 8 numbers: out for delivery, delivered, long customs, exception, attempted, quiet for days, '
+      + 'not found, invalid; hotline on the stuck and unknown ones, copy on each',
+    marker: '已 11 天无新动态',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'results-offline',
+    page: 'results',
+    query: { numbers: ['1Z999AA10123456784', '1Z023E2X0214323462', '1Z4731610368485284'].join(',') },
+    what: 'Results offline: two cached results with their age, one number never looked up',
+    marker: '网络不可用，下面是本机保存的上次结果',
+    setup: (fake) => {
+      api.offlineApi(fake)
+      cache.putAll([api.cachedEarlier(sample.OUT_FOR_DELIVERY), api.cachedEarlier(sample.DELIVERED)], api.EARLIER)
+    },
+  },
+  {
+    file: 'results-error',
+    page: 'results',
+    query: { numbers: ALL_NUMBERS },
+    what: 'Results when the API refuses the lookup (rate limited): message and retry',
+    marker: '查询太频繁了，请一分钟后再试',
+    setup: (fake) => fake.route('GET', '/api/v1/track', api.envelope(429, 'rate_limited', '查询太频繁了，请一分钟后再试')),
+  },
+]
+
+const DETAIL = [
+  {
+    file: 'detail-watched',
+    page: 'detail',
+    query: { number: '1Z999AA10123456784' },
+    what: 'Detail of a watched parcel out for delivery: window ETA, facts, timeline, nickname, credits, share',
+    marker: '分享给好友',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'detail-en-large-text',
+    page: 'detail',
+    lang: 'en',
+    textScale: 1.3,
+    query: { number: '1Z999AA10123456784' },
+    what: 'Detail in English at 130 % text size: buttons wrap instead of clipping',
+    marker: 'Notify me when it changes',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'detail-dark',
+    page: 'detail',
+    dark: true,
+    query: { number: '1Z999AA10123456784' },
+    what: 'Detail in dark mode',
+    marker: '妈妈的保健品',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'detail-exception',
+    page: 'detail',
+    query: { number: '1ZV2391Y6821503452' },
+    what: 'Detail of an exception (not watched): advice with the hotline, watch form, no share button',
+    marker: '关注后可以分享给好友',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'detail-clearance',
+    page: 'detail',
+    query: { number: '1Z5629230309413682' },
+    what: 'Detail of a long customs hold: freshness with days without news, advice with a call button',
+    marker: '30 分钟前查询 · 已 3 天无新动态',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'detail-delivered',
+    page: 'detail',
+    query: { number: '1Z023E2X0214323462' },
+    what: 'Detail of a delivered parcel: delivered time, signed by, package count',
+    marker: 'FRONT DESK',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'detail-offline',
+    page: 'detail',
+    query: { number: '1Z999AA10123456784' },
+    what: 'Detail offline: the cached result with its age, no watch/subscribe controls',
+    marker: '网络不可用，下面是本机保存的数据',
+    setup: (fake) => {
+      api.offlineApi(fake)
+      cache.putAll([api.cachedEarlier(sample.OUT_FOR_DELIVERY)], api.EARLIER)
+    },
+  },
+  {
+    file: 'detail-loading',
+    page: 'detail',
+    query: { number: '1Z999AA10123456784' },
+    what: 'Detail while loading, nothing saved yet',
+    marker: '正在加载…',
+    setup: (fake) => fake.route('GET', /.*/, 'pending'),
+  },
+  {
+    file: 'detail-error',
+    page: 'detail',
+    query: { number: '1Z4731610368485284' },
+    what: 'Detail of a number UPS does not know: error, retry and the hotline',
+    marker: '查不到或一直没有进展？可以拨打 UPS 客服热线问问。',
+    setup: (fake) => api.healthyApi(fake),
+  },
+]
+
+const PARCELS = [
+  {
+    file: 'parcels-list',
+    page: 'parcels',
+    what: 'My parcels: three watched parcels with nicknames, copy and remove actions',
+    marker: '共 3 个包裹，下拉可刷新',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'parcels-dark',
+    page: 'parcels',
+    dark: true,
+    what: 'My parcels in dark mode',
+    marker: '共 3 个包裹，下拉可刷新',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'parcels-empty',
+    page: 'parcels',
+    what: 'My parcels with nothing watched yet',
+    marker: '还没有关注的包裹',
+    setup: (fake) => api.healthyApi(fake, { watched: [] }),
+  },
+  {
+    file: 'parcels-offline',
+    page: 'parcels',
+    what: 'My parcels offline after the login expired (wx.login fails): the saved list with its age',
+    marker: '网络不可用，下面是本机保存的列表',
+    setup: (fake) => {
+      api.offlineApi(fake)
+      api.expiredLoginOffline(fake)
+      cache.putValue('watchlist', sample.PARCELS.map(api.cachedEarlier), api.EARLIER)
+    },
+  },
+]
+
+const OTHERS = [
+  {
+    file: 'share',
+    page: 'share',
+    query: { id: 'sh_7Kq2mXb9' },
+    what: 'Share landing: masked number, status, ETA, city-level history, no login',
+    marker: '1Z999AA1****6784',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'share-expired',
+    page: 'share',
+    query: { id: 'sh_gone' },
+    what: 'Share landing for an expired share: the hotline one tap away',
+    marker: '这个分享已失效或不存在',
+    setup: (fake) => fake.route('GET', /^\/api\/v1\/shares\//, api.envelope(404, 'not_found', '分享不存在')),
+  },
+  {
+    file: 'help',
+    page: 'help',
+    what: 'Help: unofficial notice and operator, hotline, phishing warning, link checker verdict, glossary, FAQ',
+    marker: '本小程序不是 UPS 官方服务',
+    setup: (fake) => api.healthyApi(fake),
+    after: async (page) => {
+      page.onLinkInput({ detail: { value: '【UPS】您的包裹地址有误，请点击 https://ups-cn-delivery.top/fix 更新' } })
+      await page.onCheck()
+      page.onToggleFaq({ currentTarget: { dataset: { index: 0 } } })
+    },
+  },
+  {
+    file: 'help-offline',
+    page: 'help',
+    what: 'Help offline with nothing saved: hotline and link checker still there, retry',
+    marker: '网络连接失败，请稍后再试',
+    setup: (fake) => api.offlineApi(fake),
+  },
+  {
+    file: 'settings',
+    page: 'settings',
+    what: 'Settings in Chinese: language, hotline button, data, operator and unofficial notice',
+    marker: '由 示例物流科技有限公司 运营',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'settings-en',
+    page: 'settings',
+    lang: 'en',
+    what: 'Settings after choosing English (tab bar relabelled)',
+    marker: 'Language / 语言',
+    setup: (fake) => api.healthyApi(fake),
+  },
+]
+
+module.exports = [...LOOKUP, ...RESULTS, ...DETAIL, ...PARCELS, ...OTHERS]

@@ -1,0 +1,154 @@
+"""The same cases on each in-memory fake (tests/fakes) and on its Redis adapter, so the
+service tests' fakes keep the rules the real stores enforce."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from backend.adapters.notification_log import NotificationLog
+from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.replay_cache import ReplayCache
+from backend.adapters.share_store import ShareStore
+from backend.adapters.subscription_store import SubscriptionStore
+from backend.adapters.track_alert_store import TrackAlertStore
+from backend.adapters.watch_store import WatchStore
+from backend.domain.model import Shipment
+from backend.domain.shares import Share
+from backend.domain.statuses import Status
+from backend.domain.tracking import detect_change
+from backend.domain.watches import WatchLimitError
+from tests.fakes import (
+    FakeCreditLedger,
+    FakeNonces,
+    FakeNotificationLog,
+    FakeSchedule,
+    FakeShareStore,
+    FakeTrackAlertStore,
+    FakeTrackingStates,
+    FakeWatchStore,
+)
+from tests.support.numbers import make_1z
+
+A, B, C = make_1z("CONTRT", 1), make_1z("CONTRT", 2), make_1z("CONTRT", 3)
+USER, TEMPLATE = "o-contract", "tpl-contract"
+
+
+@pytest.fixture(params=["fake", "redis"])
+def real(request) -> bool:
+    return request.param == "redis"
+
+
+@pytest.fixture
+def redis_or_none(real, request):
+    return request.getfixturevalue("redis_client") if real else None
+
+
+def test_claims_spend_one_credit_once_and_mark_unread_without_credit(redis_or_none):
+    client = redis_or_none
+    ledger = SubscriptionStore(client) if client else FakeCreditLedger()
+    log = NotificationLog(client) if client else FakeNotificationLog(ledger)
+    assert log.claim(USER, A, "c1", TEMPLATE) == -1 and log.unread(USER, A) == ["c1"]
+    ledger.record_answer(USER, TEMPLATE, "accept", side="client")
+    ledger.record_answer(USER, TEMPLATE, "accept", side="push")  # the same popup, once
+    assert ledger.credits(USER) == {TEMPLATE: 1}
+    assert log.claim(USER, A, "c1", TEMPLATE) == 1
+    assert log.claim(USER, A, "c1", TEMPLATE) == 0  # in flight elsewhere
+    log.release(USER, A, "c1")
+    assert log.claim(USER, A, "c1", TEMPLATE) == 1
+    log.complete(USER, A, "c1", TEMPLATE, "msg-1")
+    assert log.claim(USER, A, "c1", TEMPLATE) == 0 and ledger.credits(USER) == {TEMPLATE: 0}
+    assert log.unread(USER, A) == []
+
+
+def test_reservations_and_cancelling(redis_or_none):
+    ledger = SubscriptionStore(redis_or_none) if redis_or_none else FakeCreditLedger()
+    ledger.record_answer(USER, TEMPLATE, "accept", side="client")
+    ledger.reserve(USER, TEMPLATE, A)
+    ledger.release(USER, TEMPLATE, B)  # not reserved: nothing happens
+    assert ledger.reserved(USER) == {TEMPLATE: [A]}
+    ledger.cancel(USER, TEMPLATE)
+    assert ledger.credits(USER) == {TEMPLATE: 0} and ledger.answers(USER) == {TEMPLATE: "reject"}
+
+
+def test_tracking_state_keeps_pending_changes_until_announced(redis_or_none):
+    states = TrackedState(redis_or_none) if redis_or_none else FakeTrackingStates()
+    change = detect_change(Status.IN_TRANSIT, Shipment(A, Status.EXCEPTION))
+    assert states.load(A).status is None
+    states.record(A, Status.EXCEPTION, change, failures=0, final_at=None)
+    states.set_failures(A, 2)
+    loaded = states.load(A)
+    assert (loaded.status, loaded.failures, loaded.final_at) == (Status.EXCEPTION, 2, None)
+    assert loaded.pending == (change,)
+    states.record(A, Status.DELIVERED, None, final_at=1234.5)
+    assert states.load(A).final_at == 1234.5 and states.load(A).pending == (change,)
+    states.announced(A, change.change_id)
+    assert states.load(A).pending == ()
+    states.forget(A)
+    assert states.load(A).status is None
+
+
+def test_the_schedule_leases_what_it_hands_out(redis_or_none):
+    schedule = Schedule(redis_or_none) if redis_or_none else FakeSchedule()
+    schedule.set(A, 100.0)
+    schedule.set(B, 200.0)
+    schedule.set_if_sooner(B, 300.0)  # later: ignored
+    schedule.set_if_sooner(C, 150.0)
+    assert schedule.take_due(250.0, 10, 60.0) == [A, C, B]
+    assert schedule.take_due(250.0, 10, 60.0) == []
+    schedule.remove(A)
+    assert sorted(schedule.take_due(400.0, 10, 60.0)) == [B, C]
+
+
+def test_watches_respect_the_limit_and_know_their_watchers(redis_or_none):
+    watches = WatchStore(redis_or_none, limit=2) if redis_or_none else FakeWatchStore(limit=2)
+    first, new = watches.watch(USER, A, "甲")
+    assert new and watches.watch(USER, A, "乙")[1] is False
+    assert watches.get(USER, A).nickname == "乙" and watches.get(USER, A).since == first.since
+    watches.watch(USER, B, None)
+    with pytest.raises(WatchLimitError):
+        watches.watch(USER, C, None)
+    watches.watch("o-other", A, None)
+    assert watches.watchers(A) == {USER, "o-other"}
+    assert watches.unwatch(USER, A) is False and watches.unwatch("o-other", A) is True
+    assert [w.number for w in watches.list(USER)] == [B]
+
+
+def test_track_alert_due_set_and_sightings(redis_or_none):
+    store = TrackAlertStore(redis_or_none) if redis_or_none else FakeTrackAlertStore()
+    now = time.time()  # Redis expires the subscription hashes on the real clock
+    store.want(A, now + 100)
+    store.want(A, now + 50)  # already due: unchanged
+    store.retry_at([B], now + 120)
+    assert store.take_due(now + 110, 10, 30.0) == [A]
+    store.subscribed([B], expires_at=now + 1000, renew_at=now + 800)
+    store.rejected([C], "VSS300")
+    assert store.get(B).active(now + 999) and not store.get(B).active(now + 1000)
+    assert store.get(C).rejected == "VSS300" and store.take_due(now + 900, 10, 30) == [A, B]
+    assert store.first_sighting(A, "f1", 60) and not store.first_sighting(A, "f1", 60)
+    store.forget_sighting(A, "f1")
+    assert store.first_sighting(A, "f1", 60)
+
+
+def test_a_nonce_is_used_once_until_forgotten(redis_or_none):
+    nonces = ReplayCache(redis_or_none) if redis_or_none else FakeNonces()
+    assert nonces.first_use("push", "1714036504:77", 600) is True
+    assert nonces.first_use("push", "1714036504:77", 600) is False
+    assert nonces.first_use("other", "1714036504:77", 600) is True
+    nonces.forget("push", "1714036504:77")
+    assert nonces.first_use("push", "1714036504:77", 600) is True
+
+
+def test_shares_are_listed_by_owner_newest_first_and_deleted(redis_or_none):
+    store = ShareStore(redis_or_none) if redis_or_none else FakeShareStore()
+    now = time.time()
+    older = Share("s-older-0000000000000000", USER, A, False, None, now - 10, now + 3600)
+    newer = Share("s-newer-0000000000000000", USER, B, True, "甲", now, now + 7200)
+    other = Share("s-other-0000000000000000", "o-other", A, False, None, now, now + 3600)
+    for share in (older, newer, other):
+        store.put(share)
+    assert [s.share_id for s in store.owned_by(USER)] == [newer.share_id, older.share_id]
+    assert store.delete(older) is True and store.get(older.share_id) is None
+    assert [s.share_id for s in store.owned_by(USER)] == [newer.share_id]
+    assert [s.share_id for s in store.owned_by("o-other")] == [other.share_id]

@@ -1,0 +1,53 @@
+"""In-memory fakes of every port in backend/ports.py, for service tests with no Redis and
+no sockets. Each keeps the observable rules of its real adapter (claims, credits, leases,
+expiries); tests/adapters/test_port_contracts.py runs the same cases on both."""
+
+from tests.fakes.clock import FakeClock
+from tests.fakes.ledger import (
+    FakeCreditLedger,
+    FakeNonces,
+    FakeNotificationLog,
+    FakeSeenPushes,
+)
+from tests.fakes.messaging import (
+    FakeCardRenderer,
+    FakeCodeExchange,
+    FakeCodeMaker,
+    FakeMessenger,
+    FakePushInbox,
+    FakeSessionStore,
+    FakeTemplate,
+)
+from tests.fakes.polling import FakeRefreshQueue, FakeSchedule, FakeTrackingStates
+from tests.fakes.stores import FakeShareStore, FakeSnapshotCache, FakeWatchStore
+from tests.fakes.tracking import (
+    FakeCarrier,
+    FakeTrackAlertClient,
+    FakeTrackAlertStore,
+    fake_webhook,
+)
+
+__all__ = [
+    "FakeCardRenderer",
+    "FakeCarrier",
+    "FakeClock",
+    "FakeCodeExchange",
+    "FakeCodeMaker",
+    "FakeCreditLedger",
+    "FakeMessenger",
+    "FakeNonces",
+    "FakeNotificationLog",
+    "FakePushInbox",
+    "FakeRefreshQueue",
+    "FakeSchedule",
+    "FakeSeenPushes",
+    "FakeSessionStore",
+    "FakeShareStore",
+    "FakeSnapshotCache",
+    "FakeTemplate",
+    "FakeTrackAlertClient",
+    "FakeTrackAlertStore",
+    "FakeTrackingStates",
+    "FakeWatchStore",
+    "fake_webhook",
+]

@@ -1,0 +1,126 @@
+"""Fakes of the credit ledger, the notification log (which spends its credits) and the
+seen-push memory, with the real scripts' rules."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+
+
+class FakeCreditLedger:
+    """Credits per (user, template); a client report and its push of one accept pair up."""
+
+    def __init__(self) -> None:
+        self.credit: dict[str, dict[str, int]] = defaultdict(dict)
+        self._answers: dict[str, dict[str, str]] = defaultdict(dict)
+        self._unmatched: dict[tuple[str, str, str], int] = defaultdict(int)
+        self._reserved: dict[str, dict[str, list[str]]] = defaultdict(dict)
+
+    def record_answer(self, openid: str, template_id: str, answer: str, side: str) -> None:
+        self._answers[openid][template_id] = answer
+        if answer != "accept":
+            return
+        other = (openid, template_id, "push" if side == "client" else "client")
+        if self._unmatched[other] > 0:  # the other side already counted this accept
+            self._unmatched[other] -= 1
+            return
+        self._unmatched[(openid, template_id, side)] += 1
+        self.credit[openid][template_id] = self.credit[openid].get(template_id, 0) + 1
+
+    def cancel(self, openid: str, template_id: str) -> None:
+        self.credit[openid][template_id] = 0
+        self._answers[openid][template_id] = "reject"
+
+    def credits(self, openid: str) -> dict[str, int]:
+        return dict(self.credit[openid])
+
+    def answers(self, openid: str) -> dict[str, str]:
+        return dict(self._answers[openid])
+
+    def reserve(self, openid: str, template_id: str, number: str) -> None:
+        self._reserved[openid].setdefault(template_id, []).append(number)
+
+    def reserved(self, openid: str) -> dict[str, list[str]]:
+        return {t: list(numbers) for t, numbers in self._reserved[openid].items()}
+
+    def release(self, openid: str, template_id: str, number: str) -> None:
+        numbers = self._reserved[openid].get(template_id, [])
+        if number in numbers:
+            numbers.remove(number)
+
+
+class FakeNotificationLog:
+    """Per-user states: sending:<lease end>, sent:<msgid>, failed:<code>, unread, held."""
+
+    def __init__(
+        self, ledger: FakeCreditLedger, lease_seconds: int = 120, clock: Callable = time.time
+    ) -> None:
+        self.states: dict[tuple[str, str, str], str] = {}
+        self._ledger = ledger
+        self._lease = lease_seconds
+        self._clock = clock
+
+    def claim(self, openid: str, number: str, change_id: str, template_id: str) -> int:
+        now, key = int(self._clock()), (openid, number, change_id)
+        state = self.states.get(key, "")
+        if state.startswith(("sent:", "failed:")):
+            return 0
+        if state.startswith("sending:") and int(state.split(":")[1]) > now:
+            return 0
+        if self._ledger.credit[openid].get(template_id, 0) <= 0:
+            self.states[key] = "unread"
+            return -1
+        self.states[key] = f"sending:{now + self._lease}"
+        return 1
+
+    def complete(self, openid: str, number: str, change_id: str, template_id: str, msgid: str):
+        self.states[(openid, number, change_id)] = f"sent:{msgid}"
+        credits = self._ledger.credit[openid]
+        if credits.get(template_id, 0) > 0:
+            credits[template_id] -= 1
+
+    def release(self, openid: str, number: str, change_id: str) -> None:
+        self.states.pop((openid, number, change_id), None)
+
+    def mark(self, openid: str, number: str, change_id: str, state: str) -> None:
+        self.states[(openid, number, change_id)] = state
+
+    def state(self, openid: str, number: str, change_id: str) -> str | None:
+        return self.states.get((openid, number, change_id))
+
+    def unread(self, openid: str, number: str) -> list[str]:
+        return [
+            c
+            for (o, n, c), s in self.states.items()
+            if (o, n) == (openid, number) and s == "unread"
+        ]
+
+
+class FakeSeenPushes:
+    """Digests seen per user (the test decides when time has passed by clearing)."""
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, str]] = set()
+
+    def first_sighting(self, openid: str, digest: str, ttl_seconds: int) -> bool:
+        if (openid, digest) in self.seen:
+            return False
+        self.seen.add((openid, digest))
+        return True
+
+
+class FakeNonces:
+    """Nonces claimed per scope (the test decides when time has passed by clearing)."""
+
+    def __init__(self) -> None:
+        self.used: set[tuple[str, str]] = set()
+
+    def first_use(self, scope: str, nonce: str, ttl_seconds: float) -> bool:
+        if (scope, nonce) in self.used:
+            return False
+        self.used.add((scope, nonce))
+        return True
+
+    def forget(self, scope: str, nonce: str) -> None:
+        self.used.discard((scope, nonce))

@@ -1,0 +1,76 @@
+"""Fakes of the polling ports: the schedule, tracking states and the refresh queue."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from backend.domain.statuses import Status
+from backend.domain.tracking import StatusChange, TrackingState
+
+
+class FakeSchedule:
+    """number -> next poll time, with the real take_due lease."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+
+    def set(self, number: str, at: float) -> None:
+        self.times[number] = at
+
+    def set_if_sooner(self, number: str, at: float) -> None:
+        self.times[number] = min(at, self.times.get(number, at))
+
+    def remove(self, number: str) -> None:
+        self.times.pop(number, None)
+
+    def take_due(self, now: float, limit: int, lease_seconds: float) -> list[str]:
+        due = sorted((at, n) for n, at in self.times.items() if at <= now)[:limit]
+        for _at, number in due:
+            self.times[number] = now + lease_seconds
+        return [number for _at, number in due]
+
+
+class FakeTrackingStates:
+    """TrackingState per number; pending changes kept by id like the real hash fields."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, TrackingState] = {}
+        self.loads = 0
+
+    def load(self, number: str) -> TrackingState:
+        self.loads += 1
+        return self.states.get(number, TrackingState())
+
+    def record(self, number: str, status: Status, change: StatusChange | None, *,
+               failures: int = 0, final_at: float | None = None) -> None:  # fmt: skip
+        state = self.states.get(number, TrackingState())
+        pending = state.with_change(change)
+        self.states[number] = TrackingState(status, failures, final_at, pending)
+
+    def announced(self, number: str, change_id: str) -> None:
+        state = self.states.get(number, TrackingState())
+        kept = tuple(c for c in state.pending if c.change_id != change_id)
+        self.states[number] = replace(state, pending=kept)
+
+    def set_failures(self, number: str, failures: int) -> None:
+        self.states[number] = replace(self.states.get(number, TrackingState()), failures=failures)
+
+    def forget(self, number: str) -> None:
+        self.states.pop(number, None)
+
+
+class FakeRefreshQueue:
+    """Records enqueued numbers; `fail_with` makes the next enqueue raise."""
+
+    def __init__(self) -> None:
+        self.enqueued: list[str] = []
+        self.fail_with: Exception | None = None
+
+    def enqueue(self, number: str) -> None:
+        self.enqueue_many([number])
+
+    def enqueue_many(self, numbers: list[str]) -> None:
+        if self.fail_with is not None:
+            error, self.fail_with = self.fail_with, None
+            raise error
+        self.enqueued.extend(numbers)

@@ -1,0 +1,124 @@
+"""Login sessions, popup answers and pushed subscribe events, on fakes."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.domain.errors import BadSignature, LoginCodeInvalid, ReplayedPush
+from backend.domain.subscriptions import SubscribeEvent
+from backend.services.auth import SessionService, token_digest
+from backend.services.subscribe_events import SubscribeEvents
+from backend.services.subscriptions import Subscriptions, UnknownTemplateError
+from tests.fakes import (
+    FakeClock,
+    FakeCodeExchange,
+    FakeCreditLedger,
+    FakeNonces,
+    FakePushInbox,
+    FakeSeenPushes,
+    FakeSessionStore,
+    FakeTemplate,
+    FakeWatchStore,
+)
+from tests.fakes.clock import T0
+from tests.support.numbers import make_1z
+
+USER, NUMBER, TEMPLATE = "o-user", make_1z("CONSNT", 1), FakeTemplate("tpl-1", "status_change")
+
+
+def test_a_login_code_becomes_a_token_whose_digest_alone_is_stored():
+    store = FakeSessionStore()
+    sessions = SessionService(store, FakeCodeExchange({"code-1": USER}))
+    token, expires_in = sessions.login("code-1")
+    assert sessions.resolve(token) == USER and expires_in == sessions.ttl_seconds
+    assert token not in store.sessions and token_digest(token) in store.sessions
+    sessions.logout(token)
+    assert sessions.resolve(token) is None and store.by_user[USER] == set()
+    with pytest.raises(LoginCodeInvalid):
+        sessions.login("code-1")  # a code is good once
+
+
+def test_answers_credit_accepts_and_keep_a_page_subscription_for_its_parcel():
+    ledger, watches = FakeCreditLedger(), FakeWatchStore()
+    watches.watch(USER, NUMBER, None)
+    consent = Subscriptions([TEMPLATE], ledger, watches)
+    consent.record(USER, {TEMPLATE.id: "accept"}, NUMBER)
+    assert consent.credits(USER) == {"credits": {TEMPLATE.id: 1}, "answers": {"tpl-1": "accept"}}
+    assert ledger.reserved(USER) == {TEMPLATE.id: [NUMBER]}
+    with pytest.raises(UnknownTemplateError):
+        consent.record(USER, {"tpl-unknown": "accept", TEMPLATE.id: "accept"}, None)
+    assert ledger.credits(USER) == {TEMPLATE.id: 1}  # nothing applied from a bad batch
+
+
+WINDOW = 300
+
+
+def pushes(inbox, ledger, clock=None) -> SubscribeEvents:
+    clock = clock or FakeClock()
+    return SubscribeEvents(inbox, ledger, FakeSeenPushes(), FakeNonces(), WINDOW, clock=clock)
+
+
+def signed(at: float, nonce: str = "n1") -> dict[str, str]:
+    return {"signature": "good", "timestamp": str(int(at)), "nonce": nonce}
+
+
+def event(kind: str, status: str | None, create_time: int = 1) -> SubscribeEvent:
+    return SubscribeEvent(kind, USER, TEMPLATE.id, status, None, None, create_time, "0")
+
+
+def test_pushed_events_credit_once_even_when_retried():
+    ledger = FakeCreditLedger()
+    events = pushes(FakePushInbox(), ledger)
+    events.apply([event("popup", "accept")])
+    events.apply([event("popup", "accept")])  # WeChat's retry of the same push
+    assert ledger.credits(USER) == {TEMPLATE.id: 1}
+    events.apply([event("change", "reject", create_time=2)])
+    assert ledger.credits(USER) == {TEMPLATE.id: 0}
+
+
+def test_the_popup_answer_reported_by_both_sides_counts_once():
+    ledger = FakeCreditLedger()
+    Subscriptions([TEMPLATE], ledger, FakeWatchStore()).record(USER, {TEMPLATE.id: "accept"}, None)
+    pushes(FakePushInbox(), ledger).apply([event("popup", "accept")])
+    assert ledger.credits(USER) == {TEMPLATE.id: 1}
+
+
+def test_unsigned_pushes_are_refused_before_reading():
+    inbox = FakePushInbox()
+    inbox.events = [event("popup", "accept")]
+    events = pushes(inbox, FakeCreditLedger())
+    with pytest.raises(BadSignature):
+        events.open(b"{}", {"signature": "forged"})
+    assert events.open(b"{}", signed(T0)) == inbox.events
+    assert events.verify_url("good", "1", "n", "echo") == "echo"
+
+
+@pytest.mark.parametrize(
+    ("offset", "fresh"),
+    [(0, True), (WINDOW, True), (-WINDOW, True), (WINDOW + 1, False), (-WINDOW - 1, False),
+     (-2 * 86400, False)],
+)  # fmt: skip
+def test_only_pushes_signed_within_the_window_of_now_are_opened(offset, fresh):
+    inbox = FakePushInbox()
+    events = pushes(inbox, FakeCreditLedger())
+    if fresh:
+        assert events.open(b"{}", signed(T0 + offset)) == inbox.events
+    else:
+        with pytest.raises(ReplayedPush):
+            events.open(b"{}", signed(T0 + offset))
+
+
+@pytest.mark.parametrize("stamp", ["", "abc", "1e3"])
+def test_a_timestamp_that_is_not_a_number_is_refused(stamp):
+    with pytest.raises(ReplayedPush):
+        pushes(FakePushInbox(), FakeCreditLedger()).open(b"{}", signed(T0) | {"timestamp": stamp})
+
+
+def test_a_nonce_opens_once_unless_released_after_a_failure():
+    events = pushes(FakePushInbox(), FakeCreditLedger())
+    events.open(b"{}", signed(T0, "n-1"))
+    with pytest.raises(ReplayedPush, match="nonce"):
+        events.open(b"{}", signed(T0, "n-1"))
+    events.open(b"{}", signed(T0, "n-2"))  # another push of the same second
+    events.release(signed(T0, "n-1"))
+    events.open(b"{}", signed(T0, "n-1"))  # WeChat's retry after our failure
