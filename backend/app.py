@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import redis
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.adapters import redis_keys
 from backend.bootstrap import STORE_UNAVAILABLE, Services, build_services
@@ -36,6 +37,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     services = services or build_services(settings)
 
     app = Flask(__name__)
+    if settings.trusted_proxies:  # the client's address for rate limits and logs
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Chinese
     # The whole bag stays reachable for the sandboxes and tests; views use the registry.

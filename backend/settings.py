@@ -44,6 +44,13 @@ def _number(environ: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _count(environ: Mapping[str, str], name: str) -> int:
+    raw = environ.get(name, "").strip() or "0"
+    if not raw.isdigit():
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}")
+    return int(raw)
+
+
 def _hours(raw: str) -> tuple[int, int]:
     """'22-8' → (22, 8); empty or 'off' → (0, 0), which disables quiet hours."""
     if raw.lower() in {"", "off", "none"}:
@@ -83,6 +90,9 @@ class Settings:
     lookup_concurrency: int = 30
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
+    # Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none); rate
+    # budgets per IP need the client's address, not the proxy's.
+    trusted_proxies: int = 0
     log_level: str = "INFO"
     # (start, end) hours, China time, when non-urgent messages wait; equal values disable.
     quiet_hours: tuple[int, int] = (0, 0)
@@ -132,6 +142,7 @@ class Settings:
             lookup_concurrency=int(_number(env, "LOOKUP_CONCURRENCY", 30)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
+            trusted_proxies=_count(env, "TRUSTED_PROXIES"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
             push_max_age_minutes=_number(env, "PUSH_MAX_AGE_MINUTES", 5.0),

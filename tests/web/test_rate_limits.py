@@ -113,3 +113,25 @@ def test_retry_after_is_the_rest_of_the_window():
     assert {budget for budget, _rate, _by_ip in ROUTE_LIMITS.values()} == {
         "login", "share-create", "link-check"
     }  # fmt: skip
+
+
+def test_behind_a_trusted_proxy_each_client_address_has_its_own_budget(make_settings):
+    overrides = {"rate_limit_anonymous": "2/minute", "trusted_proxies": 1}
+    with serve_app(make_settings, **overrides) as (server, _app):
+        url = f"{server.url}/api/v1/help"
+
+        def as_client(ip: str) -> int:
+            return requests.get(url, headers={"X-Forwarded-For": ip}, timeout=10).status_code
+
+        assert [as_client("203.0.113.7") for _ in range(3)] == [200, 200, 429]
+        assert as_client("198.51.100.9") == 200
+
+
+def test_without_trusted_proxies_a_forged_forwarded_for_changes_nothing(make_settings):
+    with serve_app(make_settings, rate_limit_anonymous="2/minute") as (server, _app):
+        url = f"{server.url}/api/v1/help"
+        codes = [
+            requests.get(url, headers={"X-Forwarded-For": f"192.0.2.{i}"}, timeout=10).status_code
+            for i in range(3)
+        ]
+        assert codes == [200, 200, 429]
