@@ -9,6 +9,8 @@ RUN apt-get update \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY backend ./backend
+# The WeChat sandbox checks message and code pages against the mini-program's own page list.
+COPY miniprogram/app.json ./miniprogram/app.json
 RUN pip install --no-cache-dir .
 
 ENV PYTHONUNBUFFERED=1

@@ -11,13 +11,15 @@ import redis
 import requests
 
 from backend.adapters import redis_conn
-from backend.adapters.ups.client import UpsClient
-from backend.adapters.ups.errors import UpsError, UpstreamUnavailableError
 from backend.bootstrap import build_ups_client
+from backend.domain.delivery_terms import delivery_term
+from backend.domain.errors import CarrierError
 from backend.domain.model import Eta, Shipment
 from backend.domain.numbers import parse_numbers, reason_message
+from backend.domain.places import localize_location
 from backend.domain.share_view import eta_window
 from backend.domain.statuses import label
+from backend.ports import Carrier
 from backend.settings import Settings, SettingsError
 
 # Exit codes: every number answered / some number not found or invalid / UPS unusable.
@@ -74,12 +76,20 @@ def render(shipment: Shipment, lang: str) -> list[str]:
         lines.append(f"  {text['delivered']}: {shipment.delivered_at.replace('T', ' ')}")
     else:
         lines.append(f"  {text['eta']}: {_eta_text(shipment.eta, lang)}")
-    facts = [(text["service"], shipment.service), (text["received_by"], shipment.received_by)]
+    facts = [
+        (text["service"], shipment.service),
+        (text["received_by"], delivery_term(shipment.received_by, lang)),
+    ]
     if shipment.weight:
         facts.append((text["weight"], f"{shipment.weight.value} {shipment.weight.unit}"))
     lines += [f"  {name}: {value}" for name, value in facts if value]
     rows = [text["head"]] + [
-        (e.time.replace("T", " "), e.location or "-", label(e.status, lang), e.description)
+        (
+            e.time.replace("T", " "),
+            localize_location(e.location, lang) or "-",
+            label(e.status, lang),
+            e.description,
+        )
         for e in shipment.events
     ]
     return [*lines, *_table(rows), ""]
@@ -115,16 +125,16 @@ def _sandbox_problem(settings: Settings) -> str | None:
     return None
 
 
-def _track_one(client: UpsClient, number: str, lang: str) -> int:
+def _track_one(client: Carrier, number: str, lang: str) -> int:
     try:
         print("\n".join(render(client.track(number, lang), lang)))
-    except UpsError as error:
+    except CarrierError as error:
         print(f"{number}  {_TEXT[lang]['error']}: {error.code} ({error})\n")
-        return UNAVAILABLE if isinstance(error, UpstreamUnavailableError) else NOT_ALL_FOUND
+        return UNAVAILABLE if error.transient else NOT_ALL_FOUND
     return OK
 
 
-def track(client: UpsClient, numbers: Sequence[str], lang: str) -> int:
+def track(client: Carrier, numbers: Sequence[str], lang: str) -> int:
     """Print each number's parcel (numbers may be comma-separated); return the exit code."""
     checks = parse_numbers(list(numbers))
     if not checks:

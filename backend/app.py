@@ -12,6 +12,7 @@ from backend.adapters import redis_keys
 from backend.bootstrap import STORE_UNAVAILABLE, Services, build_services
 from backend.logs import configure_logging
 from backend.services.auth import SessionService
+from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
 from backend.services.parcels import Parcels
 from backend.services.shares import ShareService
@@ -70,6 +71,7 @@ def web_use_cases(services: Services) -> dict[type, object]:
         ShareService: services.shares,
         TrackAlertService: services.track_alert,
         SubscribeEvents: services.subscribe_events,
+        LocationService: services.locations,
         registry.WebConfig: registry.WebConfig(
             settings.public_base_url,
             settings.ups_webhook_credential,

@@ -11,6 +11,7 @@ import redis
 from backend.adapters import redis_conn
 from backend.adapters.http import make_session
 from backend.adapters.job_queue import RefreshQueue
+from backend.adapters.location_cache import CachedLocator
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.rate_counter import RateCounter
@@ -19,9 +20,10 @@ from backend.adapters.session_store import SessionStore
 from backend.adapters.share_card import CardRenderer
 from backend.adapters.share_store import ShareStore
 from backend.adapters.snapshot_cache import SnapshotCache
-from backend.adapters.subscription_store import SubscriptionStore
+from backend.adapters.subscription_store import DisabledTemplates, SubscriptionStore
 from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.ups.client import UpsClient
+from backend.adapters.ups.locator import UpsLocator
 from backend.adapters.ups.track_alert import TrackAlertClient
 from backend.adapters.ups.webhook_mapping import parse_webhook
 from backend.adapters.watch_store import WatchStore
@@ -32,6 +34,7 @@ from backend.adapters.wechat.push import WeChatPushInbox
 from backend.adapters.wechat.templates import Template, TemplateConfigError, configured_templates
 from backend.services.auth import SessionService
 from backend.services.budgets import Budgets
+from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
 from backend.services.parcels import Parcels
@@ -64,6 +67,7 @@ class Services:
     subscriptions: SubscriptionStore
     notification_log: NotificationLog
     templates: list[Template]
+    disabled_templates: DisabledTemplates
     schedule: Schedule
     tracked: TrackedState
     queue: RefreshQueue
@@ -78,6 +82,7 @@ class Services:
     subscribe_events: SubscribeEvents
     refresh_job: RefreshJob
     budgets: Budgets  # request budgets of the web layer
+    locations: LocationService
 
     def close(self) -> None:
         """Close pooled connections now rather than at garbage collection."""
@@ -94,6 +99,7 @@ class _Stores:
     schedule: Schedule
     tracked: TrackedState
     queue: RefreshQueue
+    disabled_templates: DisabledTemplates
 
 
 def build_services(settings: Settings) -> Services:
@@ -115,12 +121,20 @@ def build_services(settings: Settings) -> Services:
         sessions=_sessions(settings, store),
         parcels=Parcels(stores.watches, lookup, refresher, track_alert.want,
                         stores.notification_log, shares.revoke_parcel),
-        consent=Subscriptions(templates, stores.subscriptions, stores.watches),
+        consent=Subscriptions(templates, stores.subscriptions, stores.watches,
+                              stores.disabled_templates),
         shares=shares,
         subscribe_events=_subscribe_events(settings, store, stores.subscriptions),
         refresh_job=RefreshJob(refresher, track_alert.want),
         budgets=Budgets(RateCounter(store)),
+        locations=_locations(settings, store, ups),
     )  # fmt: skip
+
+
+def _locations(settings: Settings, store: redis.Redis, ups: UpsClient) -> LocationService:
+    """Nearby UPS locations through the Locator API on the Track client's token, cached."""
+    locator = UpsLocator(make_session(), ups.tokens, settings.ups_base_url)
+    return LocationService(CachedLocator(locator, store))
 
 
 def _stores(settings: Settings, store: redis.Redis) -> _Stores:
@@ -130,7 +144,7 @@ def _stores(settings: Settings, store: redis.Redis) -> _Stores:
     jobs = redis_conn.connect(settings.redis_url, decode=False)
     return _Stores(
         WatchStore(store), SubscriptionStore(store), NotificationLog(store, lease),
-        Schedule(store), TrackedState(store), RefreshQueue(jobs),
+        Schedule(store), TrackedState(store), RefreshQueue(jobs), DisabledTemplates(store),
     )  # fmt: skip
 
 
@@ -152,7 +166,8 @@ def _refresher(
     """The refresh-and-notify job's body, with the notifier spending the ledger's credits."""
     notifier = Notifier(
         SubscribeMessenger(wechat), templates, stores.subscriptions, stores.notification_log,
-        QuietHours(*settings.quiet_hours),
+        QuietHours(*settings.quiet_hours), miniprogram_state=settings.miniprogram_state,
+        disabled=stores.disabled_templates,
     )  # fmt: skip
     return Refresher(
         lookup, stores.watches, stores.tracked, stores.schedule, notifier,

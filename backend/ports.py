@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
+from backend.domain.locations import LocatorAnswer, LocatorQuery
 from backend.domain.model import Shipment
 from backend.domain.notices import Notice
 from backend.domain.share_view import ShareCard
@@ -93,6 +94,16 @@ class CreditLedger(Protocol):
     def reserve(self, openid: str, template_id: str, number: str) -> None: ...
     def reserved(self, openid: str) -> dict[str, list[str]]: ...
     def release(self, openid: str, template_id: str, number: str) -> None: ...
+    def set_language(self, openid: str, lang: str) -> None: ...
+    def language(self, openid: str) -> str: ...
+
+
+class TemplateSwitch(Protocol):
+    """Template ids the messenger called invalid: not offered, not used, for a while."""
+
+    def add(self, template_id: str) -> None: ...
+    def __contains__(self, template_id: object) -> bool: ...
+    def ids(self) -> set[str]: ...
 
 
 class NotificationLog(Protocol):
@@ -119,8 +130,13 @@ class MessageTemplate(Protocol):
 
 
 class Messenger(Protocol):
-    """Sends a notice with a template; returns its msgid or raises a domain MessengerError."""
+    """Sends a notice with a template; returns its msgid or raises a domain MessengerError.
 
+    `fits` says whether the template can carry the notice at all (every keyword gets a value
+    the messaging service accepts); a notice is only ever sent with a template that fits.
+    """
+
+    def fits(self, template: MessageTemplate, notice: Notice) -> bool: ...
     def send_notice(self, openid: str, template: MessageTemplate, notice: Notice, page: str,
                     state: str) -> str: ...  # fmt: skip
 
@@ -215,3 +231,11 @@ class NonceRegistry(Protocol):
 
     def first_use(self, scope: str, nonce: str, ttl_seconds: float) -> bool: ...
     def forget(self, scope: str, nonce: str) -> None: ...
+
+
+class Locator(Protocol):
+    """Finds carrier locations (counters, drop boxes, Access Points) around a point or address."""
+
+    def search(self, query: LocatorQuery) -> LocatorAnswer:
+        """Places near the query's origin; raises a domain LocatorError when none can be had."""
+        ...

@@ -51,6 +51,16 @@ def _count(environ: Mapping[str, str], name: str) -> int:
     return int(raw)
 
 
+MINIPROGRAM_STATES = ("formal", "trial", "developer")
+
+
+def _state(raw: str) -> str:
+    state = raw.lower() or "formal"
+    if state not in MINIPROGRAM_STATES:
+        raise SettingsError(f"MINIPROGRAM_STATE must be one of {', '.join(MINIPROGRAM_STATES)}")
+    return state
+
+
 def _hours(raw: str) -> tuple[int, int]:
     """'22-8' → (22, 8); empty or 'off' → (0, 0), which disables quiet hours."""
     if raw.lower() in {"", "off", "none"}:
@@ -98,6 +108,8 @@ class Settings:
     quiet_hours: tuple[int, int] = (0, 0)
     # A pushed message (WeChat, UPS) whose signed time is further off than this is refused.
     push_max_age_minutes: float = 5.0
+    # Which mini-program version a subscribe message opens: formal, trial or developer.
+    miniprogram_state: str = "formal"
     # Who runs the mini-program, and whether to say it is not UPS's own (help and settings).
     operator_name: str = ""
     unofficial_notice: bool = True
@@ -146,6 +158,7 @@ class Settings:
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
             push_max_age_minutes=_number(env, "PUSH_MAX_AGE_MINUTES", 5.0),
+            miniprogram_state=_state(get("MINIPROGRAM_STATE", "formal")),
             operator_name=get("OPERATOR_NAME")[:60],
             unofficial_notice=_flag(env.get("UNOFFICIAL_NOTICE")) is not False,
         )

@@ -3,6 +3,7 @@
  * the first request that needs a user), so a shared card opened in single-page mode, where
  * wx.login is unavailable, never tries to log in.
  */
+const clipboard = require('./utils/clipboard')
 const i18n = require('./utils/i18n')
 const network = require('./utils/network')
 
@@ -28,6 +29,11 @@ App({
   onLaunch() {
     network.watch()
     watchUpdates()
+  },
+
+  // Back in the foreground: the lookup page may look at the clipboard once more.
+  onShow() {
+    clipboard.rearm()
   },
 
   // Script errors end up here instead of vanishing: logged with a tag for WeChat's real-time

@@ -32,6 +32,10 @@ module.exports = {
   CACHE_ENTRY_MAX_CHARS: 200 * 1024,
   RECENT_LIMIT: 10,
   REQUEST_TIMEOUT_MS: 20000,
+  // The location API of the 附近网点 page: 'getFuzzyLocation' (district level, open to most
+  // categories) or 'getLocation' where the operator's category may use precise location.
+  // app.json's requiredPrivateInfos must name the same one (the two are mutually exclusive).
+  LOCATION_API: 'getFuzzyLocation',
   // Opened from Moments: single-page mode, no wx.login, no navigation (wechat.md §4.3).
   SCENE_SINGLE_PAGE: 1154,
 }

@@ -62,6 +62,16 @@ def credits(openid: str) -> str:
     return _user("credits", openid)
 
 
+def user_language(openid: str) -> str:
+    """String "zh" | "en": the language the user's mini-program runs in (messages follow it)."""
+    return _user("lang", openid)
+
+
+def disabled_templates() -> str:
+    """Set of template ids WeChat refused as invalid (40037); TTL, so a fixed id comes back."""
+    return f"{PREFIX}:disabled-templates"
+
+
 def subscription_answers(openid: str) -> str:
     """Hash template id -> the user's last popup answer (accept/reject/ban/filter)."""
     return _user("answers", openid)
@@ -128,6 +138,11 @@ def wechat_storage_prefix() -> str:
     return f"{PREFIX}:wechatpy"
 
 
+def wechat_forced_refreshes(appid: str) -> str:
+    """Hash {day, count, last}: our stable_token force_refresh budget (20 a day, 30 s apart)."""
+    return f"{PREFIX}:wechat:forced:{appid}"
+
+
 def wechat_token_lock(appid: str) -> str:
     """Held by the one process refreshing the WeChat access token."""
     return f"{PREFIX}:wechat:token-lock:{appid}"
@@ -151,6 +166,12 @@ def share_image(share_id: str, variant: str) -> str:
 def replay(scope: str, digest: str) -> str:
     """A pushed message's nonce, remembered (with a TTL) so that a captured push is used once."""
     return ":".join((PREFIX, "replay", scope, digest))
+
+
+def location_search(family: str, cell: str) -> str:
+    """A carrier location search answer for one search cell (or address digest) and one
+    family of places ("ap" or "counters"), as JSON; has a TTL."""
+    return f"{PREFIX}:loc:{family}:{cell}"
 
 
 def rate_limit_prefix() -> str:

@@ -39,9 +39,9 @@ class SnapshotCache:
 
     def remember_error(self, number: str, lang: str, code: str) -> None:
         """Keep a failure briefly so concurrent and repeated lookups do not all call UPS."""
-        seconds = (
-            cadence.NOT_FOUND_FOR_SECONDS if code == "not_found" else cadence.FAILURE_FOR_SECONDS
-        )
+        # Not-found and rejected (TV1002) numbers stay so for minutes; outages pass sooner.
+        lasting = code in ("not_found", "rejected_by_ups")
+        seconds = cadence.NOT_FOUND_FOR_SECONDS if lasting else cadence.FAILURE_FOR_SECONDS
         self._redis.set(redis_keys.lookup_error(number, lang), code, ex=seconds)
 
     def recent_error(self, number: str, lang: str) -> str | None:

@@ -25,6 +25,12 @@ return redis.call('hincrby', KEYS[1], ARGV[1], 1)
 """
 
 
+# A user who stops using the app for a year falls back to Chinese.
+LANGUAGE_KEEP_SECONDS = 400 * 24 * 3600
+# A template id fixed in WeChat's console (or in WECHAT_TEMPLATES) is tried again after this.
+DISABLED_KEEP_SECONDS = 24 * 3600
+
+
 class SubscriptionStore:
     """Credits per (user, template) and the user's last answer per template."""
 
@@ -81,3 +87,29 @@ class SubscriptionStore:
         added = self._redis.sadd(key, digest)
         self._redis.expire(key, ttl_seconds)
         return bool(added)
+
+    def set_language(self, openid: str, lang: str) -> None:
+        """Remember the mini-program's language, so messages speak it too."""
+        self._redis.set(redis_keys.user_language(openid), lang, ex=LANGUAGE_KEEP_SECONDS)
+
+    def language(self, openid: str) -> str:
+        return "en" if self._redis.get(redis_keys.user_language(openid)) == "en" else "zh"
+
+
+class DisabledTemplates:
+    """Template ids WeChat called invalid (40037), shared by every process; kept a day."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self._redis = client
+
+    def add(self, template_id: str) -> None:
+        pipe = self._redis.pipeline()
+        pipe.sadd(redis_keys.disabled_templates(), template_id)
+        pipe.expire(redis_keys.disabled_templates(), DISABLED_KEEP_SECONDS)
+        pipe.execute()
+
+    def __contains__(self, template_id: object) -> bool:
+        return bool(self._redis.sismember(redis_keys.disabled_templates(), str(template_id)))
+
+    def ids(self) -> set[str]:
+        return set(self._redis.smembers(redis_keys.disabled_templates()))

@@ -93,6 +93,10 @@ class SendRejected(MessengerError):
     """The message itself was refused (data, template, page or recipient): never retry."""
 
 
+class TemplateInvalid(SendRejected):
+    """The template id itself is refused: every send with it would fail the same way."""
+
+
 class LoginCodeInvalid(MessengerError):
     """A login code that is invalid, expired or already used."""
 

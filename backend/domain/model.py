@@ -33,6 +33,9 @@ class Eta:
     start: str | None = None  # HH:MM
     end: str | None = None  # HH:MM
     kind: str = "scheduled"  # scheduled | rescheduled | window | end_of_day | commit
+    # UPS moved the date (an RDD): true whatever `kind` says about the time of day, so a
+    # rescheduled window still reads as rescheduled.
+    rescheduled: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,26 @@ class Place:
         return ", ".join(part for part in (self.city, self.state, self.country) if part)
 
 
-# Fields that describe people or their addresses: a shared card must drop them.
-PERSONAL_FIELDS = ("received_by", "origin_address", "destination_address")
+@dataclass(frozen=True)
+class HeldAt:
+    """Where a parcel waits for collection, from its latest scan: a shop's address, not a
+    person's (street lines only when UPS gave them)."""
+
+    address_lines: tuple[str, ...] = ()
+    city: str = ""
+    state: str = ""
+    postcode: str = ""
+    country: str = ""
+
+    def text(self) -> str:
+        place = " ".join(part for part in (self.state, self.postcode) if part)
+        parts = (*self.address_lines, self.city, place, self.country)
+        return ", ".join(part for part in parts if part)
+
+
+# Fields that describe people or their addresses: a shared card must drop them. Where a
+# parcel is held points at the receiver's neighbourhood, so it goes too.
+PERSONAL_FIELDS = ("received_by", "origin_address", "destination_address", "held_at")
 
 
 @dataclass(frozen=True)
@@ -89,6 +110,7 @@ class Shipment:
     received_by: str | None = None  # name of whoever signed or took the parcel
     origin_address: Place | None = None
     destination_address: Place | None = None
+    held_at: HeldAt | None = None  # ready for pickup: the Access Point or counter holding it
 
 
 def event_moment(iso_time: str) -> datetime | None:
@@ -162,6 +184,11 @@ def _event(data: dict[str, Any]) -> TrackingEvent:
     return _build(TrackingEvent, {**data, "status": _status(data.get("status"))})
 
 
+def _held_at(data: dict[str, Any] | None) -> HeldAt | None:
+    held = _build(HeldAt, data)
+    return replace(held, address_lines=tuple(held.address_lines)) if held else None
+
+
 def shipment_from_dict(data: dict[str, Any]) -> Shipment:
     """Rebuild a Shipment from `shipment_to_dict` output (e.g. a cached JSON snapshot)."""
     return _build(
@@ -177,5 +204,6 @@ def shipment_from_dict(data: dict[str, Any]) -> Shipment:
             "additional_services": tuple(data.get("additional_services") or ()),
             "origin_address": _build(Place, data.get("origin_address")),
             "destination_address": _build(Place, data.get("destination_address")),
+            "held_at": _held_at(data.get("held_at")),
         },
     )

@@ -18,6 +18,7 @@ from backend.domain.model import (
     without_personal_data,
 )
 from backend.domain.numbers import mask_number
+from backend.domain.places import localize_location
 
 # Where "today" is judged when a parcel has no scan with a UTC offset: the users are in China.
 CHINA_TIME = timezone(timedelta(hours=8))
@@ -65,11 +66,17 @@ def short_time(text: str | None, lang: str) -> str:
     return f"{day} {moment:%H:%M}" if has_clock else day
 
 
-def eta_view(eta: Eta | None) -> dict[str, str | None] | None:
+def eta_view(eta: Eta | None) -> dict[str, str | bool | None] | None:
     """An ETA as the API's JSON object (contract.md `Eta`)."""
     if eta is None:
         return None
-    return {"date": eta.date, "start": eta.start, "end": eta.end, "kind": eta.kind}
+    return {
+        "date": eta.date,
+        "start": eta.start,
+        "end": eta.end,
+        "kind": eta.kind,
+        "rescheduled": eta.rescheduled,
+    }
 
 
 def eta_phrase(shipment: Shipment, lang: str, today: date) -> str:
@@ -87,8 +94,10 @@ def eta_phrase(shipment: Shipment, lang: str, today: date) -> str:
         return ""
     when = day_text(day, today, lang)
     if lang == "en":
-        return f"Expected {when}{eta_window(eta.start, eta.end, lang)}"
-    return f"预计{when}{eta_window(eta.start, eta.end, lang)}送达"
+        moved = "Rescheduled: " if eta.rescheduled else ""
+        return f"{moved}Expected {when}{eta_window(eta.start, eta.end, lang)}"
+    moved = "已改期，" if eta.rescheduled else ""
+    return f"{moved}预计{when}{eta_window(eta.start, eta.end, lang)}送达"
 
 
 def eta_window(start: str | None, end: str | None, lang: str) -> str:
@@ -111,7 +120,7 @@ def _event(event: TrackingEvent, lang: str) -> dict[str, Any]:
     # location is "City, ST, CC" by the model's rule: street lines and postcodes never get in.
     return {
         "time": event.time,
-        "location": event.location,
+        "location": localize_location(event.location, lang),
         "description": event.description,
         "status": {"code": event.status.value, "label": statuses.label(event.status, lang)},
     }

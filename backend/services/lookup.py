@@ -19,6 +19,8 @@ MAX_NUMBERS = 30
 # its owner's call by much yet never expires while the owner is still waiting on UPS.
 LOCK_SECONDS = 30.0
 WAIT_STEP_SECONDS = 0.02
+# Remembered-error code of a number UPS itself refused (TV1002); answered as invalid_number.
+REJECTED = "rejected_by_ups"
 
 
 class NoNumbersError(ValueError):
@@ -129,7 +131,9 @@ class LookupService:
             self._cache.remember_error(number, lang, "not_found")
             return Lookup(number, error="not_found")
         except NumberRejected:
-            return Lookup(number, error="invalid_number", reason="rejected_by_ups")
+            # TV1002 will not change on a retry either: remember it like a not-found number.
+            self._cache.remember_error(number, lang, REJECTED)
+            return self._failed(number, cached, REJECTED)
         except CarrierError as error:
             log.warning("UPS lookup of %s failed: %s", number, error.detail)
             self._cache.remember_error(number, lang, "upstream_unavailable")
@@ -157,4 +161,6 @@ class LookupService:
         """Serve the old snapshot as stale when UPS is down; otherwise report the error."""
         if cached and error == "upstream_unavailable":
             return Lookup(number, cached, stale=True)
+        if error == REJECTED:
+            return Lookup(number, error="invalid_number", reason=REJECTED)
         return Lookup(number, error=error)

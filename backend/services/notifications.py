@@ -6,12 +6,12 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
-from backend.domain.errors import MessengerError, RecipientUnsubscribed
+from backend.domain.errors import MessengerError, RecipientUnsubscribed, TemplateInvalid
 from backend.domain.model import Shipment
 from backend.domain.notices import notice_for
 from backend.domain.statuses import Status
 from backend.domain.tracking import StatusChange
-from backend.ports import CreditLedger, MessageTemplate, Messenger, NotificationLog
+from backend.ports import CreditLedger, MessageTemplate, Messenger, NotificationLog, TemplateSwitch
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ class Notifier:
         log_store: NotificationLog,
         quiet: QuietHours | None = None,
         miniprogram_state: str = "formal",
+        disabled: TemplateSwitch | None = None,
     ) -> None:
         self._messenger = messenger
         self._templates = templates
@@ -78,6 +79,8 @@ class Notifier:
         self._log = log_store
         self._quiet = quiet or QuietHours(0, 0)
         self._state = miniprogram_state
+        # Template ids the messenger called invalid; a plain set when nothing shares them.
+        self._disabled: TemplateSwitch | set[str] = disabled if disabled is not None else set()
 
     def notify(self, openid: str, change: StatusChange, shipment: Shipment, nickname: str | None,
                now: datetime | None = None) -> str:  # fmt: skip
@@ -85,31 +88,36 @@ class Notifier:
         now = now or datetime.now(UTC)
         if change.current not in URGENT and self._quiet.active(now):
             return "held"
-        template = self._choose(openid, change)
+        notice = notice_for(change, shipment, nickname, self._subscriptions.language(openid))
+        # A template whose keywords cannot carry this notice gives way to the next one.
+        fitting = (t for t in self._choose(openid, change) if self._messenger.fits(t, notice))
+        template = next(fitting, None)
         if template is None:
             self._log.mark(openid, change.number, change.change_id, "unread")
             return "unread"
         claim = self._log.claim(openid, change.number, change.change_id, template.id)
         if claim != 1:
             return "duplicate" if claim == 0 else "unread"
-        return self._send(openid, template, change, shipment, nickname)
+        return self._send(openid, template, change, notice)
 
-    def _choose(self, openid: str, change: StatusChange) -> MessageTemplate | None:
-        """The best template the user has a spare credit for, or None."""
+    def _choose(self, openid: str, change: StatusChange) -> list[MessageTemplate]:
+        """Templates the user has a spare credit for, best first (invalid ones skipped)."""
         credits = self._subscriptions.credits(openid)
         reserved = self._subscriptions.reserved(openid)
+        found = []
         for event in events_for(change.current):
             for template in (t for t in self._templates if t.event == event):
+                if template.id in self._disabled:
+                    continue
                 mine = change.number in reserved.get(template.id, [])
                 others = len([n for n in reserved.get(template.id, []) if n != change.number])
                 spare = credits.get(template.id, 0) - (0 if mine else others)
                 # A minor hop keeps the last credit for something that matters more.
                 if spare > (0 if change.notable or mine else 1):
-                    return template
-        return None
+                    found.append(template)
+        return found
 
-    def _send(self, openid, template, change, shipment, nickname) -> str:
-        notice = notice_for(change, shipment, nickname)
+    def _send(self, openid, template, change, notice) -> str:
         page = f"pages/detail/index?number={change.number}"
         try:
             msgid = self._messenger.send_notice(openid, template, notice, page, self._state)
@@ -121,6 +129,11 @@ class Notifier:
             if error.transient:  # busy, throttled, unreachable, token trouble
                 self._log.release(openid, change.number, change.change_id)
                 raise TransientSendError(str(error)) from error
+            if isinstance(error, TemplateInvalid):
+                # Wrong for this app (deleted, or another app's): every send would fail the
+                # same way, so stop using it and say so loudly until it is fixed.
+                self._disabled.add(template.id)
+                log.error("template %s disabled: the messenger says the id is invalid", template.id)
             log.error("subscribe message to template %s rejected: %s", template.id, error)
             self._log.mark(openid, change.number, change.change_id, f"failed:{error.detail}")
             return "failed"

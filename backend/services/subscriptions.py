@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backend.domain.numbers import check_number
-from backend.ports import CreditLedger, MessageTemplate, WatchStore
+from backend.ports import CreditLedger, MessageTemplate, TemplateSwitch, WatchStore
 
 
 class UnknownTemplateError(ValueError):
@@ -14,19 +14,33 @@ class Subscriptions:
     """Credits come from the popup's accepts; one made on a parcel's page is kept for it."""
 
     def __init__(
-        self, templates: list[MessageTemplate], ledger: CreditLedger, watches: WatchStore
+        self,
+        templates: list[MessageTemplate],
+        ledger: CreditLedger,
+        watches: WatchStore,
+        disabled: TemplateSwitch | None = None,
     ) -> None:
         self._templates = list(templates)
         self._ledger = ledger
         self._watches = watches
+        self._disabled = disabled
 
     def templates(self) -> list[MessageTemplate]:
-        return list(self._templates)
+        """The templates to ask for: those the messenger called invalid (40037) are left out
+        until the refusal is a day old."""
+        disabled = self._disabled.ids() if self._disabled is not None else set()
+        return [template for template in self._templates if template.id not in disabled]
 
-    def record(self, openid: str, results: dict[str, str], number: str | None) -> None:
-        """Apply the popup's answers; raises UnknownTemplateError before applying any."""
+    def record(self, openid: str, results: dict[str, str], number: str | None,
+               lang: str | None = None) -> None:  # fmt: skip
+        """Apply the popup's answers; raises UnknownTemplateError before applying any.
+
+        `lang` is the mini-program's language ("zh" | "en"); later messages are written in it.
+        """
         if set(results) - {template.id for template in self._templates}:
             raise UnknownTemplateError(sorted(results))
+        if lang in ("zh", "en"):
+            self._ledger.set_language(openid, lang)
         check = check_number(number or "")
         for template_id, answer in results.items():
             self._ledger.record_answer(openid, template_id, answer, side="client")

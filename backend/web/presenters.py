@@ -6,10 +6,13 @@ from typing import Any
 
 from backend.domain import statuses
 from backend.domain.advice import HOTLINE, advise
+from backend.domain.delivery_terms import delivery_term
 from backend.domain.model import Shipment, TrackingEvent, iso_utc
 from backend.domain.numbers import reason_message
+from backend.domain.places import localize_location
 from backend.domain.share_view import eta_view
 from backend.services.lookup import Lookup
+from backend.web.location_views import pickup_view
 from backend.web.messages import message_for
 
 
@@ -23,7 +26,7 @@ def status_view(status: statuses.Status, lang: str, with_description: bool = Tru
 def event_view(event: TrackingEvent, lang: str) -> dict:
     return {
         "time": event.time,
-        "location": event.location,
+        "location": localize_location(event.location, lang),
         "description": event.description,
         "status": status_view(event.status, lang, with_description=False),
     }
@@ -42,7 +45,9 @@ def shipment_view(shipment: Shipment, lang: str) -> dict[str, Any]:
         "dimensions": _dimensions(shipment),
         "service": shipment.service,
         "package_count": shipment.package_count,
-        "received_by": shipment.received_by,
+        "received_by": delivery_term(shipment.received_by, lang),
+        "delivery_location": delivery_term(shipment.delivery_location, lang),
+        "pickup": pickup_view(shipment),
         "advice": advice_view(shipment, lang),
     }
 

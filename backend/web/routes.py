@@ -31,3 +31,7 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
     from backend.web import ups_webhook
 
     app.register_blueprint(ups_webhook.bp)
+
+    from backend.web import locations
+
+    api.register_blueprint(locations.bp)

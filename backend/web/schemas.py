@@ -60,6 +60,7 @@ class EtaSchema(Schema):
     start = fields.String(allow_none=True)
     end = fields.String(allow_none=True)
     kind = fields.String()
+    rescheduled = fields.Boolean()
 
 
 class AdviceSchema(Schema):
@@ -88,6 +89,16 @@ class ResultSchema(Schema):
     service = fields.String(allow_none=True)
     package_count = fields.Integer(allow_none=True)
     received_by = fields.String(allow_none=True)
+    delivery_location = fields.String(
+        allow_none=True, metadata={"description": "where it was left, e.g. 前门 / Front Door"}
+    )
+    pickup = fields.Dict(
+        allow_none=True,
+        metadata={
+            "description": 'held for pickup: {"by": "YYYY-MM-DD" or null, "held_at": {...}, '
+            '"access_point": a location of /locations or null}'
+        },
+    )
     as_of = fields.String()
     stale = fields.Boolean()
     advice = fields.List(fields.Nested(AdviceSchema))

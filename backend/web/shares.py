@@ -29,6 +29,12 @@ bp = Blueprint("shares", __name__, url_prefix="/api/v1", description="Shared par
 READ_LIMIT = "60/minute"  # per IP: share ids are unguessable, this stops bulk probing anyway
 SHARE_ID = re.compile(r"^[A-Za-z0-9_-]{22,32}$")
 PNG_DOC = {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}
+CODE_DOC = {
+    "content": {
+        kind: {"schema": {"type": "string", "format": "binary"}}
+        for kind in ("image/png", "image/jpeg")
+    }
+}
 
 register(
     "share_not_found",
@@ -107,8 +113,23 @@ def _unavailable(error: ShareUnavailableError) -> ApiError:
     return ApiError(503, "upstream_unavailable", headers={"Retry-After": "30"})
 
 
+# Leading bytes of the image formats WeChat's codes come in (JPEG by default, PNG when
+# is_hyaline); the URL says .png, the Content-Type says what the bytes are.
+_IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+                (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif"))  # fmt: skip
+
+
+def image_type(data: bytes) -> str:
+    """The MIME type of an image from its first bytes (WebP too); octet-stream if unknown."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return next(
+        (kind for magic, kind in _IMAGE_MAGIC if data.startswith(magic)), "application/octet-stream"
+    )
+
+
 def _png(data: bytes, max_age: int) -> Response:
-    response = Response(data, mimetype="image/png")
+    response = Response(data, mimetype=image_type(data))
     response.headers["Cache-Control"] = f"public, max-age={max_age}"
     return response
 
@@ -211,7 +232,14 @@ def share_card(share_id: str):
 
 
 @bp.get("/shares/<share_id>/qrcode.png")
-@bp.doc(responses={"200": {"description": "mini-program code opening the share", **PNG_DOC}})
+@bp.doc(
+    responses={
+        "200": {
+            "description": "mini-program code opening the share (PNG or JPEG, as WeChat made it)",
+            **CODE_DOC,
+        }
+    }
+)
 @bp.alt_response(404, description="share_not_found")
 @bp.alt_response(503, description="wechat_unavailable: WeChat refused or is unreachable")
 def share_qrcode(share_id: str):

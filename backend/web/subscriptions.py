@@ -9,6 +9,7 @@ from marshmallow import Schema, fields, validate
 from backend.domain.subscriptions import ANSWERS
 from backend.services.subscriptions import Subscriptions, UnknownTemplateError
 from backend.web.errors import ApiError
+from backend.web.i18n import request_lang
 from backend.web.registry import use
 from backend.web.security import login_required
 
@@ -47,7 +48,10 @@ class CreditsSchema(Schema):
 @bp.get("/subscriptions/templates")
 @bp.response(200, TemplateListSchema)
 def templates():
-    """Template ids for wx.requestSubscribeMessage (ask for at most three at once)."""
+    """Template ids for wx.requestSubscribeMessage (ask for at most three at once).
+
+    Templates WeChat refused as invalid (40037) are left out until the refusal is a day old.
+    """
     return {
         "templates": [
             {"id": t.id, "event": t.event, "title": t.title} for t in use(Subscriptions).templates()
@@ -62,7 +66,8 @@ def templates():
 def record(body: dict):
     """Record the popup's answers; each accept is one message we may send."""
     try:
-        use(Subscriptions).record(g.openid, body["results"], body.get("number"))
+        # The mini-program sends its language with every call: messages will speak it.
+        use(Subscriptions).record(g.openid, body["results"], body.get("number"), request_lang())
     except UnknownTemplateError:
         raise ApiError(400, "unknown_template") from None
     return use(Subscriptions).credits(g.openid)

@@ -9,6 +9,7 @@ from backend.services.lookup import LookupService, NoNumbersError, TooManyNumber
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.messages import message_for
+from backend.web.pickup import add_access_point
 from backend.web.presenters import lookup_view
 from backend.web.registry import use
 from backend.web.schemas import TrackBodySchema, TrackQuerySchema, TrackResponseSchema
@@ -27,7 +28,8 @@ def _track(numbers: str | list[str]):
         raise ApiError(400, "too_many_numbers", message) from None
     # Already in the documented shape: returning a Response skips a second marshmallow pass
     # over every result, which is most of a cached lookup's cost.
-    return jsonify({"results": [lookup_view(result, lang) for result in results]})
+    views = [add_access_point(lookup_view(result, lang), result, lang) for result in results]
+    return jsonify({"results": views})
 
 
 @bp.get("/track")

@@ -6,6 +6,7 @@
 const fs = require('fs')
 const path = require('path')
 const { compile } = require('miniprogram-simulate/src/wxss')
+const { MAP_CSS } = require('./preview-map')
 
 const ROOT = path.resolve(__dirname, '..')
 const SCREEN_WIDTH = 375
@@ -35,6 +36,7 @@ const FRAME_CSS = `
 html, body { margin: 0; padding: 0; -webkit-font-smoothing: antialiased; }
 body { font-family: -apple-system, "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; }
 .mock-placeholder { opacity: 0.45; }
+${MAP_CSS}
 .phone { width: ${SCREEN_WIDTH}px; min-height: 812px; display: flex; flex-direction: column; }
 .status-bar { height: 20px; padding: 0 16px; display: flex; justify-content: space-between; align-items: center;
   font: 600 12px -apple-system, sans-serif; }

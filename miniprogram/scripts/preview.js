@@ -59,6 +59,7 @@ const sample = require('../tests/support/sample-data')
 const { renderScenario } = require('../tests/support/render-scenario')
 const scenarios = require('../tests/support/scenarios')
 const { documentFor } = require('./preview-html')
+const { mockMap } = require('./preview-map')
 
 Date.now = () => sample.SAMPLE_NOW
 
@@ -133,6 +134,7 @@ async function launchBrowser() {
 
 async function main() {
   mockInputs()
+  mockMap(jComponent)
   const appJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8'))
   const pageIds = {}
   appJson.pages.forEach((pagePath) => {

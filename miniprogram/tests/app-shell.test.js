@@ -58,3 +58,13 @@ test('script errors are logged by their first line only (no page data)', () => {
   expect(spy).toHaveBeenCalledWith('[app] script error:', 'TypeError: x is undefined')
   spy.mockRestore()
 })
+
+test('coming back to the foreground lets the lookup page look at the clipboard once more', async () => {
+  const clipboard = require('../utils/clipboard') // eslint-disable-line global-require
+  fakeWx.device.clipboard = '1Z999AA10123456784'
+  expect(await clipboard.offer()).toBe('1Z999AA10123456784')
+  fakeWx.device.clipboard = '1Z023E2X0214323462'
+  expect(await clipboard.offer()).toBe('')
+  app.onShow()
+  expect(await clipboard.offer()).toBe('1Z023E2X0214323462')
+})

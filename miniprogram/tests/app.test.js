@@ -120,3 +120,18 @@ test('only services/request.js calls wx.request, and only services/ know API pat
     if (!file.startsWith('services')) expect([file, /['`]\/api\/v1/.test(source)]).toEqual([file, false])
   })
 })
+
+test('every tappable view has an accessible role (buttons are native or aria-role="button")', () => {
+  const folders = json('app.json').pages.map((p) => path.dirname(p))
+    .concat(fs.readdirSync(path.join(ROOT, 'components')).map((c) => `components/${c}`))
+  folders.forEach((folder) => {
+    const wxml = fs.readFileSync(path.join(ROOT, folder, 'index.wxml'), 'utf8')
+    const tags = Array.from(wxml.matchAll(/<(view|text|image)\b[^>]*\b(?:bind|catch):?tap=[^>]*>/g), (m) => m[0])
+    tags.forEach((tag) => expect([folder, tag, /aria-role=/.test(tag)]).toEqual([folder, tag, true]))
+  })
+})
+
+test('only the lookup and help pages can be shared to Moments', () => {
+  const sharing = json('app.json').pages.filter((p) => /onShareTimeline\(/.test(fs.readFileSync(path.join(ROOT, `${p}.js`), 'utf8')))
+  expect(sharing).toEqual(['pages/lookup/index', 'pages/help/index'])
+})

@@ -13,6 +13,14 @@ const OFFERED_KEY = 'clipboard_offered'
 const UPS_1Z = /^1Z[0-9A-Z]{16}$/
 // errno of a privacy API refused because the user declined (or never saw) the privacy guide.
 const PRIVACY_ERRNO = 104
+// iOS tells the user each time an app reads the clipboard: look once per visit to the
+// foreground (app.js re-arms it in App.onShow), not on every tab switch.
+let armed = true
+
+/** Allow the next offer() to look at the clipboard again (the app came to the foreground). */
+function rearm() {
+  armed = true
+}
 
 /** True when the clipboard may be read without asking: consent given, or no check at all. */
 async function consentGiven() {
@@ -33,10 +41,12 @@ async function readNumbers() {
 
 /**
  * The first 1Z number on the clipboard not offered before, or '' — read only when consent was
- * already given, so showing the lookup page never pops up the privacy dialog by itself.
+ * already given, so showing the lookup page never pops up the privacy dialog by itself, and
+ * only once per visit to the foreground.
  */
 async function offer() {
-  if (!(await consentGiven())) return ''
+  if (!armed || !(await consentGiven())) return ''
+  armed = false
   let found = []
   try {
     found = await readNumbers()
@@ -70,4 +80,5 @@ module.exports = {
   isPrivacyRefusal,
   offer,
   readNumbers,
+  rearm,
 }

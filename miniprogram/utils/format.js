@@ -71,7 +71,9 @@ function windowText(eta) {
 function etaText(eta) {
   if (!eta || !eta.date) return ''
   const key = i18n.has(`eta_${eta.kind}`) ? `eta_${eta.kind}` : 'eta_scheduled'
-  return i18n.t(key, { date: dateText(eta.date), window: windowText(eta) })
+  const text = i18n.t(key, { date: dateText(eta.date), window: windowText(eta) })
+  // A rescheduled date may also carry a window or end-of-day time: say both.
+  return eta.rescheduled && eta.kind !== 'rescheduled' ? i18n.t('eta_moved', { text }) : text
 }
 
 function unitText(unit) {

@@ -11,7 +11,7 @@ from backend.adapters.notification_log import NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.replay_cache import ReplayCache
 from backend.adapters.share_store import ShareStore
-from backend.adapters.subscription_store import SubscriptionStore
+from backend.adapters.subscription_store import DisabledTemplates, SubscriptionStore
 from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.watch_store import WatchStore
 from backend.domain.model import Shipment
@@ -25,6 +25,7 @@ from tests.fakes import (
     FakeNotificationLog,
     FakeSchedule,
     FakeShareStore,
+    FakeTemplateSwitch,
     FakeTrackAlertStore,
     FakeTrackingStates,
     FakeWatchStore,
@@ -70,6 +71,23 @@ def test_reservations_and_cancelling(redis_or_none):
     assert ledger.reserved(USER) == {TEMPLATE: [A]}
     ledger.cancel(USER, TEMPLATE)
     assert ledger.credits(USER) == {TEMPLATE: 0} and ledger.answers(USER) == {TEMPLATE: "reject"}
+
+
+def test_the_users_language_defaults_to_chinese_and_is_kept(redis_or_none):
+    ledger = SubscriptionStore(redis_or_none) if redis_or_none else FakeCreditLedger()
+    assert ledger.language(USER) == "zh"
+    ledger.set_language(USER, "en")
+    assert ledger.language(USER) == "en"
+    ledger.set_language(USER, "fr")  # not a language we write in: Chinese
+    assert ledger.language(USER) == "zh"
+
+
+def test_switched_off_templates(redis_or_none):
+    switch = DisabledTemplates(redis_or_none) if redis_or_none else FakeTemplateSwitch()
+    assert TEMPLATE not in switch and switch.ids() == set()
+    switch.add(TEMPLATE)
+    switch.add(TEMPLATE)
+    assert TEMPLATE in switch and switch.ids() == {TEMPLATE}
 
 
 def test_tracking_state_keeps_pending_changes_until_announced(redis_or_none):

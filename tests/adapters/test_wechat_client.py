@@ -14,7 +14,6 @@ from backend.adapters.wechat.client import WeChatClient
 from backend.adapters.wechat.errors import (
     InvalidDataError,
     InvalidOpenidError,
-    InvalidPageError,
     InvalidTemplateError,
     InvalidTokenError,
     NotSubscribedError,
@@ -168,10 +167,34 @@ def test_a_bad_keyword_value_is_47003_naming_the_field(make_client, alice):
     assert caught.value.errcode == 47003 and caught.value.field == "phrase2"
 
 
-@pytest.mark.parametrize("page", ["/pages/detail/index", "pages/nope", "https://evil.example"])
-def test_a_page_outside_the_mini_program_is_41030(make_client, alice, page):
-    with pytest.raises(InvalidPageError):
-        make_client().send_subscribe_message(alice, STATUS_TEMPLATE, GOOD_DATA, page=page)
+@pytest.mark.parametrize(
+    "page", ["/pages/detail/index", "pages/nope/index", "https://evil.example"]
+)
+def test_a_page_wechat_refuses_41030_is_dropped_and_the_message_still_goes(
+    make_client, alice, live, page
+):
+    assert make_client().send_subscribe_message(alice, STATUS_TEMPLATE, GOOD_DATA, page=page)
+    inbox = requests.get(f"{sandbox_url(live[0].url)}/messages", timeout=5).json()
+    assert [message["page"] for message in inbox] == [None]
+    counted = stats(live[0].url)
+    assert (counted["send_41030"], counted["send_ok"]) == (1, 1)
+
+
+def test_a_page_of_app_json_is_kept(make_client, alice, live):
+    page = "pages/detail/index?number=1Z999AA10123456784"
+    make_client().send_subscribe_message(alice, STATUS_TEMPLATE, GOOD_DATA, page=page)
+    inbox = requests.get(f"{sandbox_url(live[0].url)}/messages", timeout=5).json()
+    assert inbox[0]["page"] == page
+
+
+def test_force_refresh_stays_inside_wechats_budget(make_client, redis_client):
+    client = make_client()
+    start = 1_800_000_000.0
+    assert client._may_force_refresh(start)
+    assert not client._may_force_refresh(start + 29)  # at least 30 s apart
+    allowed = [client._may_force_refresh(start + 30 * step) for step in range(1, 40)]
+    assert allowed.count(True) == 19  # 20 a day in all
+    assert client._may_force_refresh(start + 86_400)  # a new day in China, a new budget
 
 
 def test_unknown_template_and_openid_are_typed(make_client, alice):
@@ -189,11 +212,12 @@ def test_an_unreachable_wechat_is_busy(redis_client):
         client.send_subscribe_message("o1", STATUS_TEMPLATE, GOOD_DATA)
 
 
-def test_an_unlimited_code_is_a_png_carrying_its_scene(make_client):
-    png = make_client().get_unlimited_code("n=1Z999AA10123456784", "pages/detail/index", width=280)
-    image = Image.open(io.BytesIO(png))
-    assert image.format == "PNG" and image.size == (280, 280)
-    assert image.text["scene"] == "n=1Z999AA10123456784"
+def test_an_unlimited_code_is_an_image_carrying_its_scene(make_client):
+    # WeChat sends a JPEG unless is_hyaline asks for a transparent PNG.
+    data = make_client().get_unlimited_code("n=1Z999AA10123456784", "pages/detail/index", width=280)
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "JPEG" and image.size == (280, 280)
+    assert image.info["comment"] == b"scene=n=1Z999AA10123456784\npage=pages/detail/index"
 
 
 @pytest.mark.parametrize(

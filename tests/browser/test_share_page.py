@@ -43,7 +43,7 @@ def test_page_shows_the_status_in_chinese_and_nothing_personal(shared_page):
     assert dumped.returncode == 0, dumped.stderr[-2000:]
     dom = dumped.stdout
     assert "包裹送达" in dom and "物流动态" in dom
-    assert "Beijing, CN" in dom  # city-level places are shown
+    assert "中国 北京" in dom  # city-level places are shown, in the reader's language
     lowered = dom.lower()
     for kind, values in personal_strings(app, number).items():
         for value in values:

@@ -14,6 +14,7 @@ from rq import Queue
 from rq.registry import FailedJobRegistry, FinishedJobRegistry
 
 from backend.adapters import redis_conn, redis_keys
+from backend.adapters.job_queue import QUEUE_NAME
 from tests.support.stack import Stack
 from tests.support.wechat import login_code
 
@@ -179,7 +180,7 @@ def _assert_one_ups_call_per_refresh(journey: Journey) -> None:
     calls = journey.get("/_sandbox/ups/stats")["track_calls_by_number"][journey.number]
     kwargs = journey.redis.connection_pool.connection_kwargs
     url = f"redis://{kwargs['host']}:{kwargs['port']}/{kwargs.get('db', 0)}"
-    queue = Queue("refresh", connection=redis_conn.connect(url, decode=False))
+    queue = Queue(QUEUE_NAME, connection=redis_conn.connect(url, decode=False))
     refreshes = FinishedJobRegistry(queue=queue).count + FailedJobRegistry(queue=queue).count
     # Two watchers, yet no more UPS calls than refresh jobs (+2 for the two watch requests).
     assert 0 < calls <= refreshes + 2, (calls, refreshes)

@@ -8,7 +8,9 @@ from tests.fakes.ledger import (
     FakeNonces,
     FakeNotificationLog,
     FakeSeenPushes,
+    FakeTemplateSwitch,
 )
+from tests.fakes.locator import FakeLocator
 from tests.fakes.messaging import (
     FakeCardRenderer,
     FakeCodeExchange,
@@ -34,6 +36,7 @@ __all__ = [
     "FakeCodeExchange",
     "FakeCodeMaker",
     "FakeCreditLedger",
+    "FakeLocator",
     "FakeMessenger",
     "FakeNonces",
     "FakeNotificationLog",
@@ -45,6 +48,7 @@ __all__ = [
     "FakeShareStore",
     "FakeSnapshotCache",
     "FakeTemplate",
+    "FakeTemplateSwitch",
     "FakeTrackAlertClient",
     "FakeTrackAlertStore",
     "FakeTrackingStates",

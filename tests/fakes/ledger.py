@@ -16,6 +16,7 @@ class FakeCreditLedger:
         self._answers: dict[str, dict[str, str]] = defaultdict(dict)
         self._unmatched: dict[tuple[str, str, str], int] = defaultdict(int)
         self._reserved: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        self._langs: dict[str, str] = {}
 
     def record_answer(self, openid: str, template_id: str, answer: str, side: str) -> None:
         self._answers[openid][template_id] = answer
@@ -48,6 +49,28 @@ class FakeCreditLedger:
         numbers = self._reserved[openid].get(template_id, [])
         if number in numbers:
             numbers.remove(number)
+
+    def set_language(self, openid: str, lang: str) -> None:
+        self._langs[openid] = lang
+
+    def language(self, openid: str) -> str:
+        return "en" if self._langs.get(openid) == "en" else "zh"
+
+
+class FakeTemplateSwitch:
+    """Template ids switched off, kept for the test's lifetime."""
+
+    def __init__(self) -> None:
+        self.off: set[str] = set()
+
+    def add(self, template_id: str) -> None:
+        self.off.add(template_id)
+
+    def __contains__(self, template_id: object) -> bool:
+        return template_id in self.off
+
+    def ids(self) -> set[str]:
+        return set(self.off)
 
 
 class FakeNotificationLog:

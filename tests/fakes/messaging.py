@@ -26,6 +26,10 @@ class FakeMessenger:
     def __init__(self) -> None:
         self.sent: list[tuple[str, str, Notice, str]] = []
         self.fail_with: Exception | None = None
+        self.unfit: set[str] = set()  # template ids that cannot carry any notice
+
+    def fits(self, template, notice: Notice) -> bool:
+        return template.id not in self.unfit
 
     def send_notice(self, openid: str, template, notice: Notice, page: str, state: str) -> str:
         if self.fail_with:

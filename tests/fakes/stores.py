@@ -35,9 +35,8 @@ class FakeSnapshotCache:
         return entry
 
     def remember_error(self, number: str, lang: str, code: str) -> None:
-        seconds = (
-            cadence.NOT_FOUND_FOR_SECONDS if code == "not_found" else cadence.FAILURE_FOR_SECONDS
-        )
+        lasting = code in ("not_found", "rejected_by_ups")  # as the Redis adapter decides
+        seconds = cadence.NOT_FOUND_FOR_SECONDS if lasting else cadence.FAILURE_FOR_SECONDS
         self._errors[(number, lang)] = (code, self._clock() + seconds)
 
     def recent_error(self, number: str, lang: str) -> str | None:

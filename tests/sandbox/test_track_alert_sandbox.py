@@ -11,6 +11,7 @@ import requests
 from rq import Queue
 
 from backend.adapters import redis_conn
+from backend.adapters.job_queue import QUEUE_NAME
 from backend.adapters.ups.webhook_mapping import parse_webhook
 from backend.sandbox.ups.journeys import BY_KEY, SCENARIOS
 from backend.sandbox.ups.timeline import initial_times
@@ -117,7 +118,7 @@ def _assert_all_strings(value: object) -> None:
 
 def _refresh_jobs(app) -> list:
     url = app.extensions["services"].settings.redis_url
-    return Queue("refresh", connection=redis_conn.connect(url, decode=False)).jobs
+    return Queue(QUEUE_NAME, connection=redis_conn.connect(url, decode=False)).jobs
 
 
 def _wait(condition, timeout: float = 3.0) -> bool:

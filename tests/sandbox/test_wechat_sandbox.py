@@ -85,6 +85,24 @@ def test_stable_token_is_the_same_until_force_refresh_replaces_and_kills_it(wx):
     assert _stable(wx, appid="wxother")["errcode"] == 40013
 
 
+def test_force_refresh_within_30_seconds_does_not_refresh_and_21_a_day_is_45009(wx, live):
+    first = _stable(wx, force_refresh=True)["access_token"]
+    assert _stable(wx, force_refresh=True)["access_token"] == first  # "否则不会刷新"
+    store = live[1].extensions["services"].redis
+    from backend.sandbox.wechat.blueprint import key
+
+    for _ in range(18):
+        store.set(key("forced-last"), 0)  # as if 30 s had passed
+        assert _stable(wx, force_refresh=True)["access_token"] != first
+    store.set(key("forced-last"), 0)
+    refused = _stable(wx, force_refresh=True)  # the 21st forced call today
+    assert refused["errcode"] == 45009 and refused["errmsg"].startswith(
+        "reach max api daily quota limit"
+    )
+    assert set(refused) == {"errcode", "errmsg"}
+    assert _stable(wx)["access_token"]  # normal mode is not limited by it
+
+
 def test_stable_token_needs_a_json_body(wx):
     response = requests.post(f"{wx[0]}/cgi-bin/stable_token", data="grant_type=x", timeout=10)
     assert response.json()["errcode"] == 47001
@@ -243,9 +261,17 @@ def test_wxacode_defaults_and_limits(wx):
     url = f"{wx[0]}/wxa/getwxacodeunlimit"
     token = {"access_token": _stable(wx)["access_token"]}
     image = requests.post(url, params=token, json={"scene": "n=1Z", "width": 5000}, timeout=10)
-    assert image.headers["Content-Type"] == "image/png" and image.content[:4] == b"\x89PNG"
+    assert image.headers["Content-Type"] == "image/jpeg" and image.content[:3] == b"\xff\xd8\xff"
+    assert b"page=pages/lookup/index" in image.content  # no page: the home page of app.json
+    clear = {"scene": "n=1Z", "is_hyaline": True}
+    hyaline = requests.post(url, params=token, json=clear, timeout=10)
+    assert hyaline.headers["Content-Type"] == "image/png" and hyaline.content[:4] == b"\x89PNG"
     unreleased = {"scene": "a", "page": "pages/new/index", "check_path": False}
-    assert requests.post(url, params=token, json=unreleased, timeout=10).content[:4] == b"\x89PNG"
+    assert (
+        requests.post(url, params=token, json=unreleased, timeout=10).content[:3] == b"\xff\xd8\xff"
+    )
+    missing = {"scene": "a", "page": "pages/new/index"}  # checked against app.json
+    assert requests.post(url, params=token, json=missing, timeout=10).json()["errcode"] == 41030
     not_a_page = {"scene": "a", "page": "somewhere/else"}
     assert requests.post(url, params=token, json=not_a_page, timeout=10).json()["errcode"] == 41030
     assert requests.post(url, json={"scene": "a"}, timeout=10).json()["errcode"] == 41001

@@ -105,6 +105,15 @@ def test_a_number_ups_rejects_is_reported_invalid(service, carrier):
     assert (result.error, result.reason) == ("invalid_number", "rejected_by_ups")
 
 
+def test_a_rejected_number_is_remembered_so_repeats_cost_no_ups_call(service, carrier, clock):
+    carrier.failures[VALID[0]] = NumberRejected("TV1002")
+    for _ in range(3):
+        result = service.lookup_one(VALID[0], "zh")
+        assert (result.error, result.reason) == ("invalid_number", "rejected_by_ups")
+        clock.advance(60)  # remembered as long as a not-found number, not an outage's seconds
+    assert carrier.calls == [VALID[0]]
+
+
 def test_concurrent_lookups_of_one_uncached_number_make_one_ups_call():
     slow = FakeCarrier(delay=0.3)
     service = LookupService(slow, FakeSnapshotCache(), concurrency=4)

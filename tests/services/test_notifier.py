@@ -123,3 +123,45 @@ def test_rejected_data_is_not_retried_and_spends_nothing(notifier, messenger, le
     assert notify(notifier, Status.EXCEPTION) == "failed"
     assert notify(notifier, Status.EXCEPTION) == "duplicate"
     assert ledger.credits(USER) == {SC: 1}
+
+
+def test_a_template_that_cannot_carry_the_change_gives_way_to_one_that_can(
+    notifier, messenger, ledger
+):
+    messenger.unfit = {OUT}  # e.g. a `date` keyword for the ETA, and no ETA yet
+    grant(ledger, OUT)
+    grant(ledger, SC)
+    assert notify(notifier, Status.OUT_FOR_DELIVERY) == "sent"
+    assert [sent[1] for sent in messenger.sent] == [SC]
+    assert ledger.credits(USER) == {OUT: 1, SC: 0}
+
+
+def test_with_nothing_able_to_carry_it_no_credit_is_spent(notifier, messenger, ledger):
+    messenger.unfit = {OUT, SC}
+    grant(ledger, OUT)
+    assert notify(notifier, Status.OUT_FOR_DELIVERY) == "unread"
+    assert messenger.sent == [] and ledger.credits(USER) == {OUT: 1}
+
+
+def test_an_invalid_template_id_switches_that_template_off_loudly(messenger, ledger, caplog):
+    from backend.domain.errors import TemplateInvalid
+    from tests.fakes import FakeTemplateSwitch
+
+    switch = FakeTemplateSwitch()
+    notifier = Notifier(messenger, TEMPLATES, ledger, FakeNotificationLog(ledger), disabled=switch)
+    grant(ledger, SC, times=2)
+    messenger.fail_with = TemplateInvalid("40037")
+    assert notify(notifier, Status.EXCEPTION) == "failed"
+    assert switch.ids() == {SC}
+    assert any("disabled" in r.getMessage() and SC in r.getMessage() for r in caplog.records)
+    assert notify(notifier, Status.EXCEPTION, number="1Z999AA10123456785") == "unread"
+    assert messenger.sent == [] and ledger.credits(USER) == {SC: 2}
+
+
+def test_messages_are_written_in_the_users_language(notifier, messenger, ledger):
+    ledger.set_language(USER, "en")
+    grant(ledger, ATTENTION)
+    assert notify(notifier, Status.EXCEPTION) == "sent"
+    notice = messenger.sent[0][2]
+    assert (notice.lang, notice.status_text) == ("en", "Exception")
+    assert notice.location == "Shanghai, China"

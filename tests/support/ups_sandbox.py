@@ -99,7 +99,8 @@ def expected_eta(scenario: Scenario, count: int, now: float) -> Eta | None:
     hhmm = lambda value: f"{value[:2]}:{value[2:4]}" if value else None  # noqa: E731
     kinds = {"EOD": "end_of_day", "CMT": "commit"} | dict.fromkeys(("EDW", "CDW", "IDW"), "window")
     plain = "rescheduled" if plan is rdd else "scheduled"
-    return Eta(day, hhmm(plan.start), hhmm(plan.end), kinds.get(plan.time_type, plain))
+    kind = kinds.get(plan.time_type, plain)
+    return Eta(day, hhmm(plan.start), hhmm(plan.end), kind, rescheduled=plan is rdd)
 
 
 @pytest.fixture

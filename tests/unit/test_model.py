@@ -11,6 +11,7 @@ from backend.domain.model import (
     PERSONAL_FIELDS,
     Dimensions,
     Eta,
+    HeldAt,
     Place,
     Shipment,
     TrackingEvent,
@@ -51,6 +52,7 @@ def full_shipment() -> Shipment:
         received_by="MARTIN",
         origin_address=Place("Brussels", "", "BE"),
         destination_address=Place("CAIRNS", "QLD", "AU"),
+        held_at=HeldAt(("12 SHIELDS ST",), "CAIRNS", "QLD", "4870", "AU"),
     )
 
 
@@ -126,7 +128,9 @@ def test_the_fingerprint_changes_with_what_a_watcher_sees_and_only_that():
 def test_without_personal_data_drops_names_and_addresses_only():
     shared = without_personal_data(full_shipment())
     assert all(getattr(shared, name) is None for name in PERSONAL_FIELDS)
-    assert set(PERSONAL_FIELDS) == {"received_by", "origin_address", "destination_address"}
+    assert set(PERSONAL_FIELDS) == {
+        "received_by", "origin_address", "destination_address", "held_at"
+    }  # fmt: skip
     kept = dataclasses.replace(full_shipment(), **dict.fromkeys(PERSONAL_FIELDS))
     assert shared == kept and shared.events == (NEWER, OLDER)
 

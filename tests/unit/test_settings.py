@@ -61,6 +61,13 @@ def test_sandbox_flag_forces_sandboxes_even_with_credentials():
     assert settings.ups_client_id == "id"
 
 
+def test_miniprogram_state_is_read_and_checked():
+    assert Settings.from_env({}).miniprogram_state == "formal"
+    assert Settings.from_env({"MINIPROGRAM_STATE": "Trial"}).miniprogram_state == "trial"
+    with pytest.raises(SettingsError, match="MINIPROGRAM_STATE"):
+        Settings.from_env({"MINIPROGRAM_STATE": "beta"})
+
+
 def test_operator_name_and_the_unofficial_notice_switch():
     assert Settings.from_env({}).operator_name == ""
     assert Settings.from_env({}).unofficial_notice is True

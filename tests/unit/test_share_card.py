@@ -127,3 +127,22 @@ def test_nickname_and_full_progress_are_drawn(font_path):
     drawn = _image(CardRenderer(font_path).render(named)).convert("RGB")
     header = (WIDTH // 2, 0, WIDTH, 140)
     assert ImageChops.difference(plain.crop(header), drawn.crop(header)).getbbox() is not None
+
+
+def test_served_images_say_what_their_bytes_are():
+    import io
+
+    from PIL import Image
+
+    from backend.web.shares import image_type
+
+    def encoded(kind: str) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (4, 4)).save(out, kind)
+        return out.getvalue()
+
+    assert image_type(encoded("PNG")) == "image/png"
+    assert image_type(encoded("JPEG")) == "image/jpeg"
+    assert image_type(encoded("GIF")) == "image/gif"
+    assert image_type(encoded("WEBP")) == "image/webp"
+    assert image_type(b'{"errcode": 45009}') == "application/octet-stream"

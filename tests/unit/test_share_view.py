@@ -60,6 +60,14 @@ def test_eta_phrases():
     assert eta_phrase(Shipment("1Z", eta=Eta("not a date")), "zh", TODAY) == ""
 
 
+def test_a_rescheduled_window_says_so():
+    moved = Shipment("1Z", eta=Eta("2026-11-25", "10:30", "11:30", "window", rescheduled=True))
+    assert eta_phrase(moved, "zh", TODAY) == "已改期，预计明天 10:30–11:30 送达"
+    assert eta_phrase(moved, "en", TODAY) == "Rescheduled: Expected tomorrow 10:30–11:30"
+    view = public_view(moved, 0.0, "zh", TODAY)
+    assert view["eta"]["rescheduled"] is True and view["eta"]["kind"] == "window"
+
+
 def test_title_masks_the_number_and_adds_the_nickname_only_when_given():
     assert share_title(PARCEL, "zh", TODAY) == "1Z99…784 派送中 · 预计今天送达"
     assert share_title(PARCEL, "en", TODAY) == "1Z99…784 Out for Delivery · Expected today"
@@ -89,9 +97,11 @@ def test_public_view_is_an_allow_list():
         "as_of",
     }  # fmt: skip
     text = str(view)
-    for personal in ("JANE DOE", "Shenzhen", "Front Door", "1Z999AA10123456784"):
+    for personal in ("JANE DOE", "Shenzhen", "深圳", "Front Door", "前门", "1Z999AA10123456784"):
         assert personal not in text
-    assert view["events"][0]["location"] == "Chicago, IL, US"
+    assert (
+        view["events"][0]["location"] == "美国 伊利诺伊州 芝加哥"
+    )  # places in the reader's language
     assert view["as_of"] == "2026-11-24T03:00:00+00:00"
     assert public_view(PARCEL, 0.0, "zh", TODAY, "妈妈的药")["nickname"] == "妈妈的药"
 
@@ -105,7 +115,7 @@ def test_card_is_built_from_the_view_only():
         "Expected today",
     )
     assert (card.last_place, card.last_time, card.nickname) == (
-        "Chicago, IL, US",
+        "Chicago, IL, United States",
         "Nov 24, 08:15",
         "gift",
     )

@@ -104,7 +104,7 @@ def test_a_specific_current_status_beats_a_vague_latest_exception():
 
 def test_eta_prefers_the_rescheduled_date_and_reads_each_time_kind():
     dates = [{"type": "SDD", "date": "20241122"}, {"type": "RDD", "date": "20241125"}]
-    assert parse(deliveryDate=dates).eta == Eta("2024-11-25", None, None, "rescheduled")
+    assert parse(deliveryDate=dates).eta == Eta("2024-11-25", None, None, "rescheduled", True)
     only = [{"type": "SDD", "date": "20241122"}]
     assert parse(deliveryDate=only).eta == Eta("2024-11-22", None, None, "scheduled")
     cases = [
@@ -116,6 +116,19 @@ def test_eta_prefers_the_rescheduled_date_and_reads_each_time_kind():
     ]  # fmt: skip
     for window, expected in cases:
         assert parse(deliveryDate=only, deliveryTime=window).eta == expected
+
+
+def test_a_rescheduled_date_keeps_its_flag_whatever_the_time_of_day():
+    dates = [{"type": "SDD", "date": "20241122"}, {"type": "RDD", "date": "20241125"}]
+    cases = [
+        ({"type": "EDW", "startTime": "090000", "endTime": "130000"}, Eta("2024-11-25", "09:00", "13:00", "window", True)),
+        ({"type": "EOD", "endTime": "235900"}, Eta("2024-11-25", None, "23:59", "end_of_day", True)),
+        ({"type": "CMT", "endTime": "103000"}, Eta("2024-11-25", None, "10:30", "commit", True)),
+    ]  # fmt: skip
+    for window, expected in cases:
+        assert parse(deliveryDate=dates, deliveryTime=window).eta == expected
+    scheduled = parse(deliveryDate=dates[:1], deliveryTime=cases[0][0]).eta
+    assert scheduled is not None and scheduled.rescheduled is False
 
 
 def test_no_eta_without_a_date_or_once_delivered():

@@ -158,3 +158,60 @@ def test_known_combinations_log_nothing(caplog):
 def test_junk_input_never_raises_and_gives_unknown():
     assert map_status(None, None, None, None) is S.UNKNOWN  # type: ignore[arg-type]
     assert map_status("", "", "") is S.UNKNOWN
+
+
+# UPS's list (ISS#7 rows and the codes issue #14 cites): every attempt code is an attempt,
+# whatever the type, even when the wording says nothing about an attempt.
+@pytest.mark.parametrize(
+    ("status_code", "code", "expected"),
+    [("019", "7M", S.AT_FACILITY), ("051", "7V", S.EXCEPTION), ("052", "7W", S.EXCEPTION),
+     ("053", "7X", S.EXCEPTION), ("054", "78", S.IN_TRANSIT), ("", "76", S.OUT_FOR_DELIVERY),
+     ("", "7W", S.EXCEPTION)],
+)  # fmt: skip
+def test_more_rows_of_upss_list(status_code, code, expected, caplog):
+    caplog.set_level(logging.WARNING, logger="backend.adapters.ups.status_codes")
+    assert map_status(status_code, code, "X" if expected is S.EXCEPTION else "I") is expected
+    assert caplog.records == []  # known: nothing logged
+
+
+@pytest.mark.parametrize("status_code", ["022", "023", "024", "060", "061", "062", "066", "22"])
+def test_attempt_status_codes_are_delivery_attempts(status_code):
+    assert map_status(status_code, "", "X", "UPDATE") is S.DELIVERY_ATTEMPTED
+
+
+@pytest.mark.parametrize(
+    ("status_code", "code", "type_", "description", "expected"),
+    [
+        # Real capture quoted in issue #14: an unlisted statusCode with a customs code whose
+        # wording says the parcel is through. The two-letter code must not win.
+        ("134", "VK", "I", "Your package has cleared customs and is on the way", S.CLEARED),
+        ("134", "VK", "X", "Your package is in customs clearance", S.CLEARANCE_IN_PROGRESS),
+        ("160", "", "I", "On the Way", S.IN_TRANSIT),
+        ("004", "MP", "M", "Shipper created a label, UPS has not received the package yet.", S.LABEL_CREATED),
+        # A known customs statusCode whose own text says it is through.
+        ("012", "VK", "I", "Your package has cleared customs and is on the way", S.CLEARED),
+        ("012", "VK", "I", "Your package is pending release from customs", S.CLEARANCE_IN_PROGRESS),
+        ("012", "VK", "I", "The package was not cleared by customs", S.CLEARANCE_IN_PROGRESS),
+        # ISS#7 activity codes of 022 ("First Attempt Made") and 027 (address change requested).
+        ("", "3J", "X", "", S.DELIVERY_ATTEMPTED),
+        ("027", "3M", "X", "UPS has received a request to deliver to an alternate address.", S.IN_TRANSIT),
+    ],
+)  # fmt: skip
+def test_wording_decides_when_the_status_code_is_unknown(
+    status_code, code, type_, description, expected
+):
+    assert map_status(status_code, code, type_, description) is expected
+
+
+def test_every_sighting_of_an_unknown_code_is_counted_and_the_first_logged(caplog):
+    from backend.adapters.ups.status_codes import unknown_codes
+
+    caplog.set_level(logging.WARNING, logger="backend.adapters.ups.status_codes")
+    before = unknown_codes().get(("977", "VK", "I"), 0)
+    for _ in range(3):
+        map_status("977", "VK", "I", "Your package has cleared customs and is on the way")
+    assert unknown_codes()[("977", "VK", "I")] == before + 3
+    logged = [r for r in caplog.records if "'977'" in r.getMessage()]
+    assert len(logged) == (1 if before == 0 else 0)
+    assert map_status("011", "FS", "D") is S.DELIVERED
+    assert ("011", "FS", "D") not in unknown_codes()

@@ -75,3 +75,48 @@ def test_errcodes_are_read_as_vendor_neutral_failures(errcode, kind, transient):
 def test_an_unknown_errcode_is_a_permanent_failure():
     error = error_for(99999, "new")
     assert error.transient is False and error.detail == "99999"
+
+
+def _eta_date_template():
+    return parse_templates(
+        [{"id": "tpl-eta-date", "event": "out_for_delivery", "title": "派送提醒",
+          "fields": {"character_string1": "number", "date2": "eta", "thing3": "location"}}]
+    )[0]  # fmt: skip
+
+
+def test_a_date_keyword_without_an_eta_makes_the_template_unfit():
+    from backend.adapters.wechat.messages import SubscribeMessenger
+
+    template = _eta_date_template()
+    assert build_data(template, notice(Status.OUT_FOR_DELIVERY)) is None  # never "-" (47003)
+    assert SubscribeMessenger(client=None).fits(template, notice(Status.OUT_FOR_DELIVERY)) is False
+
+
+def test_with_an_eta_the_date_keyword_gets_a_wechat_date():
+    from dataclasses import replace
+
+    from backend.domain.model import Eta
+
+    event = TrackingEvent("2026-11-25T09:30:00+08:00", "", "scan", Status.OUT_FOR_DELIVERY, "OT")
+    shipment = Shipment(NUMBER, Status.OUT_FOR_DELIVERY, events=(event,),
+                        eta=Eta("2026-11-26", rescheduled=True))  # fmt: skip
+    made = notice_for(detect_change(Status.IN_TRANSIT, shipment), shipment, None)
+    data = build_data(_eta_date_template(), made)
+    assert data["date2"]["value"] == "2026年11月26日"
+    assert data["thing3"]["value"] == "暂无位置信息"  # said in words, a valid thing
+    assert made.text("eta") == "已改期 2026-11-26"
+    assert replace(made, lang="en").text("location") == "Location not given"
+
+
+def test_an_event_time_that_is_no_time_is_never_sent_as_now():
+    from dataclasses import replace
+
+    template = parse_templates(DEFAULT_SANDBOX_TEMPLATES)[0]  # has time3
+    broken = replace(notice(Status.EXCEPTION), time="not a time")
+    assert build_data(template, broken) is None
+
+
+def test_40037_is_a_template_invalid_failure():
+    from backend.domain.errors import TemplateInvalid
+
+    assert isinstance(error_for(40037, "invalid template_id"), TemplateInvalid)

@@ -95,13 +95,13 @@ def test_keyword_types_come_from_the_prefix():
         ("letter", "ab1", False),
         ("symbol", "#", True),
         ("amount", "¥100.00", True),
-        ("amount", "100元", True),
+        ("amount", "100元", False),  # "1个币种符号+10位以内纯数字": the symbol is required
         ("phone_number", "400-820-8555", True),
         ("car_number", "粤B12345", True),
         ("name", "张三", True),
         ("name", "John Smith", True),
         ("name", "张三3", False),
-        ("enum", "已发货", True),
+        ("enum", "已发货", False),  # only the template's keywordEnumValueList values
         ("widget", "x", False),
         ("thing", None, False),
     ],

@@ -98,3 +98,21 @@ def test_the_popup_push_event_and_the_client_report_count_once(live):
         live, "POST", "/api/v1/subscriptions", token, json={"results": {STATUS_TPL: "accept"}}
     )
     assert reported.json()["credits"] == {STATUS_TPL: 1}
+
+
+def test_the_mini_programs_language_is_remembered_for_messages(live):
+    token = login(live[0].url, "english-reader")
+    body = {"results": {STATUS_TPL: "accept"}}
+    assert call(live, "POST", "/api/v1/subscriptions?lang=en", token, json=body).status_code == 200
+    services = live[1].extensions["services"]
+    openid = next(iter(services.redis.scan_iter("*lang*"))).split("{")[1].split("}")[0]
+    assert services.subscriptions.language(openid) == "en"
+    assert call(live, "POST", "/api/v1/subscriptions?lang=zh", token, json=body).status_code == 200
+    assert services.subscriptions.language(openid) == "zh"
+
+
+def test_a_template_wechat_called_invalid_is_no_longer_offered(live):
+    services = live[1].extensions["services"]
+    services.disabled_templates.add(STATUS_TPL)
+    templates = call(live, "GET", "/api/v1/subscriptions/templates").json()["templates"]
+    assert STATUS_TPL not in {t["id"] for t in templates} and templates

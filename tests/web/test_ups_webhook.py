@@ -11,6 +11,7 @@ import pytest
 from rq import Queue
 
 from backend.adapters import redis_conn
+from backend.adapters.job_queue import QUEUE_NAME
 from backend.app import create_app
 from backend.settings import SANDBOX_WEBHOOK_CREDENTIAL
 from tests.support.apps import close_app
@@ -32,7 +33,7 @@ def watched(app):
 def jobs(settings):
     """The RQ refresh queue the worker serves: what the webhook enqueued."""
     connection = redis_conn.connect(settings.redis_url, decode=False)
-    yield lambda: Queue("refresh", connection=connection).jobs
+    yield lambda: Queue(QUEUE_NAME, connection=connection).jobs
     connection.close()
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from backend.adapters.ups import errors
 from backend.adapters.ups import values as v
+from backend.adapters.ups.pickup_mapping import held_at
 from backend.adapters.ups.status_codes import map_status
 from backend.domain.model import Dimensions, Eta, Place, Shipment, TrackingEvent, Weight
 from backend.domain.statuses import Status, is_final
@@ -76,19 +77,23 @@ def _dates(package: dict) -> dict[str, str]:
 
 
 def _eta(package: dict) -> Eta | None:
-    """Rescheduled date beats scheduled; deliveryTime adds a window, commit or end of day."""
+    """Rescheduled date beats scheduled; deliveryTime adds a window, commit or end of day.
+
+    `rescheduled` survives a window: an RDD with an EDW is a rescheduled window.
+    """
     dates = _dates(package)
     day, kind = next(((dates[t], k) for t, k in _DATE_KINDS if t in dates), (None, ""))
     if day is None:
         return None
+    moved = kind == "rescheduled"
     window = v.as_dict(package.get("deliveryTime"))
     time_kind = _TIME_KINDS.get(v.text(window.get("type")).upper())
     start, end = v.hhmm(window.get("startTime")), v.hhmm(window.get("endTime"))
     if time_kind == "window" and (start or end):
-        return Eta(day, start, end, "window")
+        return Eta(day, start, end, "window", moved)
     if time_kind in ("end_of_day", "commit"):
-        return Eta(day, None, end, time_kind)
-    return Eta(day, None, None, kind)
+        return Eta(day, None, end, time_kind, moved)
+    return Eta(day, None, None, kind, moved)
 
 
 def _delivered_at(package: dict, events: tuple[TrackingEvent, ...]) -> str | None:
@@ -165,6 +170,7 @@ def _shipment(package: dict, number: str) -> Shipment:
         received_by=v.text(delivery.get("receivedBy")) or None,
         origin_address=origin,
         destination_address=destination,
+        held_at=held_at(package, status),
     )
 
 

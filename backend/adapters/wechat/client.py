@@ -15,7 +15,13 @@ from wechatpy.session.redisstorage import RedisStorage
 
 from backend.adapters import redis_keys
 from backend.adapters.wechat import redact
-from backend.adapters.wechat.errors import InvalidTokenError, WeChatError, error_for, unreachable
+from backend.adapters.wechat.errors import (
+    InvalidPageError,
+    InvalidTokenError,
+    WeChatError,
+    error_for,
+    unreachable,
+)
 from backend.adapters.wechat.token import StableTokenMixin
 
 log = logging.getLogger(__name__)
@@ -99,7 +105,15 @@ class WeChatClient(StableTokenMixin, _WeChatClient):
         }
         if page:
             body["page"] = page
-        result = self.call("post", "message/subscribe/send", data=body)
+        try:
+            result = self.call("post", "message/subscribe/send", data=body)
+        except InvalidPageError:
+            if "page" not in body:
+                raise
+            # 41030: the page is not in the version that opens (e.g. not released yet). The
+            # message still matters more than the tap target: send it without a page.
+            log.warning("WeChat refused page %r (41030); sending without a page", body.pop("page"))
+            result = self.call("post", "message/subscribe/send", data=body)
         if not isinstance(result, dict) or "msgid" not in result:
             raise unreachable("subscribe/send answered without a msgid")
         return str(result["msgid"])

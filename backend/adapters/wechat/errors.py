@@ -19,6 +19,7 @@ from backend.domain.errors import (
     QuotaExhausted,
     RecipientUnsubscribed,
     SendRejected,
+    TemplateInvalid,
 )
 
 # errmsg of 47003 names the offending keyword: "argument invalid! data.phrase2.value invalid".
@@ -93,7 +94,7 @@ class InvalidOpenidError(WeChatError, SendRejected):
     codes = frozenset({40003})
 
 
-class InvalidTemplateError(WeChatError, SendRejected):
+class InvalidTemplateError(WeChatError, TemplateInvalid):
     """The template id is unknown to this mini-program (deleted or misconfigured)."""
 
     codes = frozenset({40037})

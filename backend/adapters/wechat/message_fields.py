@@ -1,23 +1,26 @@
-"""Fit our values into subscribe-message keyword types before WeChat rejects them (47003)."""
+"""Fit our values into subscribe-message keyword types, or say that they cannot be fitted.
+
+Every fitter returns a value WeChat accepts for its type (template_values.value_ok) or None.
+None means "this keyword cannot carry this value": the caller then chooses what to send
+(another template, or nothing) instead of a placeholder WeChat would refuse with 47003.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
+from backend.adapters.wechat.template_values import ASCII_SYMBOLS, CJK, WIDE_SYMBOLS, value_ok
 from backend.adapters.wechat.templates import keyword_type
 from backend.domain.statuses import Status
 
-# WeChat's limits per keyword type (wechat.md §2.3).
 THING_MAX = 20
 CHARACTER_STRING_MAX = 32
-PHRASE_MAX = 5
-NUMBER_MAX = 32
-NAME_MAX_CJK = 10
-NAME_MAX_LATIN = 20
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+_NOT_THING = re.compile(rf"[^{CJK}A-Za-z0-9{ASCII_SYMBOLS}{WIDE_SYMBOLS}]")
+_NOT_CHARACTER_STRING = re.compile(rf"[^A-Za-z0-9{ASCII_SYMBOLS}]")
 
 # A phrase must be at most five Chinese characters and nothing else.
 STATUS_PHRASES: dict[Status, str] = {
@@ -39,54 +42,64 @@ STATUS_PHRASES: dict[Status, str] = {
 }
 
 
-def thing(value: str) -> str:
-    """≤20 characters of any kind, no control characters; cut with an ellipsis."""
-    clean = _CONTROL.sub(" ", value).strip() or "-"
-    return clean if len(clean) <= THING_MAX else clean[: THING_MAX - 1] + "…"
+def _checked(kind: str, value: str) -> str | None:
+    return value if value_ok(kind, value) else None
 
 
-def character_string(value: str) -> str:
-    """≤32 letters, digits and symbols; Chinese is not allowed, so it is dropped."""
-    clean = _CJK.sub("", _CONTROL.sub("", value)).strip()
-    return (clean or "-")[:CHARACTER_STRING_MAX]
+def thing(value: str) -> str | None:
+    """≤20 of Chinese, letters, digits and common symbols; others (emoji, controls) dropped."""
+    clean = _SPACES.sub(" ", _NOT_THING.sub(" ", value)).strip()
+    if len(clean) > THING_MAX:
+        clean = clean[: THING_MAX - 1].rstrip() + "…"
+    return _checked("thing", clean)
 
 
-def phrase(value: str) -> str:
-    """≤5 Chinese characters only; anything else falls back to a neutral phrase."""
-    clean = "".join(_CJK.findall(value))
-    return clean[:PHRASE_MAX] if clean else "状态更新"
+def character_string(value: str) -> str | None:
+    """≤32 letters, digits and ASCII symbols; a value that does not fit is not cut to pieces."""
+    clean = _NOT_CHARACTER_STRING.sub("", value.strip())
+    return _checked("character_string", clean) if clean == value.strip() else None
 
 
-def number(value: str) -> str:
-    digits = re.sub(r"[^0-9.]", "", value)
-    return (digits or "0")[:NUMBER_MAX]
+def phrase(value: str) -> str | None:
+    """≤5 Chinese characters exactly as given; anything else cannot be a phrase."""
+    return _checked("phrase", value.strip())
 
 
-def name(value: str) -> str:
-    cjk = "".join(_CJK.findall(value))
-    if cjk:
-        return cjk[:NAME_MAX_CJK]
-    return (re.sub(r"[^A-Za-z ]", "", value).strip() or "-")[:NAME_MAX_LATIN]
+def number(value: str) -> str | None:
+    """A plain decimal number as given ("12.5"); "v1.2.3" or "-3" are not numbers to WeChat."""
+    return _checked("number", value.strip())
 
 
-def time_value(iso: str) -> str:
-    """ISO 8601 → '2026年11月24日 08:15' (WeChat's time type); now when unparseable."""
+def name(value: str) -> str | None:
+    return _checked("name", _SPACES.sub(" ", value).strip())
+
+
+def time_value(iso: str) -> str | None:
+    """ISO 8601 -> '2026年11月24日 08:15'; None when it is not a time (never "now")."""
     try:
         moment = datetime.fromisoformat(iso)
     except (TypeError, ValueError):
-        moment = datetime.now()
-    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
+        return None
+    if len(iso.strip()) <= 10:
+        return None  # a date alone has no time of day to show
+    return _checked("time", f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}")
 
 
-def date_value(iso_date: str) -> str:
+def date_value(iso_date: str) -> str | None:
+    """ISO 8601 date (or date-time) -> '2026年11月24日'; None when there is no date."""
     try:
         day = datetime.fromisoformat(iso_date)
     except (TypeError, ValueError):
-        return "-"
-    return f"{day.year}年{day.month}月{day.day}日"
+        return None
+    return _checked("date", f"{day.year}年{day.month}月{day.day}日")
 
 
-_FITTERS = {
+def _as_given(kind: str) -> Callable[[str], str | None]:
+    # Types we never compose ourselves: the value goes out only if it already fits.
+    return lambda value: _checked(kind, value.strip())
+
+
+FITTERS: dict[str, Callable[[str], str | None]] = {
     "thing": thing,
     "character_string": character_string,
     "phrase": phrase,
@@ -94,9 +107,17 @@ _FITTERS = {
     "name": name,
     "time": time_value,
     "date": date_value,
+    **{
+        kind: _as_given(kind)
+        for kind in ("letter", "symbol", "amount", "phone_number", "car_number")
+    },
+    # enum values live in the template's keywordEnumValueList, which we do not hold.
+    "enum": lambda value: None,
+    "enum_string": lambda value: None,
 }
 
 
-def fit(keyword: str, value: str) -> str:
-    """`value` made acceptable for the keyword's type (unknown types are cut like thing)."""
-    return _FITTERS.get(keyword_type(keyword), thing)(value)
+def fit(keyword: str, value: str) -> str | None:
+    """`value` made acceptable for the keyword's type, or None when it cannot be."""
+    fitter = FITTERS.get(keyword_type(keyword))
+    return fitter(value if isinstance(value, str) else "") if fitter else None

@@ -1,25 +1,47 @@
-"""Notices as WeChat subscribe messages: each template keyword filled and fitted to its type."""
+"""Notices as WeChat subscribe messages: each template keyword filled and fitted to its type.
+
+A keyword WeChat would refuse what we have for it (no ETA for a `date` keyword, an event
+time that is no time) makes the template unfit for that notice: `fits` says so before any
+credit is spent, and the notifier picks another template instead of sending a placeholder.
+"""
 
 from __future__ import annotations
 
+import logging
+
 from backend.adapters.wechat import message_fields
 from backend.adapters.wechat.client import WeChatClient
+from backend.adapters.wechat.errors import InvalidDataError
 from backend.adapters.wechat.templates import Template, keyword_type
 from backend.domain.notices import Notice
 
+log = logging.getLogger(__name__)
 
-def build_data(template: Template, notice: Notice) -> dict[str, dict[str, str]]:
-    """The template's keywords filled from our roles and fitted to their WeChat types."""
-    return {
-        keyword: {"value": message_fields.fit(keyword, _text(keyword, role, notice))}
-        for keyword, role in template.fields.items()
-    }
+# Our language codes -> WeChat's `lang` ("进入小程序查看" in the reader's language).
+WECHAT_LANGS = {"zh": "zh_CN", "en": "en_US"}
+
+
+def build_data(template: Template, notice: Notice) -> dict[str, dict[str, str]] | None:
+    """{keyword: {"value": ...}} WeChat accepts, or None when this template cannot carry it."""
+    data: dict[str, dict[str, str]] = {}
+    for keyword, role in template.fields.items():
+        value = message_fields.fit(keyword, _text(keyword, role, notice))
+        if value is None:
+            log.info(
+                "template %s cannot carry %s (%s) for %s", template.id, role, keyword, notice.number
+            )
+            return None
+        data[keyword] = {"value": value}
+    return data
 
 
 def _text(keyword: str, role: str, notice: Notice) -> str:
+    kind = keyword_type(keyword)
     # A phrase keyword takes at most five Chinese characters: a status has its own phrase.
-    if role == "status" and keyword_type(keyword) == "phrase":
+    if role == "status" and kind == "phrase":
         return message_fields.STATUS_PHRASES[notice.status]
+    if kind in ("date", "time") and role in ("time", "eta"):
+        return notice.moment(role)  # "" when there is none: the keyword cannot be filled
     return notice.text(role)
 
 
@@ -29,10 +51,16 @@ class SubscribeMessenger:
     def __init__(self, client: WeChatClient) -> None:
         self._client = client
 
+    def fits(self, template: Template, notice: Notice) -> bool:
+        return build_data(template, notice) is not None
+
     def send_notice(
         self, openid: str, template: Template, notice: Notice, page: str, state: str
     ) -> str:
         data = build_data(template, notice)
+        if data is None:  # the notifier asks `fits` first; this is a programming error
+            raise InvalidDataError(47003, f"template {template.id} cannot carry this notice")
         return self._client.send_subscribe_message(
-            openid, template.id, data, page=page, state=state
-        )
+            openid, template.id, data, page=page, state=state,
+            lang=WECHAT_LANGS.get(notice.lang, "zh_CN"),
+        )  # fmt: skip

@@ -134,8 +134,14 @@ def parse_events(plaintext: str) -> list[SubscribeEvent]:
 
 
 def _items(message: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    wrapper = message.get(_XML_WRAPPERS[kind])
-    source = wrapper.get("List") if isinstance(wrapper, dict) else message.get("List")
+    # XML wraps the items in the kind's element; WeChat's own change-event example uses the
+    # popup wrapper instead, so any known wrapper will do. JSON puts List at the top.
+    names = [
+        _XML_WRAPPERS[kind],
+        *(name for name in _XML_WRAPPERS.values() if name != _XML_WRAPPERS[kind]),
+    ]
+    wrapper = next((message[name] for name in names if isinstance(message.get(name), dict)), None)
+    source = wrapper.get("List") if wrapper is not None else message.get("List")
     # One item arrives as an object, several as an array (JSON and XML alike).
     items = source if isinstance(source, list) else [source]
     found = [item for item in items if isinstance(item, dict)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 import requests
@@ -17,6 +18,9 @@ TOKEN_SAFETY_SECONDS = 60
 # The refresher's lock outlives a worst-case token fetch; others wait a little less.
 LOCK_SECONDS = 30
 LOCK_WAIT_SECONDS = 15
+# WeChat allows force_refresh 20 times a day, at least 30 s apart; we stay inside that.
+FORCE_PER_DAY = 20
+FORCE_SPACING_SECONDS = 30
 
 
 class StableTokenMixin:
@@ -67,8 +71,30 @@ class StableTokenMixin:
                 return stored  # another process refreshed while we waited for the lock
             fresh = self.fetch_access_token()["access_token"]
             if rejected is not None and fresh == rejected:
+                if not self._may_force_refresh():
+                    raise unreachable(
+                        "WeChat keeps refusing its stable token; force_refresh is rate limited"
+                    )
                 fresh = self.fetch_access_token(force_refresh=True)["access_token"]
             return fresh
+
+    def _may_force_refresh(self, now: float | None = None) -> bool:
+        """Spend one of today's forced refreshes (China's day), if one is left and 30 s passed.
+
+        Called with the token lock held, so processes do not race for the budget.
+        """
+        now = time.time() if now is None else now
+        day = time.strftime("%Y%m%d", time.gmtime(now + 8 * 3600))
+        key = redis_keys.wechat_forced_refreshes(self.appid)
+        seen = self._redis.hgetall(key)
+        used = int(seen.get("count", 0)) if seen.get("day") == day else 0
+        if used >= FORCE_PER_DAY or now - float(seen.get("last", 0)) < FORCE_SPACING_SECONDS:
+            log.warning("WeChat force_refresh skipped: %s used today, last %ss ago", used,
+                        int(now - float(seen.get("last", 0))))  # fmt: skip
+            return False
+        self._redis.hset(key, mapping={"day": day, "count": used + 1, "last": now})
+        self._redis.expire(key, 2 * 24 * 3600)
+        return True
 
     def _stored_token_other_than(self, rejected: str | None) -> str:
         stored = self.session.get(self.access_token_key)

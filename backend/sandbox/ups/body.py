@@ -72,4 +72,7 @@ def _package(scenario: Scenario, times: list[float], lang: str, now: float, sig:
         place = scenario.destination.place if scenario.destination else latest.place
         pickup_by = render.local_time(now, place).date() + timedelta(days=scenario.pickup_by_days)
         package["accessPointInformation"] = {"pickupByDate": pickup_by.strftime("%Y%m%d")}
+        if scenario.access_point_street:  # street lines: as UPS shows accounts tied to it
+            address = package["activity"][0]["location"].setdefault("address", {})
+            address["addressLine1"] = scenario.access_point_street
     return package | _details(scenario, lang)

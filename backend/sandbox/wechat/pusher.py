@@ -11,7 +11,7 @@ from typing import Any
 
 import requests
 
-from backend.adapters.wechat.push import seal, sign
+from backend.sandbox.wechat.crypto import encrypt, signature
 from backend.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def signed_request(event: dict[str, Any], config: Settings) -> tuple[dict[str, s
     timestamp, nonce = str(int(time.time())), str(secrets.randbelow(10**10))
     token = config.wechat_push_token
     query = {
-        "signature": sign(token, timestamp, nonce),
+        "signature": signature(token, timestamp, nonce),
         "timestamp": timestamp,
         "nonce": nonce,
         "openid": event["FromUserName"],
@@ -48,11 +48,9 @@ def signed_request(event: dict[str, Any], config: Settings) -> tuple[dict[str, s
     plaintext = json.dumps(event, ensure_ascii=False)
     if not config.wechat_push_aes_key:
         return query, plaintext
-    encrypt, msg_signature = seal(
-        plaintext, token, config.wechat_push_aes_key, config.wechat_appid, timestamp, nonce
-    )
-    query.update(encrypt_type="aes", msg_signature=msg_signature)
-    return query, json.dumps({"ToUserName": event["ToUserName"], "Encrypt": encrypt})
+    sealed = encrypt(plaintext, config.wechat_push_aes_key, config.wechat_appid)
+    query.update(encrypt_type="aes", msg_signature=signature(token, timestamp, nonce, sealed))
+    return query, json.dumps({"ToUserName": event["ToUserName"], "Encrypt": sealed})
 
 
 def push_event(app_base_url: str, event: dict[str, Any], config: Settings) -> bool:

@@ -1,7 +1,7 @@
 """Sandbox POST /cgi-bin/message/subscribe/send: WeChat's checks, quota and an inbox.
 
 Checks, in order: token (40001/42001), JSON body (47001), openid has logged in (40003), template id known
-(40037), page is a mini-program page (41030), miniprogram_state and lang, every data
+(40037), page is a page of miniprogram/app.json (41030), miniprogram_state and lang, every data
 keyword against its type's limits (47003 naming it; stricter than WeChat: keywords the
 template lacks, or that are missing, are refused too), then one quota (43101 when none).
 Stats count every outcome: send_calls, send_ok and send_<errcode>.
@@ -10,7 +10,6 @@ Stats count every outcome: send_calls, send_ok and send_<errcode>.
 from __future__ import annotations
 
 import json
-import re
 import time
 from typing import Any
 
@@ -28,10 +27,9 @@ from backend.sandbox.wechat.blueprint import (
     templates,
     wx_error,
 )
+from backend.sandbox.wechat.pages import is_page
 from backend.sandbox.wechat.tokens import token_refusal
 
-# Pages of this mini-program: pages/<name>/index, optionally with a query string.
-PAGE = re.compile(r"^pages/[A-Za-z0-9_-]+/index(?:\?[^\s#]*)?$")
 STATES = ("developer", "trial", "formal")
 LANGS = ("zh_CN", "en_US", "zh_HK", "zh_TW")
 MSGID_BASE = 3_400_000_000_000_000_000  # real msgids are large 64-bit numbers
@@ -71,7 +69,7 @@ def _refusal(body: Any) -> tuple[int, str] | None:
         return 40003, "invalid openid"
     if template is None:
         return 40037, "invalid template_id"
-    if page not in (None, "") and not (isinstance(page, str) and PAGE.match(page)):
+    if page not in (None, "") and not is_page(page, with_query=True):
         return 41030, "invalid page"
     if body.get("miniprogram_state", "formal") not in STATES:
         return 47003, "argument invalid! miniprogram_state invalid"

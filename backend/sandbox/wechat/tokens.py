@@ -23,6 +23,22 @@ RENEW_BEFORE_SECONDS = 300  # stable_token renews this early, so expires_in is a
 GRACE_SECONDS = 300  # /cgi-bin/token: the previous token keeps working this long
 _REFUSED = (40001, "invalid credential, access_token is invalid or not latest")
 _MODES = ("expire", "revoke", "break", "heal")
+# getStableAccessToken: "强制刷新模式每天限用 20 次且需间隔 30 秒" - a forced call within 30 s
+# of the last refresh does not refresh ("否则不会刷新"); past 20 a day WeChat answers 45009.
+FORCE_PER_DAY = 20
+FORCE_SPACING_SECONDS = 30
+_DAILY_QUOTA = (45009, "reach max api daily quota limit")
+
+
+def _force_allowed() -> tuple[bool, tuple[int, str] | None]:
+    """(refresh now?, refusal): counts today's forced calls and spaces refreshes 30 s apart."""
+    day = time.strftime("%Y%m%d", time.gmtime(time.time() + 8 * 3600))  # WeChat's day: China
+    used = store().incr(key("forced", day))
+    store().expire(key("forced", day), 2 * 24 * 3600)
+    if used > FORCE_PER_DAY:
+        return False, _DAILY_QUOTA
+    last = float(store().get(key("forced-last")) or 0)
+    return time.time() - last >= FORCE_SPACING_SECONDS, None
 
 
 def token_refusal() -> tuple[int, str] | None:
@@ -91,15 +107,22 @@ def stable_token():
         return refusal
     force = body.get("force_refresh") is True
     if force:
-        count("forced_refreshes")
+        count("forced_calls")
     with redis_lock.held(store(), key("stable-lock"), 5, 5) as acquired:
         if not acquired:
             return wx_error(-1, "system error")
+        refresh, refusal = _force_allowed() if force else (False, None)
+        if refusal:
+            count("forced_refused")
+            return wx_error(*refusal)
         current = store().get(key("stable"))
         remaining = _remaining(current)
-        if force or remaining < RENEW_BEFORE_SECONDS:
-            if current and force:
+        if refresh or remaining < RENEW_BEFORE_SECONDS:
+            if current and refresh:
                 store().hset(key("token", current), "state", "revoked")
+            if refresh:
+                count("forced_refreshes")
+                store().set(key("forced-last"), time.time())
             current, remaining = _issue(), LIFETIME_SECONDS
             store().set(key("stable"), current)
     return jsonify({"access_token": current, "expires_in": remaining})

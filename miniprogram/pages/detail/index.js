@@ -10,6 +10,8 @@ const {
   confirm, dial, showError, toast,
 } = require('../../utils/feedback')
 const i18n = require('../../utils/i18n')
+const { dateText } = require('../../utils/format')
+const { pickupOf } = require('../../utils/locations')
 const { localize } = require('../../utils/page-ui')
 const { safeDecode } = require('../../utils/query')
 const { invitePayload, sharePayload } = require('../../utils/share')
@@ -19,7 +21,7 @@ const { presentDetail } = require('../../utils/view')
 const KEYS = ['loading', 'retry', 'detail_offline', 'hotline_failed', 'detail_advice', 'detail_facts', 'detail_events',
   'watched_label', 'watch_title', 'watch_intro', 'watch_nickname_placeholder', 'nickname_save', 'unwatch_button',
   'watch_button', 'subscribe_button', 'subscribe_hint', 'share_button', 'share_watch_first', 'card_stale',
-  'copy_number']
+  'copy_number', 'pickup_title', 'pickup_id_hint', 'pickup_nearby']
 
 Page({
   behaviors: [reloadable],
@@ -30,6 +32,7 @@ Page({
     loading: true,
     error: '',
     vm: null,
+    pickup: null,
     offline: false,
     watched: false,
     nickname: '',
@@ -43,18 +46,21 @@ Page({
     const number = safeDecode(query.number).trim().toUpperCase()
     // Cached first: the copy saved on this phone shows at once, then the API refreshes it.
     const saved = track.savedResult(number)
-    this.setData({ number, vm: saved ? presentDetail(saved) : null })
+    this.setData({ number, vm: saved ? presentDetail(saved) : null, pickup: pickupOf(saved, dateText) })
     this.loadTemplates()
     return this.load()
   },
 
+  // While loading, a saved copy may already show; the watch and share controls wait for
+  // the answer, which says whether the parcel is watched.
   async load() {
-    this.setData({ loading: !this.data.vm, error: '' })
+    this.setData({ loading: true, error: '' })
     try {
       const found = await detail.load(this.data.number)
       this.setData({
         loading: false,
         vm: presentDetail(found.result),
+        pickup: pickupOf(found.result, dateText),
         watched: found.watched,
         nickname: found.nickname,
         offline: found.offline,
@@ -81,6 +87,10 @@ Page({
     } catch (err) {
       this.setData({ creditsText: '' })
     }
+  },
+
+  onNearby() {
+    wx.navigateTo({ url: this.data.pickup.url })
   },
 
   onNicknameInput(e) {

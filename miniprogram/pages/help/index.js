@@ -7,7 +7,7 @@ const { localize } = require('../../utils/page-ui')
 
 const KEYS = ['help_hotline', 'help_hotline_note', 'help_phishing_title', 'help_phishing_default', 'link_check_title',
   'link_check_intro', 'link_check_placeholder', 'link_check_button', 'loading', 'retry', 'help_offline',
-  'help_statuses', 'help_faq']
+  'help_statuses', 'help_faq', 'help_locations', 'help_locations_text']
 
 /** "由 … 运营" and the unofficial-service notice, as the API's configuration gives them. */
 function operatorOf(content) {

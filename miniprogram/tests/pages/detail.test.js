@@ -236,3 +236,14 @@ test('loading state while the API has not answered', async () => {
   expect(texts(page, '.state-text')).toEqual(['正在加载…'])
   await simulate.sleep(5)
 })
+
+test('cached first: the saved copy shows at once; watch and share controls wait for the answer', async () => {
+  cache.putAll([sample.OUT_FOR_DELIVERY])
+  fakeWx.route('GET', /.*/, 'pending')
+  const page = mount(pageId)
+  page.instance.onLoad({ number: sample.OUT_FOR_DELIVERY.number })
+  expect(texts(page, '.head-number')).toEqual([sample.OUT_FOR_DELIVERY.number])
+  expect(find(page, '.field')).toHaveLength(0)
+  expect(find(page, '.share-hint')).toHaveLength(0)
+  await simulate.sleep(5)
+})

@@ -31,7 +31,7 @@ test('glossary, FAQ, hotline and phishing advice from the API', async () => {
 test('the operator and the unofficial-service notice, as configured on the server', async () => {
   const page = await open()
   expect(texts(page, '.operator-notice')).toEqual([sample.HELP.operator.notice])
-  expect(texts(page, '.operator-name')).toEqual(['由 示例物流科技有限公司 运营'])
+  expect(texts(page, '.operator-name')).toEqual(['由示例物流科技有限公司运营'])
 })
 
 test('help can be forwarded and shared to Moments', async () => {

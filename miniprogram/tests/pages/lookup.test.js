@@ -2,6 +2,7 @@ const fakeWx = require('../helpers/wx')
 const {
   find, loadPage, mount, tapEvent, texts,
 } = require('../helpers/simulate')
+const clipboard = require('../../utils/clipboard')
 const i18n = require('../../utils/i18n')
 const recent = require('../../utils/recent')
 
@@ -17,6 +18,7 @@ beforeEach(async () => {
   await fakeWx.flush(20) // let the previous test's onShow finish before the device is reset
   fakeWx.reset()
   i18n.reset()
+  clipboard.rearm()
 })
 
 test('empty start: title, tab bar labels, nothing detected yet', () => {
@@ -117,7 +119,14 @@ describe('clipboard', () => {
     expect(texts(page, '.offer-text')).toEqual(['检测到运单号 1Z999AA10123456784，查询？'])
     page.instance.onOfferAccept()
     expect(wx.navigateTo.mock.calls[0][0].url).toBe('/pages/results/index?numbers=1Z999AA10123456784')
+    // Switching tabs does not read the clipboard again; a new visit to the foreground does,
+    // and the same number is not offered twice.
+    wx.getClipboardData.mockClear()
     await page.instance.onShow()
+    expect(wx.getClipboardData).not.toHaveBeenCalled()
+    clipboard.rearm()
+    await page.instance.onShow()
+    expect(wx.getClipboardData).toHaveBeenCalledTimes(1)
     expect(find(page, '.offer')).toHaveLength(0)
   })
 
@@ -137,7 +146,8 @@ describe('clipboard', () => {
     const page = mount(pageId)
     await page.instance.onShow()
     const pasting = page.instance.onPaste()
-    await fakeWx.flush(30)
+    const contract = '《UPS 包裹追踪小程序隐私保护指引》'
+    await fakeWx.until(() => texts(page, '.contract')[0] === contract)
     expect(texts(page, '.title')).toEqual(['用户隐私保护提示'])
     expect(texts(page, '.contract')).toEqual(['《UPS 包裹追踪小程序隐私保护指引》'])
     page.querySelector('.privacy-popup').querySelector('.action-yes').dispatchEvent('agreeprivacyauthorization')
@@ -152,7 +162,7 @@ describe('clipboard', () => {
     const page = mount(pageId)
     await page.instance.onShow()
     const pasting = page.instance.onPaste()
-    await fakeWx.flush(10)
+    await fakeWx.until(() => find(page, '.mask').length > 0)
     page.querySelector('.privacy-popup').querySelector('.action-no').dispatchEvent('tap')
     await pasting
     expect(page.data.text).toBe('')

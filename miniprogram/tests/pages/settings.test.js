@@ -48,7 +48,7 @@ test('the hotline is one tap away, and the operator and unofficial notice come f
   await fakeWx.flush()
   expect(texts(page, '.hotline-text')).toEqual(['拨打 400-820-8555'])
   expect(texts(page, '.about-notice')).toEqual([sample.HELP.operator.notice])
-  expect(texts(page, '.about-operator')).toEqual(['由 示例物流科技有限公司 运营'])
+  expect(texts(page, '.about-operator')).toEqual(['由示例物流科技有限公司运营'])
   page.querySelector('.settings-call').querySelector('.hotline').dispatchEvent('tap')
   await fakeWx.flush()
   expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '400-820-8555' }))
@@ -59,7 +59,7 @@ test('an operator who is UPS switches the notice off: nothing is shown', async (
   const page = open()
   await fakeWx.flush()
   expect(texts(page, '.about-notice')).toEqual([])
-  expect(texts(page, '.about-operator')).toEqual(['由 UPS 运营'])
+  expect(texts(page, '.about-operator')).toEqual(['由UPS运营'])
 })
 
 test('clearing local data removes the cache and history after confirming', async () => {

@@ -18,13 +18,53 @@ function parseUrl(url) {
 
 const NO_ROUTE = { status: 404, body: { error: { code: 'not_found', message: 'no such route' } } }
 
+// Fake answers scheduled but not delivered yet: flush() waits for them, so a busy machine
+// (timers firing late and together) cannot make a test look before the answers arrive.
+let inFlight = 0
+
 function later(fn) {
-  setTimeout(fn, 0)
+  inFlight += 1
+  setTimeout(() => {
+    inFlight -= 1
+    fn()
+  }, 0)
 }
 
 /** Calls `options.success(result)` on the next tick, like a wx API that succeeded. */
 function succeedWith(result) {
   return (options) => later(() => options.success(typeof result === 'function' ? result(options) : result))
+}
+
+// Location: where the phone is (WGS-84), what the user answered to the location scope
+// (undefined: never asked), what 去设置 turns it into, and a failure the phone may report.
+const LOCATION_DEFAULTS = {
+  position: { latitude: 22.5431, longitude: 114.0579 }, locationScope: undefined, settingScope: undefined, locationError: '',
+}
+
+/** getSetting, openSetting, getFuzzyLocation/getLocation (privacy APIs) and openLocation. */
+function locationApis(device, privacyApi) {
+  const scopes = () => (device.locationScope === undefined ? {}
+    : { 'scope.userFuzzyLocation': device.locationScope, 'scope.userLocation': device.locationScope })
+  const locate = (name) => (options) => {
+    if (device.locationScope === false) later(() => options.fail({ errMsg: `${name}:fail auth deny` }))
+    else if (device.locationError) later(() => options.fail({ errMsg: `${name}:fail ${device.locationError}` }))
+    else {
+      privacyApi(name, () => {
+        Object.assign(device, { locationScope: true })
+        return { ...device.position }
+      })(options)
+    }
+  }
+  return {
+    getSetting: (options) => later(() => options.success({ authSetting: scopes() })),
+    openSetting: (options) => later(() => {
+      if (device.settingScope !== undefined) Object.assign(device, { locationScope: device.settingScope })
+      options.success({ authSetting: scopes() })
+    }),
+    getFuzzyLocation: locate('getFuzzyLocation'),
+    getLocation: locate('getLocation'),
+    openLocation: (options) => later(() => options.success({ errMsg: 'openLocation:ok' })),
+  }
 }
 
 function createFakeWx(spy = (fn) => fn) {
@@ -33,7 +73,10 @@ function createFakeWx(spy = (fn) => fn) {
   const log = []
   // Device state a test can change: the clipboard, privacy consent, the network, the language.
   const device = {
-    clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+    ...{
+      clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+    },
+    ...LOCATION_DEFAULTS,
   }
 
   /**
@@ -105,6 +148,7 @@ function createFakeWx(spy = (fn) => fn) {
       device.networkListeners.push(listener)
     },
     getAppBaseInfo: () => ({ language: device.language }),
+    ...locationApis(device, privacyApi),
   }
 
   const stub = {
@@ -149,7 +193,10 @@ function createFakeWx(spy = (fn) => fn) {
     /** Forget storage, routes and requests; put the default API behaviours back. */
     reset() {
       Object.assign(device, {
-        clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+        ...{
+          clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+        },
+        ...LOCATION_DEFAULTS,
       })
       storage.clear()
       routes.length = 0
@@ -163,8 +210,19 @@ function createFakeWx(spy = (fn) => fn) {
 }
 
 /** Wait until fake requests and the promise chains behind them have settled. */
-function flush(ms = 5) {
+function sleep(ms) {
   return new Promise((resolve) => { setTimeout(resolve, ms) })
+}
+
+/**
+ * Wait `ms`, then until every fake answer scheduled meanwhile (and those they led to) has
+ * been delivered; requests routed 'pending' never answer and are not waited for.
+ */
+async function flush(ms = 5) {
+  const end = Date.now() + 2000
+  await sleep(ms)
+  while (inFlight > 0 && Date.now() < end) await sleep(2) // eslint-disable-line no-await-in-loop
+  await sleep(1) // let the promise chains behind the last answer run
 }
 
 /** Wait (in small steps, at most `ms`) until `check()` is true: for chains of several requests. */

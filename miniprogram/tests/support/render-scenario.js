@@ -3,6 +3,7 @@
  * device and storage, the scenario's language and setup, the page's onLoad/onShow, then its
  * `after` actions. Shared by the preview renderer and the test that checks each state's marker.
  */
+const clipboard = require('../../utils/clipboard')
 const i18n = require('../../utils/i18n')
 const network = require('../../utils/network')
 const { flush } = require('./fake-wx')
@@ -14,6 +15,7 @@ async function renderScenario({
   fake.reset()
   i18n.reset()
   network.reset()
+  clipboard.rearm()
   if (scenario.lang) i18n.setLang(scenario.lang)
   if (scenario.setup) scenario.setup(fake)
   const page = simulate.render(pageIds[scenario.page])

@@ -10,6 +10,7 @@ const cache = require('../../utils/cache')
 const recent = require('../../utils/recent')
 const api = require('./fake-api')
 const sample = require('./sample-data')
+const LOCATIONS = require('./scenarios-locations')
 
 const ALL_NUMBERS = sample.RESULTS.map((r) => r.number).join(',')
 const CLIPBOARD_SMS = '【顺丰转运】您的 UPS 运单号 1Z999AA10123456784 已出库'
@@ -263,7 +264,7 @@ const OTHERS = [
     file: 'settings',
     page: 'settings',
     what: 'Settings in Chinese: language, hotline button, data, operator and unofficial notice',
-    marker: '由 示例物流科技有限公司 运营',
+    marker: '由示例物流科技有限公司运营',
     setup: (fake) => api.healthyApi(fake),
   },
   {
@@ -276,4 +277,4 @@ const OTHERS = [
   },
 ]
 
-module.exports = [...LOOKUP, ...RESULTS, ...DETAIL, ...PARCELS, ...OTHERS]
+module.exports = [...LOOKUP, ...RESULTS, ...DETAIL, ...PARCELS, ...OTHERS, ...LOCATIONS]

@@ -31,6 +31,14 @@ test('every ETA kind reads naturally', () => {
   expect(eta('end_of_day')).toBe('预计 11月24日 周二 当天送达')
   expect(eta('commit', null, '10:30')).toBe('承诺 11月24日 周二 10:30 前送达')
   expect(eta('something_new')).toBe('预计 11月24日 周二 送达')
+  const moved = {
+    date: '2026-11-24', start: '09:00', end: '12:00', kind: 'window', rescheduled: true,
+  }
+  expect(format.etaText(moved)).toBe('已改期，派送时段 11月24日 周二 09:00–12:00')
+  expect(format.etaText({
+    ...moved, kind: 'rescheduled', start: null, end: null,
+  }))
+    .toBe('已改期，预计 11月24日 周二 送达')
   expect(format.etaText(null)).toBe('')
 })
 

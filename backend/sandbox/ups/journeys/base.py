@@ -127,6 +127,7 @@ class Scenario:
     signature: bool = False  # a signature image when asked with returnSignature=true
     additional_services: tuple[str, ...] = ()
     pickup_by_days: int | None = None  # Access Point: last pickup day, from today
+    access_point_street: str = ""  # Access Point: its street, on the scan that leaves it there
 
     @property
     def final_status(self) -> Status:

@@ -117,6 +117,6 @@ SCENARIOS = (
             Step(e.ACCESS_POINT, p.BROOKLYN, 2, NO_DATE),
         ),
         start=6, origin=who.BOOK_SHOP, destination=who.RECEIVER_BROOKLYN, service=who.GROUND,
-        weight="1.45", pickup_by_days=7,
+        weight="1.45", pickup_by_days=7, access_point_street="150 COURT ST",
     ),
 )  # fmt: skip

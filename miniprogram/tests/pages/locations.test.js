@@ -1,0 +1,225 @@
+const fs = require('fs')
+const path = require('path')
+const fakeWx = require('../helpers/wx')
+const {
+  ROOT, find, loadPage, mount, tapEvent, texts,
+} = require('../helpers/simulate')
+const { flush } = require('../helpers/wx')
+const i18n = require('../../utils/i18n')
+const samples = require('../support/sample-locations')
+
+const pageId = loadPage('locations')
+
+async function open(query = {}) {
+  const page = mount(pageId)
+  const loading = page.instance.onLoad(query)
+  await flush(20)
+  await loading
+  await flush(20)
+  return page
+}
+
+function routeLocations(body) {
+  fakeWx.route('GET', '/api/v1/locations', typeof body === 'function' ? body : { body })
+}
+
+beforeEach(() => {
+  fakeWx.reset()
+  i18n.reset()
+  routeLocations(samples.SHENZHEN)
+})
+
+test('asks for the fuzzy WGS-84 position on opening, then lists places with map markers', async () => {
+  const page = await open()
+  expect(wx.getFuzzyLocation).toHaveBeenCalledWith(expect.objectContaining({ type: 'wgs84' }))
+  expect(wx.getLocation).not.toHaveBeenCalled()
+  const call = fakeWx.calls().find((c) => c.path === '/api/v1/locations')
+  expect(call.query).toMatchObject({
+    lat: '22.5431', lng: '114.0579', kind: 'all', lang: 'zh',
+  })
+  expect(texts(page, '.place-name')).toEqual(samples.SHENZHEN.locations.map((p) => p.name))
+  expect(texts(page, '.place-distance')).toEqual(['0 米', '10.7 公里'])
+  const { markers } = page.instance.data
+  expect(markers.map((m) => [m.id, m.latitude, m.longitude])).toEqual(
+    samples.SHENZHEN.locations.map((p, i) => [i, p.gcj02.lat, p.gcj02.lng]),
+  )
+  expect(markers[0].latitude).not.toBe(samples.SHENZHEN.locations[0].lat) // shifted for WeChat
+  expect(page.instance.data.points).toContainEqual({
+    latitude: samples.SHENZHEN.origin.gcj02.lat, longitude: samples.SHENZHEN.origin.gcj02.lng,
+  })
+  expect(find(page, '.call')).toHaveLength(1) // the second place's phone may not be shown
+})
+
+test('navigation opens WeChat\'s map at the GCJ-02 point; call dials the number', async () => {
+  const page = await open()
+  await page.instance.onNavigate(tapEvent({ index: 0 }))
+  const first = samples.SHENZHEN.locations[0]
+  expect(wx.openLocation).toHaveBeenCalledWith(expect.objectContaining({
+    latitude: first.gcj02.lat, longitude: first.gcj02.lng, name: first.name, address: first.address,
+  }))
+  await page.instance.onCall(tapEvent({ index: 0 }))
+  expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: first.phone }))
+})
+
+test('a marker tap selects its row and shows the opening hours', async () => {
+  const page = await open()
+  page.instance.onMarkerTap({ detail: { markerId: 1 } })
+  expect(page.instance.data.selected).toBe(1)
+  expect(find(page, '.place-on')).toHaveLength(1)
+  expect(texts(page, '.hours-line')[0]).toMatch(/^周一 /)
+})
+
+test('privacy first: our popup appears, agreeing lets the position through', async () => {
+  fakeWx.device.privacyAgreed = false
+  const page = mount(pageId)
+  const loading = page.instance.onLoad({})
+  await flush(20)
+  expect(page.instance.data.privacyAsked).toBe(true)
+  expect(texts(page, '.privacy-title')).toEqual(['使用位置前请您确认'])
+  expect(find(page, '.agree-privacy')).toHaveLength(1)
+  page.instance.onOpenPrivacyGuide()
+  expect(wx.openPrivacyContract).toHaveBeenCalled()
+  page.instance.onAgreePrivacy()
+  await loading
+  await flush(20)
+  expect(page.instance.data.phase).toBe('results')
+  expect(page.instance.data.privacyAsked).toBe(false)
+})
+
+test('declining privacy explains and still offers the address search', async () => {
+  fakeWx.device.privacyAgreed = false
+  const page = mount(pageId)
+  const loading = page.instance.onLoad({})
+  await flush(20)
+  page.instance.onDeclinePrivacy()
+  await loading
+  await flush(20)
+  expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'privacy' })
+  expect(texts(page, '.refused-title')).toEqual(['没有获得位置权限'])
+  expect(find(page, '.search-input')).toHaveLength(1)
+  expect(fakeWx.calls()).toEqual([])
+})
+
+test('refused before: no location call, an explanation and 去设置, which locates once allowed', async () => {
+  Object.assign(fakeWx.device, { locationScope: false, settingScope: true })
+  const page = await open()
+  expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
+  expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'denied' })
+  expect(texts(page, '.refused-why')[0]).toContain('不保存，也不分享')
+  expect(texts(page, '.open-setting')).toEqual(['去设置'])
+  await page.instance.onOpenSetting()
+  await flush(20)
+  expect(wx.getFuzzyLocation).toHaveBeenCalledTimes(1)
+  expect(page.instance.data.phase).toBe('results')
+})
+
+test('refusing in the system dialog: an explanation and 去设置', async () => {
+  fakeWx.override('getFuzzyLocation', (o) => setTimeout(() => o.fail({ errMsg: 'getFuzzyLocation:fail auth deny' }), 0))
+  const page = await open()
+  expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'denied' })
+  expect(texts(page, '.open-setting')).toEqual(['去设置'])
+})
+
+test('a phone that cannot locate (location off) says so, without 去设置', async () => {
+  fakeWx.device.locationError = 'system permission denied'
+  const page = await open()
+  expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'off' })
+  expect(texts(page, '.refused-title')).toEqual(['暂时无法获取位置'])
+  expect(find(page, '.open-setting')).toHaveLength(0)
+})
+
+test('searching a city works without any location', async () => {
+  fakeWx.device.locationScope = false
+  routeLocations((req) => ({ body: req.query.address === '香港' ? samples.BROOKLYN_AP : samples.EMPTY }))
+  const page = await open()
+  page.instance.onAddressInput({ detail: { value: '  香港 ' } })
+  await page.instance.onAddressSearch()
+  const call = fakeWx.calls().find((c) => c.query.address)
+  expect(call.query).toMatchObject({ address: '香港', kind: 'all' })
+  expect(page.instance.data.phase).toBe('results')
+})
+
+test('an ambiguous address lists candidates; choosing one searches at its point', async () => {
+  routeLocations((req) => ({ body: req.query.address ? samples.CANDIDATES : samples.SHENZHEN }))
+  const page = await open()
+  page.instance.onAddressInput({ detail: { value: 'Springfield' } })
+  await page.instance.onAddressSearch()
+  expect(page.instance.data.phase).toBe('candidates')
+  expect(texts(page, '.candidate-text')).toEqual(samples.CANDIDATES.candidates.map((c) => c.text))
+  await page.instance.onCandidate(tapEvent({ index: 1 }))
+  const last = fakeWx.calls().pop()
+  expect(last.query).toMatchObject({ lat: String(samples.CANDIDATES.candidates[1].lat) })
+  expect(page.instance.data.heading).toBe(samples.CANDIDATES.candidates[1].text)
+})
+
+test('nothing nearby: advice with the hotline to call', async () => {
+  routeLocations(samples.EMPTY)
+  const page = await open()
+  expect(page.instance.data.phase).toBe('empty')
+  expect(texts(page, '.empty-title')).toEqual(['附近没有找到 UPS 网点'])
+  expect(texts(page, '.advice-text')).toEqual(samples.EMPTY.advice.map((a) => a.text))
+  await page.instance.onCallHotline(tapEvent({ hotline: '400-820-8555' }))
+  expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '400-820-8555' }))
+})
+
+test('the kind filter asks again for Access Points only', async () => {
+  const page = await open()
+  routeLocations(samples.BROOKLYN_AP)
+  await page.instance.onKind(tapEvent({ kind: 'access_point' }))
+  expect(fakeWx.calls().pop().query).toMatchObject({ kind: 'access_point', lat: '22.5431' })
+  expect(texts(page, '.place-type')).toEqual(['UPS 取件点', 'UPS 自提柜'])
+  expect(find(page, '.kind-on').map((el) => el.textContent.trim())).toEqual(['取件点'])
+})
+
+test('offline: the last results with their age', async () => {
+  await open()
+  fakeWx.route('GET', '/api/v1/locations', 'offline')
+  const page = await open()
+  expect(page.instance.data.offline).toBe(true)
+  expect(texts(page, '.offline')[0]).toMatch(/^网络不可用，以下是 (刚刚|\d+ 分钟前)保存的结果$/)
+  expect(texts(page, '.place-name')).toEqual(samples.SHENZHEN.locations.map((p) => p.name))
+})
+
+test('offline with nothing saved: a failure state with retry', async () => {
+  fakeWx.route('GET', '/api/v1/locations', 'offline')
+  const page = await open()
+  expect(page.instance.data.phase).toBe('failed')
+  expect(wx.showToast).toHaveBeenCalled()
+})
+
+test('opened from a held parcel: searches at the Access Point without asking for location', async () => {
+  routeLocations(samples.BROOKLYN_AP)
+  const page = await open({ lat: '40.6902', lng: '-73.9918', name: encodeURIComponent('COURT STREET PHARMACY') })
+  expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
+  expect(wx.getSetting).not.toHaveBeenCalled()
+  expect(fakeWx.calls()[0].query).toMatchObject({ lat: '40.6902', lng: '-73.9918' })
+  expect(page.instance.data.heading).toBe('COURT STREET PHARMACY')
+  expect(texts(page, '.place-name')[0]).toBe(samples.BROOKLYN_AP.locations[0].name)
+})
+
+test('opened with a held place\'s address: a text search', async () => {
+  await open({ address: encodeURIComponent('150 COURT ST, BROOKLYN, NY 11201, US') })
+  expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
+  expect(fakeWx.calls()[0].query.address).toBe('150 COURT ST, BROOKLYN, NY 11201, US')
+})
+
+test('the agree button is WeChat\'s privacy button, wired to the page', () => {
+  // simulate does not render built-in attributes: check them in the WXML itself.
+  const wxml = fs.readFileSync(path.join(ROOT, 'pages/locations/index.wxml'), 'utf8')
+  const button = wxml.match(/<button[^>]*agree-privacy[^>]*>/)[0]
+  expect(button).toContain('open-type="agreePrivacyAuthorization"')
+  expect(button).toContain('bindagreeprivacyauthorization="onAgreePrivacy"')
+  expect(wxml).toMatch(/<map[^>]*markers="{{markers}}"[^>]*include-points="{{points}}"/s)
+  expect(wxml).toMatch(/bindmarkertap="onMarkerTap"/)
+})
+
+test('English', async () => {
+  wx.setStorageSync('lang', 'en')
+  i18n.reset()
+  routeLocations(samples.BROOKLYN_AP_EN)
+  const page = await open()
+  expect(texts(page, '.kind')).toEqual(['All', 'Access Points', 'Counters'])
+  expect(texts(page, '.navigate')[0]).toBe('Directions')
+  expect(texts(page, '.place-type')).toEqual(['UPS Access Point', 'UPS Access Point Locker'])
+  expect(texts(page, '.place-distance')).toEqual(['0 m', '282 m'])
+})
