@@ -76,20 +76,6 @@ class SharedViewSchema(Schema):
     expires_at = fields.String()
 
 
-class OwnShareSchema(Schema):
-    share_id = fields.String(required=True)
-    number = fields.String(required=True)
-    include_nickname = fields.Boolean(required=True)
-    path = fields.String(required=True)
-    web_url = fields.String(required=True)
-    created_at = fields.String(required=True)
-    expires_at = fields.String(required=True)
-
-
-class OwnSharesSchema(Schema):
-    shares = fields.List(fields.Nested(OwnShareSchema), required=True)
-
-
 def _shares() -> ShareService:
     return use(ShareService)
 
@@ -160,27 +146,6 @@ def create_share(body: dict, number: str):
         "qrcode_url": f"{_base()}/api/v1/shares/{share_id}/qrcode.png",
         "title": created.title,
         "expires_at": iso_utc(created.share.expires),
-    }
-
-
-@bp.get("/shares")
-@login_required
-@bp.response(200, OwnSharesSchema)
-def list_shares():
-    """The caller's own live shares, newest first (nothing else reveals them)."""
-    return {
-        "shares": [
-            {
-                "share_id": share.share_id,
-                "number": share.number,
-                "include_nickname": share.include_nickname,
-                "path": f"/pages/share/index?id={share.share_id}",
-                "web_url": f"{_base()}/s/{share.share_id}",
-                "created_at": iso_utc(share.created),
-                "expires_at": iso_utc(share.expires),
-            }
-            for share in _shares().owned_by(g.openid)
-        ]
     }
 
 
