@@ -123,6 +123,7 @@ function pickupOf(result, dateText) {
     by: pickup.by ? i18n.t('pickup_by', { date: dateText(pickup.by) }) : '',
     place: place ? i18n.t('pickup_held_at', { place }) : '',
     open: point ? openText(point) : '',
+    openNow: Boolean(point && point.open_now === true),
     url: pageUrl(pickup),
   }
 }

@@ -1,13 +1,19 @@
 /**
  * WeChat's privacy-authorization flow (__usePrivacyCheck__): when a privacy API such as the
- * clipboard is called before the user accepted the privacy guide, WeChat calls the handler of
- * wx.onNeedPrivacyAuthorization; this popup shows, and the user's answer resolves it.
+ * clipboard or the location is called before the user accepted the privacy guide, WeChat calls
+ * the handler of wx.onNeedPrivacyAuthorization; this popup shows, and the user's answer
+ * resolves it. `purpose` says what the page is about to use, so the text names it.
  */
 const i18n = require('../../utils/i18n')
 
 const KEYS = ['privacy_title', 'privacy_agree', 'privacy_disagree']
+// The sentence of each purpose; {name} is the privacy guide's title.
+const TEXTS = { clipboard: 'privacy_text', location: 'privacy_text_location' }
 
 Component({
+  properties: {
+    purpose: { type: String, value: 'clipboard' }, // clipboard | location
+  },
   data: {
     shown: false,
     t: {},
@@ -36,14 +42,15 @@ Component({
 
     open() {
       const fallback = i18n.t('privacy_contract_default')
+      const key = TEXTS[this.data.purpose] || TEXTS.clipboard
       this.setData({
-        shown: true, t: i18n.pick(KEYS), text: i18n.t('privacy_text', { name: fallback }), contract: fallback,
+        shown: true, t: i18n.pick(KEYS), text: i18n.t(key, { name: fallback }), contract: fallback,
       })
       if (!wx.getPrivacySetting) return
       wx.getPrivacySetting({
         success: (res) => {
           const name = res.privacyContractName || fallback
-          this.setData({ text: i18n.t('privacy_text', { name }), contract: name })
+          this.setData({ text: i18n.t(key, { name }), contract: name })
         },
       })
     },

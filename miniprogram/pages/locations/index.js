@@ -3,8 +3,8 @@
  *
  * The location is asked only here, when the user opens the page, through wx.getFuzzyLocation
  * (or wx.getLocation where the operator's category allows it: config.LOCATION_API), behind
- * WeChat's privacy authorization. Refused, it explains why and offers 设置 and a city or
- * address search, which works without any location. Opened from a held parcel it searches
+ * WeChat's privacy authorization (the shared privacy-popup). Refused, it explains why and
+ * offers 去设置 and a city or address search, which works without any location. Opened from a held parcel it searches
  * around that place and asks for nothing.
  */
 const { LOCATION_API } = require('../../config')
@@ -12,7 +12,10 @@ const locations = require('../../services/locations')
 const { dial, showError } = require('../../utils/feedback')
 const { agoText } = require('../../utils/format')
 const i18n = require('../../utils/i18n')
-const { failureOf, scopeOf, view } = require('../../utils/locations')
+const {
+  PRECISE_API, failureOf, scopeOf, view,
+} = require('../../utils/locations')
+const network = require('../../utils/network')
 const { localize } = require('../../utils/page-ui')
 const { safeDecode } = require('../../utils/query')
 const { call } = require('../../utils/wx-promise')
@@ -20,8 +23,12 @@ const { call } = require('../../utils/wx-promise')
 const KINDS = ['all', 'access_point', 'staffed']
 const KEYS = ['loc_search_placeholder', 'loc_search', 'loc_around', 'loc_locating', 'loading', 'loc_off_title',
   'loc_refused_title', 'loc_off_text', 'loc_refused_text', 'loc_open_setting', 'loc_try_again', 'loc_search_instead',
-  'loc_failed', 'retry', 'loc_candidates', 'loc_choose', 'loc_empty_title', 'call', 'loc_navigate', 'loc_privacy_title',
-  'loc_privacy_text', 'loc_privacy_guide', 'loc_privacy_decline', 'loc_privacy_agree']
+  'loc_failed', 'retry', 'hotline_failed', 'loc_candidates', 'loc_choose', 'loc_empty_title', 'call', 'loc_navigate']
+
+/** What the user answered to the location scope (true, false, or undefined: never asked). */
+function scopeAnswer(res) {
+  return ((res && res.authSetting) || {})[scopeOf(LOCATION_API)]
+}
 
 Page({
   data: {
@@ -40,19 +47,13 @@ Page({
     address: '',
     offline: false,
     offlineText: '',
-    privacyAsked: false,
     heading: '',
+    showMe: false, // the map's own "you are here" dot
   },
 
   onLoad(query) {
     localize(this, 'title_locations', KEYS)
     this.setData({ kinds: KINDS.map((value) => ({ value, label: i18n.t(`loc_kind_${value}`) })) })
-    if (wx.onNeedPrivacyAuthorization) {
-      wx.onNeedPrivacyAuthorization((resolve) => {
-        this.privacyResolve = resolve
-        this.setData({ privacyAsked: true })
-      })
-    }
     const lat = Number(query.lat)
     const lng = Number(query.lng)
     if (query.lat && query.lng && Number.isFinite(lat) && Number.isFinite(lng)) {
@@ -63,13 +64,26 @@ Page({
     return this.locate()
   },
 
-  /** Ask for the position (after privacy consent), then search around it. */
+  /**
+   * Ask for the position, then search around it. Before the user accepted the privacy guide,
+   * WeChat first opens our privacy-popup (purpose "location"); declined, the call fails with
+   * a privacy error and the page explains (refusal 'privacy').
+   */
   async locate() {
+    // No network: the last results at once, rather than asking for a position nothing can use.
+    const saved = !network.isConnected() && locations.last()
+    if (saved) {
+      this.origin = saved.query
+      return this.show({ ...saved, offline: true })
+    }
     this.setData({ phase: 'locating', refusal: '' })
-    const settings = await call('getSetting').catch(() => ({ authSetting: {} }))
-    if ((settings.authSetting || {})[scopeOf(LOCATION_API)] === false) return this.refuse('denied')
+    const settings = await call('getSetting').catch(() => ({}))
+    if (scopeAnswer(settings) === false) return this.refuse('denied')
     try {
       const position = await call(LOCATION_API, { type: 'wgs84' })
+      // The map's dot is the precise position: shown only when that is what the user gave us,
+      // never beside a fuzzy one nor on a page opened at a held parcel's place.
+      this.setData({ showMe: LOCATION_API === PRECISE_API })
       return this.search({ lat: position.latitude, lng: position.longitude })
     } catch (err) {
       return this.refuse(failureOf(err))
@@ -77,33 +91,22 @@ Page({
   },
 
   refuse(refusal) {
-    this.setData({ phase: 'refused', refusal, privacyAsked: false })
-  },
-
-  onAgreePrivacy() {
-    if (this.privacyResolve) this.privacyResolve({ event: 'agree', buttonId: 'agree-privacy' })
-    this.privacyResolve = null
-    this.setData({ privacyAsked: false })
-  },
-
-  onDeclinePrivacy() {
-    if (this.privacyResolve) this.privacyResolve({ event: 'disagree' })
-    this.privacyResolve = null
-    this.setData({ privacyAsked: false })
-  },
-
-  onOpenPrivacyGuide() {
-    return wx.openPrivacyContract ? call('openPrivacyContract').catch(() => null) : null
+    this.setData({ phase: 'refused', refusal })
   },
 
   async onOpenSetting() {
-    const res = await call('openSetting').catch(() => ({ authSetting: {} }))
-    if ((res.authSetting || {})[scopeOf(LOCATION_API)]) return this.locate()
+    const res = await call('openSetting').catch(() => ({}))
+    if (scopeAnswer(res)) return this.locate()
     return null
   },
 
   onRetryLocation() {
     return this.locate()
+  },
+
+  /** After a failed search: the same search again (a typed address stays an address). */
+  onRetry() {
+    return this.origin ? this.search(this.origin) : this.locate()
   },
 
   async search(origin) {
@@ -178,9 +181,5 @@ Page({
   onCall(e) {
     const place = this.data.rows[Number(e.currentTarget.dataset.index)]
     return place && place.phone ? dial(place.phone) : null
-  },
-
-  onCallHotline(e) {
-    return dial(e.currentTarget.dataset.hotline)
   },
 })

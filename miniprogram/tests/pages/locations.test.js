@@ -6,6 +6,7 @@ const {
 } = require('../helpers/simulate')
 const { flush } = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
+const network = require('../../utils/network')
 const samples = require('../support/sample-locations')
 
 const pageId = loadPage('locations')
@@ -26,6 +27,7 @@ function routeLocations(body) {
 beforeEach(() => {
   fakeWx.reset()
   i18n.reset()
+  network.reset()
   routeLocations(samples.SHENZHEN)
 })
 
@@ -48,6 +50,20 @@ test('asks for the fuzzy WGS-84 position on opening, then lists places with map 
     latitude: samples.SHENZHEN.origin.gcj02.lat, longitude: samples.SHENZHEN.origin.gcj02.lng,
   })
   expect(find(page, '.call')).toHaveLength(1) // the second place's phone may not be shown
+  expect(page.instance.data.showMe).toBe(false) // no precise "you are here" beside a fuzzy position
+})
+
+test('where the operator may use the precise location: wx.getLocation, and the map shows the user', async () => {
+  jest.doMock('../../config', () => ({ ...jest.requireActual('../../config'), LOCATION_API: 'getLocation' }))
+  const preciseId = loadPage('locations')
+  jest.dontMock('../../config')
+  fakeWx.device.locationScope = true
+  const page = mount(preciseId)
+  await page.instance.onLoad({})
+  await flush(20)
+  expect(wx.getLocation).toHaveBeenCalledWith(expect.objectContaining({ type: 'wgs84' }))
+  expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
+  expect(page.instance.data).toMatchObject({ phase: 'results', showMe: true })
 })
 
 test('navigation opens WeChat\'s map at the GCJ-02 point; call dials the number', async () => {
@@ -69,35 +85,86 @@ test('a marker tap selects its row and shows the opening hours', async () => {
   expect(texts(page, '.hours-line')[0]).toMatch(/^周一 /)
 })
 
-test('privacy first: our popup appears, agreeing lets the position through', async () => {
-  fakeWx.device.privacyAgreed = false
-  const page = mount(pageId)
-  const loading = page.instance.onLoad({})
-  await flush(20)
-  expect(page.instance.data.privacyAsked).toBe(true)
-  expect(texts(page, '.privacy-title')).toEqual(['使用位置前请您确认'])
-  expect(find(page, '.agree-privacy')).toHaveLength(1)
-  page.instance.onOpenPrivacyGuide()
-  expect(wx.openPrivacyContract).toHaveBeenCalled()
-  page.instance.onAgreePrivacy()
-  await loading
-  await flush(20)
-  expect(page.instance.data.phase).toBe('results')
-  expect(page.instance.data.privacyAsked).toBe(false)
-})
+/** The shared privacy popup inside the page. */
+function popup(page) {
+  return page.querySelector('.privacy-popup')
+}
 
-test('declining privacy explains and still offers the address search', async () => {
-  fakeWx.device.privacyAgreed = false
+/** Opens the page without consent: resolves once the popup shows the guide WeChat names. */
+async function openAsked() {
   const page = mount(pageId)
   const loading = page.instance.onLoad({})
-  await flush(20)
-  page.instance.onDeclinePrivacy()
+  await fakeWx.until(() => texts(page, '.contract')[0] === '《UPS 包裹追踪小程序隐私保护指引》')
+  return { page, loading }
+}
+
+async function openDeclined() {
+  const { page, loading } = await openAsked()
+  popup(page).querySelector('.action-no').dispatchEvent('tap')
   await loading
   await flush(20)
-  expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'privacy' })
-  expect(texts(page, '.refused-title')).toEqual(['没有获得位置权限'])
-  expect(find(page, '.search-input')).toHaveLength(1)
-  expect(fakeWx.calls()).toEqual([])
+  return page
+}
+
+describe('privacy first, through the shared privacy-popup', () => {
+  beforeEach(() => {
+    fakeWx.device.privacyAgreed = false
+  })
+
+  test('the popup names the location; agreeing lets the fuzzy position through', async () => {
+    const { page, loading } = await openAsked()
+    expect(texts(page, '.title')).toEqual(['用户隐私保护提示'])
+    expect(texts(page, '.text')[0]).toBe(
+      '为了查找您附近的 UPS 网点，需要获取您的大致位置。使用前请先阅读并同意《UPS 包裹追踪小程序隐私保护指引》。',
+    )
+    expect(fakeWx.calls()).toEqual([]) // nothing leaves the phone before the answer
+    popup(page).querySelector('.contract').dispatchEvent('tap')
+    await flush(5)
+    expect(wx.openPrivacyContract).toHaveBeenCalled()
+    popup(page).querySelector('.action-yes').dispatchEvent('agreeprivacyauthorization')
+    await loading
+    await flush(20)
+    expect(find(page, '.mask')).toHaveLength(0)
+    expect(page.instance.data.phase).toBe('results')
+    expect(fakeWx.calls().find((c) => c.path === '/api/v1/locations').query).toMatchObject({ lat: '22.5431' })
+  })
+
+  test('declining explains, offers the address search and no 去设置; 重新定位 asks again', async () => {
+    const page = await openDeclined()
+    expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'privacy' })
+    expect(find(page, '.mask')).toHaveLength(0)
+    expect(texts(page, '.refused-title')).toEqual(['没有获得位置权限'])
+    expect(texts(page, '.refused-search')).toEqual(['不想开启定位？在上方输入城市或地址同样可以查找。'])
+    expect(find(page, '.open-setting')).toHaveLength(0) // WeChat's settings hold no privacy switch
+    expect(find(page, '.search-input')).toHaveLength(1)
+    expect(fakeWx.calls()).toEqual([])
+
+    const again = page.instance.onRetryLocation()
+    await fakeWx.until(() => find(page, '.mask').length > 0)
+    popup(page).querySelector('.action-yes').dispatchEvent('agreeprivacyauthorization')
+    await again
+    await flush(20)
+    expect(page.instance.data.phase).toBe('results')
+  })
+
+  test('in English the popup explains the location in English', async () => {
+    wx.setStorageSync('lang', 'en')
+    i18n.reset()
+    const { page } = await openAsked()
+    expect(texts(page, '.title')).toEqual(['Privacy notice'])
+    expect(texts(page, '.text')[0]).toMatch(/^To find UPS locations near you we need your approximate location\./)
+    expect(texts(page, '.action-no')).toEqual(['Decline'])
+  })
+
+  test('declined, a typed city is still searched', async () => {
+    routeLocations((req) => ({ body: req.query.address === '香港' ? samples.BROOKLYN_AP : samples.EMPTY }))
+    const page = await openDeclined()
+    page.instance.onAddressInput({ detail: { value: '香港' } })
+    await page.instance.onAddressSearch()
+    expect(fakeWx.calls().map((c) => c.query.address)).toEqual(['香港'])
+    expect(page.instance.data.phase).toBe('results')
+    expect(wx.getFuzzyLocation).toHaveBeenCalledTimes(1) // the search asked for no position
+  })
 })
 
 test('refused before: no location call, an explanation and 去设置, which locates once allowed', async () => {
@@ -105,7 +172,7 @@ test('refused before: no location call, an explanation and 去设置, which loca
   const page = await open()
   expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
   expect(page.instance.data).toMatchObject({ phase: 'refused', refusal: 'denied' })
-  expect(texts(page, '.refused-why')[0]).toContain('不保存，也不分享')
+  expect(texts(page, '.refused-why')[0]).toContain('只用您的大致位置来查找附近的 UPS 网点，不做其他用途')
   expect(texts(page, '.open-setting')).toEqual(['去设置'])
   await page.instance.onOpenSetting()
   await flush(20)
@@ -158,7 +225,9 @@ test('nothing nearby: advice with the hotline to call', async () => {
   expect(page.instance.data.phase).toBe('empty')
   expect(texts(page, '.empty-title')).toEqual(['附近没有找到 UPS 网点'])
   expect(texts(page, '.advice-text')).toEqual(samples.EMPTY.advice.map((a) => a.text))
-  await page.instance.onCallHotline(tapEvent({ hotline: '400-820-8555' }))
+  expect(texts(page, '.hotline-text')).toEqual(['拨打 400-820-8555'])
+  page.querySelector('.advice-call').querySelector('.hotline').dispatchEvent('tap')
+  await flush(5)
   expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '400-820-8555' }))
 })
 
@@ -180,11 +249,38 @@ test('offline: the last results with their age', async () => {
   expect(texts(page, '.place-name')).toEqual(samples.SHENZHEN.locations.map((p) => p.name))
 })
 
-test('offline with nothing saved: a failure state with retry', async () => {
+test('opened with no network: the last results at once, no position asked', async () => {
+  await open()
+  network.watch()
+  fakeWx.setNetwork(false)
+  const page = await open()
+  expect(wx.getFuzzyLocation).toHaveBeenCalledTimes(1) // the first, online visit only
+  expect(page.instance.data).toMatchObject({ phase: 'results', offline: true })
+  expect(texts(page, '.offline')[0]).toMatch(/^网络不可用，以下是 (刚刚|\d+ 分钟前)保存的结果$/)
+  expect(texts(page, '.place-name')).toEqual(samples.SHENZHEN.locations.map((p) => p.name))
+})
+
+test('offline with nothing saved: a failure state with retry and the hotline', async () => {
   fakeWx.route('GET', '/api/v1/locations', 'offline')
   const page = await open()
   expect(page.instance.data.phase).toBe('failed')
   expect(wx.showToast).toHaveBeenCalled()
+  expect(find(page, '.state-call')).toHaveLength(1)
+  expect(texts(page, '.hotline-text')).toEqual(['拨打 400-820-8555'])
+})
+
+test('retry after a failed address search repeats that search, asking for no position', async () => {
+  fakeWx.device.locationScope = false
+  const page = await open()
+  fakeWx.route('GET', '/api/v1/locations', 'offline')
+  page.instance.onAddressInput({ detail: { value: '上海 静安' } })
+  await page.instance.onAddressSearch()
+  expect(page.instance.data.phase).toBe('failed')
+  routeLocations(samples.SHENZHEN)
+  await page.instance.onRetry()
+  expect(fakeWx.calls().pop().query).toMatchObject({ address: '上海 静安' })
+  expect(page.instance.data.phase).toBe('results')
+  expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
 })
 
 test('opened from a held parcel: searches at the Access Point without asking for location', async () => {
@@ -203,12 +299,11 @@ test('opened with a held place\'s address: a text search', async () => {
   expect(fakeWx.calls()[0].query.address).toBe('150 COURT ST, BROOKLYN, NY 11201, US')
 })
 
-test('the agree button is WeChat\'s privacy button, wired to the page', () => {
+test('the shared privacy popup guards the location; the map is wired to the rows', () => {
   // simulate does not render built-in attributes: check them in the WXML itself.
   const wxml = fs.readFileSync(path.join(ROOT, 'pages/locations/index.wxml'), 'utf8')
-  const button = wxml.match(/<button[^>]*agree-privacy[^>]*>/)[0]
-  expect(button).toContain('open-type="agreePrivacyAuthorization"')
-  expect(button).toContain('bindagreeprivacyauthorization="onAgreePrivacy"')
+  expect(wxml).toMatch(/<privacy-popup[^>]*purpose="location"/)
+  expect(wxml).not.toMatch(/<button/) // plain actions are views (WeChat's button rule)
   expect(wxml).toMatch(/<map[^>]*markers="{{markers}}"[^>]*include-points="{{points}}"/s)
   expect(wxml).toMatch(/bindmarkertap="onMarkerTap"/)
 })

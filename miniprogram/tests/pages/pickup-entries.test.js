@@ -37,6 +37,8 @@ test('a parcel held at an Access Point says where and until when, and opens 附�
   expect(texts(page, '.pickup-by')[0]).toMatch(/^请在 .+ 前取件$/)
   expect(texts(page, '.pickup-place')).toEqual([`存放地点：${point.name}, ${point.address}`])
   expect(texts(page, '.pickup-id')).toEqual(['取件时请带上有效身份证件。'])
+  expect(point.open_now).toBe(false)
+  expect(find(page, '.pickup-open')[0].className).toContain('is-closed') // coloured as on 附近网点
   page.instance.onNearby()
   expect(wx.navigateTo).toHaveBeenCalledWith({
     url: `/pages/locations/index?lat=${point.lat}&lng=${point.lng}&name=${encodeURIComponent(point.name)}`,

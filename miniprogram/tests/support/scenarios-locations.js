@@ -1,6 +1,7 @@
 /**
  * Preview states of the 附近网点 page (results, empty, location refused, privacy consent,
- * offline) and of a held parcel's detail, each with the text it must show (see scenarios.js).
+ * offline, failed, English at large text, dark) and of a held parcel's detail, each with the
+ * text it must show (see scenarios.js).
  */
 const cache = require('../../utils/cache')
 const samples = require('./sample-locations')
@@ -33,6 +34,23 @@ module.exports = [
     setup: (fake) => fake.route('GET', '/api/v1/locations', { body: samples.BROOKLYN_AP_EN }),
   },
   {
+    file: 'locations-en-large-text',
+    page: 'locations',
+    lang: 'en',
+    textScale: 1.3,
+    what: 'Location refused, in English at 130 % text size: filters, search and actions wrap, never clip',
+    marker: 'Open Settings',
+    setup: (fake) => Object.assign(fake.device, { locationScope: false }),
+  },
+  {
+    file: 'locations-dark',
+    page: 'locations',
+    dark: true,
+    what: '附近网点 in dark mode: theme colours on the filter, rows and open/closed states',
+    marker: 'UPS CUSTOMER CENTER FUTIAN',
+    setup: (fake) => fake.route('GET', '/api/v1/locations', { body: samples.SHENZHEN }),
+  },
+  {
     file: 'locations-empty',
     page: 'locations',
     what: 'Nothing nearby: advice to call the hotline or search on ups.com',
@@ -49,8 +67,8 @@ module.exports = [
   {
     file: 'locations-privacy',
     page: 'locations',
-    what: 'First use: the privacy consent sheet before WeChat gives any location',
-    marker: '使用位置前请您确认',
+    what: 'First use: the shared privacy popup, naming the location, before WeChat gives any',
+    marker: '需要获取您的大致位置',
     setup: (fake) => Object.assign(fake.device, { privacyAgreed: false }),
   },
   {
@@ -63,6 +81,13 @@ module.exports = [
       const saved = { query: { lat: 22.5431, lng: 114.0579 }, body: samples.SHENZHEN }
       cache.putValue('locations:last', saved, Date.now() - 2 * HOUR)
     },
+  },
+  {
+    file: 'locations-failed',
+    page: 'locations',
+    what: 'Offline with nothing saved: the failure, retry and the hotline',
+    marker: '暂时查不到附近网点，请稍后再试。',
+    setup: (fake) => fake.route('GET', '/api/v1/locations', 'offline'),
   },
   {
     file: 'detail-held',
