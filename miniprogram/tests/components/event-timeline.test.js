@@ -13,7 +13,7 @@ beforeEach(() => {
 test('lists events newest first with local time and place; the newest is highlighted', () => {
   const timeline = mount(id, { events: sample.OUT_FOR_DELIVERY.events })
   expect(texts(timeline, '.tl-text')).toEqual(sample.OUT_FOR_DELIVERY.events.map((e) => e.description))
-  expect(texts(timeline, '.tl-meta')[4]).toBe('11月21日 09:30 · Louisville, KY, US')
+  expect(texts(timeline, '.tl-meta')[4]).toBe('11月21日 09:30 · 美国 肯塔基州 路易斯维尔')
   const items = timeline.querySelectorAll('.tl-item')
   expect(items[0].dom.className).toContain('tl-first')
   expect(items[1].dom.className).not.toContain('tl-first')

@@ -29,12 +29,12 @@ const OUT_FOR_DELIVERY = {
   ok: true,
   status: STATUS.out_for_delivery,
   events: [
-    event('2026-11-24T08:15:00+08:00', 'Shanghai, CN', '派送员已取件，正在派送', 'out_for_delivery'),
-    event('2026-11-24T05:40:00+08:00', 'Shanghai, CN', '到达当地派送中心', 'at_facility'),
-    event('2026-11-23T22:10:00+08:00', 'Shanghai, CN', '海关已放行', 'cleared'),
-    event('2026-11-22T14:02:00+08:00', 'Shanghai, CN', '进口清关中', 'clearance_in_progress'),
-    event('2026-11-21T09:30:00-05:00', 'Louisville, KY, US', '离开 UPS 分拣中心', 'in_transit'),
-    event('2026-11-20T18:45:00-05:00', 'New York, NY, US', 'UPS 已揽收', 'in_transit'),
+    event('2026-11-24T08:15:00+08:00', '中国 上海', '派送员已取件，正在派送', 'out_for_delivery'),
+    event('2026-11-24T05:40:00+08:00', '中国 上海', '到达当地派送中心', 'at_facility'),
+    event('2026-11-23T22:10:00+08:00', '中国 上海', '海关已放行', 'cleared'),
+    event('2026-11-22T14:02:00+08:00', '中国 上海', '进口清关中', 'clearance_in_progress'),
+    event('2026-11-21T09:30:00-05:00', '美国 肯塔基州 路易斯维尔', '离开 UPS 分拣中心', 'in_transit'),
+    event('2026-11-20T18:45:00-05:00', '美国 纽约州 纽约', 'UPS 已揽收', 'in_transit'),
   ],
   eta: {
     date: '2026-11-24', start: '09:00', end: '12:00', kind: 'window',
@@ -59,9 +59,9 @@ const DELIVERED = {
   ok: true,
   status: STATUS.delivered,
   events: [
-    event('2026-11-23T15:32:00+08:00', 'Beijing, CN', '已送达，前台代收', 'delivered'),
-    event('2026-11-23T08:05:00+08:00', 'Beijing, CN', '派送员已取件，正在派送', 'out_for_delivery'),
-    event('2026-11-22T21:40:00+08:00', 'Beijing, CN', '到达当地派送中心', 'at_facility'),
+    event('2026-11-23T15:32:00+08:00', '中国 北京', '已送达，前台代收', 'delivered'),
+    event('2026-11-23T08:05:00+08:00', '中国 北京', '派送员已取件，正在派送', 'out_for_delivery'),
+    event('2026-11-22T21:40:00+08:00', '中国 北京', '到达当地派送中心', 'at_facility'),
   ],
   eta: null,
   delivered_at: '2026-11-23T15:32:00+08:00',
@@ -80,9 +80,9 @@ const LONG_CLEARANCE = {
   ok: true,
   status: STATUS.clearance_in_progress,
   events: [
-    event('2026-11-20T11:20:00+08:00', 'Shenzhen, CN', '海关要求补充资料', 'clearance_in_progress'),
-    event('2026-11-18T16:00:00+08:00', 'Shenzhen, CN', '进口清关中', 'clearance_in_progress'),
-    event('2026-11-16T07:12:00-08:00', 'Los Angeles, CA, US', '离开 UPS 分拣中心', 'in_transit'),
+    event('2026-11-20T11:20:00+08:00', '中国 深圳', '海关要求补充资料', 'clearance_in_progress'),
+    event('2026-11-18T16:00:00+08:00', '中国 深圳', '进口清关中', 'clearance_in_progress'),
+    event('2026-11-16T07:12:00-08:00', '美国 加利福尼亚州 洛杉矶', '离开 UPS 分拣中心', 'in_transit'),
   ],
   eta: null,
   delivered_at: null,
@@ -104,8 +104,8 @@ const EXCEPTION = {
   ok: true,
   status: STATUS.exception,
   events: [
-    event('2026-11-24T07:50:00+08:00', 'Guangzhou, CN', '收件地址不完整，无法派送', 'exception'),
-    event('2026-11-23T19:20:00+08:00', 'Guangzhou, CN', '到达当地派送中心', 'at_facility'),
+    event('2026-11-24T07:50:00+08:00', '中国 广州', '收件地址不完整，无法派送', 'exception'),
+    event('2026-11-23T19:20:00+08:00', '中国 广州', '到达当地派送中心', 'at_facility'),
   ],
   eta: null,
   delivered_at: null,
@@ -126,7 +126,7 @@ const ATTEMPTED = {
   ok: true,
   status: STATUS.delivery_attempted,
   events: [
-    event('2026-11-23T17:05:00+08:00', 'Hangzhou, CN', '收件人不在，派送未成功', 'delivery_attempted'),
+    event('2026-11-23T17:05:00+08:00', '中国 杭州', '收件人不在，派送未成功', 'delivery_attempted'),
   ],
   eta: {
     date: '2026-11-25', start: null, end: null, kind: 'rescheduled',
@@ -150,7 +150,7 @@ const STALE_TRANSIT = {
   ok: true,
   status: STATUS.in_transit,
   events: [
-    event('2026-11-12T03:10:00+01:00', 'Cologne, DE', '离开 UPS 分拣中心', 'in_transit'),
+    event('2026-11-12T03:10:00+01:00', '德国 科隆', '离开 UPS 分拣中心', 'in_transit'),
   ],
   eta: {
     date: '2026-11-20', start: null, end: null, kind: 'scheduled',

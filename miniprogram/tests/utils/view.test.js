@@ -16,7 +16,7 @@ test('a card shows status, latest event, ETA and freshness', () => {
     number: '1Z999AA10123456784',
     ok: true,
     status: { code: 'out_for_delivery', label: '派送中' },
-    latest: { text: '派送员已取件，正在派送', place: 'Shanghai, CN', time: '11月24日 08:15' },
+    latest: { text: '派送员已取件，正在派送', place: '中国 上海', time: '11月24日 08:15' },
     eta: '派送时段 11月24日 周二 09:00–12:00',
     delivered: '',
     fresh: '12 分钟前查询',
