@@ -15,6 +15,7 @@ QUEUE_NAME = "refresh"
 # Named, not imported: the worker's job module must not be loaded by the API.
 JOB_FUNCTION = "backend.worker.jobs.refresh_number"
 BATCH_FUNCTION = "backend.worker.jobs.refresh_numbers"
+ANNOUNCE_FUNCTION = "backend.worker.jobs.announce_slice"
 JOB_TIMEOUT_SECONDS = 120
 # A crashed job (an exception, not a failed UPS call: those retry on their own) runs again.
 RETRY = Retry(max=3, interval=[2, 15, 60])
@@ -34,6 +35,11 @@ def refresh_job(number: str, pushed: TrackingEvent | None = None):
 def batch_job(numbers: list[str]):
     """One job refreshing several due numbers concurrently."""
     return _job(BATCH_FUNCTION, (numbers,))
+
+
+def announce_job(number: str, change_id: str, index: int, openids: list[str]):
+    """One slice of a change's large fan-out, for any worker to send."""
+    return _job(ANNOUNCE_FUNCTION, (number, change_id, index, openids))
 
 
 def _job(function: str, args: tuple):
@@ -64,3 +70,8 @@ class RefreshQueue:
         chunks = [numbers[i : i + self._batch] for i in range(0, len(numbers), self._batch)]
         if chunks:
             self.rq.enqueue_many([batch_job(chunk) for chunk in chunks])
+
+    def enqueue_announce(self, number: str, change_id: str, index: int,
+                         openids: list[str]) -> None:  # fmt: skip
+        """Queue slice `index` of the change's fan-out, to the watchers `openids`."""
+        self.rq.enqueue_many([announce_job(number, change_id, index, openids)])

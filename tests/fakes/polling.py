@@ -64,6 +64,7 @@ class FakeRefreshQueue:
 
     def __init__(self) -> None:
         self.enqueued: list[str] = []
+        self.announces: list[tuple[str, str, int, list[str]]] = []
         self.pushed: dict[str, object] = {}
         self.fail_with: Exception | None = None
 
@@ -77,3 +78,36 @@ class FakeRefreshQueue:
             error, self.fail_with = self.fail_with, None
             raise error
         self.enqueued.extend(numbers)
+
+    def enqueue_announce(self, number: str, change_id: str, index: int,
+                         openids: list[str]) -> None:  # fmt: skip
+        self.announces.append((number, change_id, index, list(openids)))
+
+
+class FakeFanoutSlices:
+    """Unfinished slices per (number, change) with the real lease rule, on a settable clock."""
+
+    def __init__(self, clock) -> None:
+        self._clock = clock
+        self.left: dict[tuple[str, str], set[int]] = {}
+        self._lease_until: dict[tuple[str, str], float] = {}
+
+    def begin(self, number: str, change_id: str, count: int, lease_seconds: float) -> list[int]:
+        key, now = (number, change_id), self._clock()
+        if key not in self.left:
+            self.left[key] = set(range(count))
+        elif self._lease_until.get(key, 0.0) > now:
+            return []
+        self._lease_until[key] = now + lease_seconds
+        return sorted(self.left[key])
+
+    def finish(self, number: str, change_id: str, index: int) -> bool:
+        left = self.left.get((number, change_id), set())
+        if index not in left:
+            return False
+        left.discard(index)
+        if left:
+            return False
+        del self.left[(number, change_id)]
+        self._lease_until.pop((number, change_id), None)
+        return True
