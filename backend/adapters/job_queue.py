@@ -37,9 +37,9 @@ def batch_job(numbers: list[str]):
     return _job(BATCH_FUNCTION, (numbers,))
 
 
-def announce_job(number: str, change_id: str, index: int, openids: list[str]):
+def announce_job(number: str, change_id: str, round_id: str, index: int, openids: list[str]):
     """One slice of a change's large fan-out, for any worker to send."""
-    return _job(ANNOUNCE_FUNCTION, (number, change_id, index, openids))
+    return _job(ANNOUNCE_FUNCTION, (number, change_id, round_id, index, openids))
 
 
 def _job(function: str, args: tuple):
@@ -71,7 +71,7 @@ class RefreshQueue:
         if chunks:
             self.rq.enqueue_many([batch_job(chunk) for chunk in chunks])
 
-    def enqueue_announce(self, number: str, change_id: str, index: int,
+    def enqueue_announce(self, number: str, change_id: str, round_id: str, index: int,
                          openids: list[str]) -> None:  # fmt: skip
-        """Queue slice `index` of the change's fan-out, to the watchers `openids`."""
-        self.rq.enqueue_many([announce_job(number, change_id, index, openids)])
+        """Queue slice `index` of the change's fan-out round, to the watchers `openids`."""
+        self.rq.enqueue_many([announce_job(number, change_id, round_id, index, openids)])

@@ -2,11 +2,14 @@
 audience larger than `job_size` split into slices, one job each, so worker processes on
 any machine share it and no job outgrows its timeout.
 
-Slice 0 is sent by the refresh job itself; the others go to follow-up announce jobs. The
-change is announced once every slice has finished (each of its sends has a final outcome);
-the slice record lives under the number's hash tag. Every send is claimed in the
-notification log first, so a slice that runs twice (retried by RQ, enqueued again by a
-later refresh after its lease ran out) never sends anybody the same change twice.
+A round of slices: slice 0 is sent by the refresh job itself, the others by follow-up
+announce jobs. The change is announced once every slice of the round has finished (each of
+its sends has a final outcome); the round's record lives under the number's hash tag. A
+round not finished within its lease (a job died, a send must wait) is replaced by a new
+round over the watchers of that moment, so a watcher who joined or a slice that shifted is
+never missed, and a late job of the old round counts for nothing. Every send is claimed in
+the notification log first, so a slice sent twice (retried by RQ, or again in a new round)
+never gives anybody the same change twice.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from backend.ports import FanoutSlices, RefreshQueue
 from backend.services.notifications import RETRY_LATER
 
-# An unfinished slice is enqueued again by a refresh once its job had this long.
+# A round of slices not finished in this long is started afresh by the next refresh.
 SLICE_LEASE_SECONDS = 300
 # The refresh's own outcome when it left slices to follow-up jobs: come back soon to check.
 SLICED = "sliced"
@@ -57,19 +60,21 @@ class FanOut:
             return results, not RETRY_LATER.intersection(results)
         assert self._queue is not None and self._slices is not None
         parts = split(watchers, self._job_size)
-        # Every slice the first time; later, only the unfinished ones whose lease ran out.
-        for index in self._slices.begin(number, change_id, len(parts), self._lease):
-            if 0 < index < len(parts):
-                self._queue.enqueue_announce(number, change_id, index, parts[index])
+        round_id = self._slices.begin(number, change_id, len(parts), self._lease)
+        if round_id is None:  # this change's slice jobs are under way: they announce it
+            return [SLICED], False
+        for index in range(1, len(parts)):
+            self._queue.enqueue_announce(number, change_id, round_id, index, parts[index])
         results = self.send(notify, parts[0])
-        return [*results, SLICED], self.finished(number, change_id, 0, results)
+        return [*results, SLICED], self.finished(number, change_id, round_id, 0, results)
 
-    def finished(self, number: str, change_id: str, index: int, results: list[str]) -> bool:
-        """Records slice `index` done when none of its sends must be tried again; True when
-        it was the last unfinished slice (exactly one caller learns that)."""
+    def finished(self, number: str, change_id: str, round_id: str, index: int,
+                 results: list[str]) -> bool:  # fmt: skip
+        """Records slice `index` of the round done when none of its sends must be tried
+        again; True when it was the round's last unfinished slice (one caller learns it)."""
         if self._slices is None or RETRY_LATER.intersection(results):
             return False
-        return self._slices.finish(number, change_id, index)
+        return self._slices.finish(number, change_id, round_id, index)
 
     def send(self, notify: Callable[[str], str], watchers: list[str]) -> list[str]:
         """Each watcher's outcome, in order; sends to different users go out concurrently

@@ -43,6 +43,6 @@ class RefreshJob:
             self._want_push(number)
         return outcome
 
-    def announce_slice(self, number: str, change_id: str, index: int,
+    def announce_slice(self, number: str, change_id: str, round_id: str, index: int,
                        openids: list[str]) -> tuple[str, ...]:  # fmt: skip
-        return self._refresher.announce_slice(number, change_id, index, openids)
+        return self._refresher.announce_slice(number, change_id, round_id, index, openids)

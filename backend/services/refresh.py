@@ -135,7 +135,7 @@ class Refresher:
                 self._state.announced(number, change.change_id)
         return tuple(outcomes)
 
-    def announce_slice(self, number: str, change_id: str, index: int,
+    def announce_slice(self, number: str, change_id: str, round_id: str, index: int,
                        openids: list[str]) -> tuple[str, ...]:  # fmt: skip
         """A follow-up job's share of a large fan-out: the stored pending change, if still
         worth telling, sent to `openids`; the last slice to finish announces the change."""
@@ -149,9 +149,9 @@ class Refresher:
             else:
                 notify = partial(self._notify, change=change, shipment=lookup.snapshot.shipment)
                 results = self._fan.send(notify, openids)
-        if self._fan.finished(number, change_id, index, results):
+        if self._fan.finished(number, change_id, round_id, index, results):
             self._state.announced(number, change_id)
-        elif RETRY_LATER.intersection(results):  # the next refresh enqueues it again
+        elif RETRY_LATER.intersection(results):  # a later refresh starts a new round
             self._schedule.set_if_sooner(number, self._clock() + notify_retry_delay(self._scale))
         return tuple(results)
 

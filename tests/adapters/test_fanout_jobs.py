@@ -38,7 +38,7 @@ TEMPLATE = FakeTemplate("tpl-fan", "status_change")
 
 
 @pytest.mark.parametrize("real", [False, True], ids=["fake", "redis"])
-def test_slices_are_handed_out_once_again_after_their_lease_and_finish_once(real, request):
+def test_a_round_finishes_once_and_a_stale_one_is_replaced(real, request):
     clock = FakeClock(1000.0)
     slices = (
         FanoutSlices(request.getfixturevalue("redis_client")) if real else FakeFanoutSlices(clock)
@@ -48,16 +48,20 @@ def test_slices_are_handed_out_once_again_after_their_lease_and_finish_once(real
     def wait_out_the_lease() -> None:
         time.sleep(lease + 0.05) if real else clock.advance(lease + 0.05)
 
-    assert slices.begin(NUMBER, "c1", 3, lease) == [0, 1, 2]
-    assert slices.begin(NUMBER, "c1", 3, lease) == []  # the jobs still have time
-    assert slices.finish(NUMBER, "c1", 1) is False
-    assert slices.finish(NUMBER, "c1", 1) is False  # a slice run twice counts once
+    first = slices.begin(NUMBER, "c1", 3, lease)
+    assert first is not None
+    assert slices.begin(NUMBER, "c1", 3, lease) is None  # its jobs still have time
+    assert slices.finish(NUMBER, "c1", first, 1) is False
+    assert slices.finish(NUMBER, "c1", first, 1) is False  # a slice run twice counts once
     wait_out_the_lease()
-    assert slices.begin(NUMBER, "c1", 3, lease) == [0, 2]  # only the unfinished ones
-    assert slices.finish(NUMBER, "c1", 0) is False
-    assert slices.finish(NUMBER, "c1", 2) is True  # the last one: exactly one caller hears it
-    assert slices.finish(NUMBER, "c1", 2) is False
-    assert slices.begin(NUMBER, "c2", 2, lease) == [0, 1]  # another change, its own record
+    second = slices.begin(NUMBER, "c1", 2, lease)  # unfinished after its lease: a new round
+    assert second not in (None, first)
+    assert slices.finish(NUMBER, "c1", first, 0) is False  # a late job of the old round
+    assert slices.finish(NUMBER, "c1", first, 2) is False
+    assert slices.finish(NUMBER, "c1", second, 0) is False
+    assert slices.finish(NUMBER, "c1", second, 1) is True  # the last: one caller hears it
+    assert slices.finish(NUMBER, "c1", second, 1) is False
+    assert slices.begin(NUMBER, "c2", 2, lease) is not None  # another change, its own record
 
 
 def test_slice_keys_share_the_numbers_hash_tag():
@@ -89,7 +93,7 @@ def test_follow_up_announce_jobs_run_through_rq_tell_everybody_once(redis_url, r
         assert report["outcomes"].count("sent") == 5
         follow_ups = queue.rq.jobs
         assert [job.func_name for job in follow_ups] == [ANNOUNCE_FUNCTION] * 2
-        assert [job.args[2:] for job in follow_ups] == [(1, watchers[5:10]), (2, watchers[10:])]
+        assert [job.args[3:] for job in follow_ups] == [(1, watchers[5:10]), (2, watchers[10:])]
         assert len(states.load(NUMBER).pending) == 1  # not announced while slices remain
         SimpleWorker([queue.rq], connection=connection).work(burst=True)
         assert sorted(sent[0] for sent in messenger.sent) == watchers  # each exactly once

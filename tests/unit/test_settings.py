@@ -76,3 +76,10 @@ def test_operator_name_and_the_unofficial_notice_switch():
     )
     assert custom.operator_name == "示例物流科技有限公司"
     assert custom.unofficial_notice is False
+
+
+def test_the_fan_out_job_size_is_read_and_checked():
+    assert Settings.from_env({}).fanout_job_size == 500
+    assert Settings.from_env({"FANOUT_JOB_SIZE": "200"}).fanout_job_size == 200
+    with pytest.raises(SettingsError, match="FANOUT_JOB_SIZE"):
+        Settings.from_env({"FANOUT_JOB_SIZE": "0"})
