@@ -38,14 +38,19 @@ def batch_job(numbers: list[str]):
 
 
 def announce_job(number: str, change_id: str, round_id: str, index: int, openids: list[str]):
-    """One slice of a change's large fan-out, for any worker to send."""
-    return _job(ANNOUNCE_FUNCTION, (number, change_id, round_id, index, openids))
+    """One slice of a change's large fan-out, for any worker to send. Its description,
+    which RQ logs, names the slice but not the users: openids stay out of logs."""
+    description = (
+        f"announce_slice({number}, {change_id}, {round_id}, {index}, {len(openids)} watchers)"
+    )
+    return _job(ANNOUNCE_FUNCTION, (number, change_id, round_id, index, openids), description)
 
 
-def _job(function: str, args: tuple):
+def _job(function: str, args: tuple, description: str | None = None):
     return Queue.prepare_data(
         function,
         args=args,
+        description=description,
         timeout=JOB_TIMEOUT_SECONDS,
         retry=RETRY,
         result_ttl=RESULT_SECONDS,

@@ -94,6 +94,7 @@ def test_follow_up_announce_jobs_run_through_rq_tell_everybody_once(redis_url, r
         follow_ups = queue.rq.jobs
         assert [job.func_name for job in follow_ups] == [ANNOUNCE_FUNCTION] * 2
         assert [job.args[3:] for job in follow_ups] == [(1, watchers[5:10]), (2, watchers[10:])]
+        assert all("o-rq-" not in job.description for job in follow_ups)  # RQ logs it
         assert len(states.load(NUMBER).pending) == 1  # not announced while slices remain
         SimpleWorker([queue.rq], connection=connection).work(burst=True)
         assert sorted(sent[0] for sent in messenger.sent) == watchers  # each exactly once
