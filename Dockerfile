@@ -18,4 +18,5 @@ EXPOSE 8000
 RUN useradd --create-home app \
     && mkdir -p /var/lib/upt-metrics && chown app /var/lib/upt-metrics
 USER app
-CMD ["gunicorn", "backend.wsgi:app", "--bind", "0.0.0.0:8000", "--workers", "2", "--threads", "8"]
+# Workers, threads, timeouts and request limits: backend/gunicorn_conf.py (API_WORKERS, API_THREADS).
+CMD ["gunicorn", "backend.wsgi:app", "-c", "python:backend.gunicorn_conf", "--bind", "0.0.0.0:8000"]

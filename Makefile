@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 NPM_STAMP := miniprogram/node_modules/.installed-stamp
 
-.PHONY: run test test-python test-miniprogram lint bench preview up down install system-deps clean
+.PHONY: run test test-python test-miniprogram lint bench fuzz preview up down install system-deps clean
 
 install: $(STAMP)
 
@@ -41,6 +41,10 @@ test-miniprogram: $(NPM_STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check backend tests
 	$(VENV)/bin/ruff format --check backend tests
+
+# A long schemathesis campaign over the OpenAPI document (make test runs ~45 s of it).
+fuzz: $(STAMP)
+	CONTRACT_SECONDS=$${FUZZ_SECONDS:-900} $(PY) -m pytest tests/contract -s -q -p no:logging
 
 bench: $(STAMP)
 	@for script in tests/bench/[!_]*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import redis
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backend.adapters import redis_keys
 from backend.adapters.prometheus_metrics import exposition
-from backend.bootstrap import Services, build_services
+from backend.bootstrap import STORE_UNAVAILABLE, Services, build_services
 from backend.logs import configure_logging
 from backend.services.auth import SessionService
 from backend.services.locations import LocationService
@@ -39,6 +40,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     services = services or build_services(settings)
 
     app = Flask(__name__)
+    if settings.trusted_proxies:  # the client's address for rate limits and logs
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Chinese
     # The whole bag stays reachable for the sandboxes and tests; views use the registry.
@@ -46,11 +50,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     registry.install(app, web_use_cases(services))
 
     api = create_api(app)
-    register_error_handlers(app)
+    register_error_handlers(app, STORE_UNAVAILABLE)
     init_request_logging(app)
     app.register_blueprint(health.bp)
     register_api_blueprints(app, api)
-    init_rate_limits(app, settings, current_openid, redis_keys.rate_limit_prefix())
+    init_rate_limits(app, settings, current_openid, services.budgets)
     if settings.sandbox:
         from backend.sandbox import register_sandboxes
 

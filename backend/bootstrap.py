@@ -17,6 +17,8 @@ from backend.adapters.location_cache import CachedLocator
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.prometheus_metrics import PrometheusMetrics
+from backend.adapters.rate_counter import RateCounter
+from backend.adapters.replay_cache import ReplayCache
 from backend.adapters.session_store import SessionStore
 from backend.adapters.share_card import CardRenderer
 from backend.adapters.share_store import ShareStore
@@ -34,6 +36,7 @@ from backend.adapters.wechat.messages import SubscribeMessenger
 from backend.adapters.wechat.push import WeChatPushInbox
 from backend.adapters.wechat.templates import Template, TemplateConfigError, configured_templates
 from backend.services.auth import SessionService
+from backend.services.budgets import Budgets
 from backend.services.fanout import SLICE_LEASE_SECONDS, FanOut
 from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
@@ -46,6 +49,12 @@ from backend.services.subscribe_events import SubscribeEvents
 from backend.services.subscriptions import Subscriptions
 from backend.services.track_alert import TrackAlertService
 from backend.settings import Settings, SettingsError
+
+# What the data store raises when it does not answer; the web layer answers these with 503.
+STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
 
 
 @dataclass
@@ -78,6 +87,7 @@ class Services:
     subscribe_events: SubscribeEvents
     refresh_job: RefreshJob
     metrics: PrometheusMetrics
+    budgets: Budgets  # request budgets of the web layer
     locations: LocationService
 
     def close(self) -> None:
@@ -116,17 +126,19 @@ def build_services(settings: Settings) -> Services:
     refresher = _refresher(
         settings, lookup, wechat, templates, stores, track_alert, metrics, ups.pause.left
     )
+    shares = ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat)
     return Services(
         settings=settings, redis=store, wechat=wechat, ups=ups, templates=templates,
         **vars(stores), lookup=lookup, refresher=refresher, track_alert=track_alert,
         sessions=_sessions(settings, store),
         parcels=Parcels(stores.watches, lookup, refresher, track_alert.want,
-                        stores.notification_log),
+                        stores.notification_log, shares.revoke_parcel),
         consent=Subscriptions(templates, stores.subscriptions, stores.watches,
                               stores.disabled_templates),
-        shares=ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat),
-        subscribe_events=_subscribe_events(settings, stores, metrics),
+        shares=shares,
+        subscribe_events=_subscribe_events(settings, store, stores, metrics),
         refresh_job=RefreshJob(refresher, track_alert.want), metrics=metrics,
+        budgets=Budgets(RateCounter(store)),
         locations=_locations(settings, store, ups),
     )  # fmt: skip
 
@@ -180,8 +192,7 @@ def _refresher(
 
 
 def _fan_out(settings: Settings, stores: _Stores) -> FanOut:
-    """Sends FANOUT_CONCURRENCY at a time; slices of FANOUT_JOB_SIZE watchers beyond the
-    first go to follow-up jobs, enqueued again after a lease scaled like polling."""
+    """Sends in slices of FANOUT_JOB_SIZE jobs; a round's lease scales like polling."""
     lease = max(10.0, SLICE_LEASE_SECONDS * settings.poll_interval_scale)
     return FanOut(settings.fanout_concurrency, settings.fanout_job_size, stores.queue,
                   stores.fanout_slices, lease)  # fmt: skip
@@ -206,13 +217,18 @@ def _sessions(settings: Settings, store: redis.Redis) -> SessionService:
 
 
 def _subscribe_events(
-    settings: Settings, stores: _Stores, metrics: PrometheusMetrics
+    settings: Settings, store: redis.Redis, stores: _Stores, metrics: PrometheusMetrics
 ) -> SubscribeEvents:
+    """WeChat pushes: signatures (security mode when an AES key is set), a freshness window
+    and the nonces seen within it; sent events settle claims of sends."""
     inbox = WeChatPushInbox(
         settings.wechat_push_token, settings.wechat_push_aes_key, settings.wechat_appid
     )
     ledger = stores.subscriptions
-    return SubscribeEvents(inbox, ledger, ledger, stores.notification_log, metrics)
+    return SubscribeEvents(
+        inbox, ledger, ledger, stores.notification_log, ReplayCache(store),
+        settings.push_max_age_minutes * 60, metrics,
+    )  # fmt: skip
 
 
 def build_ups_client(

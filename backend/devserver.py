@@ -68,8 +68,7 @@ def _spawn(environ: dict[str, str], port: int) -> list[subprocess.Popen]:
     python = sys.executable
     api = [
         python, "-m", "gunicorn", "backend.wsgi:app",
-        "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "32",
-        "--timeout", "60", "--graceful-timeout", "5",
+        "-c", "python:backend.gunicorn_conf", "--bind", f"127.0.0.1:{port}",
     ]  # fmt: skip
     worker = [python, "-m", "backend.worker"]
     return [

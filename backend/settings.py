@@ -44,6 +44,13 @@ def _number(environ: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _count(environ: Mapping[str, str], name: str) -> int:
+    raw = environ.get(name, "").strip() or "0"
+    if not raw.isdigit():
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}")
+    return int(raw)
+
+
 MINIPROGRAM_STATES = ("formal", "trial", "developer")
 
 
@@ -97,11 +104,16 @@ class Settings:
     fanout_job_size: int = 500  # watchers past this: the rest go to follow-up announce jobs
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
+    # Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none); rate
+    # budgets per IP need the client's address, not the proxy's.
+    trusted_proxies: int = 0
     log_level: str = "INFO"
     # (start, end) hours, China time, when non-urgent messages wait; equal values disable.
     quiet_hours: tuple[int, int] = (0, 0)
     # Bearer token GET /metrics requires; without it /metrics answers only in sandbox mode.
     metrics_token: str = ""
+    # A pushed message (WeChat, UPS) whose signed time is further off than this is refused.
+    push_max_age_minutes: float = 5.0
     # Which mini-program version a subscribe message opens: formal, trial or developer.
     miniprogram_state: str = "formal"
     # Who runs the mini-program, and whether to say it is not UPS's own (help and settings).
@@ -151,9 +163,11 @@ class Settings:
             fanout_job_size=int(_number(env, "FANOUT_JOB_SIZE", 500)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
+            trusted_proxies=_count(env, "TRUSTED_PROXIES"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
             metrics_token=get("METRICS_TOKEN"),
+            push_max_age_minutes=_number(env, "PUSH_MAX_AGE_MINUTES", 5.0),
             miniprogram_state=_state(get("MINIPROGRAM_STATE", "formal")),
             operator_name=get("OPERATOR_NAME")[:60],
             unofficial_notice=_flag(env.get("UNOFFICIAL_NOTICE")) is not False,

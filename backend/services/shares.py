@@ -108,7 +108,18 @@ class ShareService:
         share = self._store.get(share_id)
         if share is None or not secrets.compare_digest(share.openid, openid):
             raise ShareNotFoundError(share_id)
-        self._store.delete(share_id)
+        self._store.delete(share)
+
+    def owned_by(self, openid: str) -> list[Share]:
+        """The caller's own live shares, newest first."""
+        return self._store.owned_by(openid)
+
+    def revoke_parcel(self, openid: str, number: str) -> int:
+        """End every share `openid` made of `number` (they stopped watching it); the count."""
+        mine = [share for share in self._store.owned_by(openid) if share.number == number]
+        for share in mine:
+            self._store.delete(share)
+        return len(mine)
 
     def card_png(self, share_id: str, lang: str) -> bytes:
         """The 5:4 card image, cached briefly per share and drawn content."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 
+from backend.domain.errors import ReplayedPush
 from backend.domain.subscriptions import SubscribeEvent
 from backend.ports import (
     CreditLedger,
     Metrics,
+    NonceRegistry,
     NotificationLog,
     NullMetrics,
     PushInbox,
@@ -21,26 +24,54 @@ log = logging.getLogger(__name__)
 
 # WeChat retries a push it thinks failed within seconds; a day covers any retry.
 SEEN_SECONDS = 24 * 3600
+NONCE_SCOPE = "wechat-push"
 
 
 class SubscribeEvents:
     """The push endpoint's use case: check the sender, read its events, credit the ledger."""
 
-    def __init__(self, inbox: PushInbox, ledger: CreditLedger, seen: SeenPushes,
-                 sends: NotificationLog, metrics: Metrics | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        inbox: PushInbox,
+        ledger: CreditLedger,
+        seen: SeenPushes,
+        sends: NotificationLog,
+        nonces: NonceRegistry,
+        window_seconds: float,
+        metrics: Metrics | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self._inbox = inbox
         self._ledger = ledger
         self._seen = seen
         self._sends = sends
+        self._nonces = nonces
+        self._window = window_seconds  # how far a push's signed timestamp may be from now
         self._metrics = metrics or NullMetrics()
+        self._clock = clock
 
     def verify_url(self, signature: str, timestamp: str, nonce: str, echostr: str) -> str:
         """The echo for the messenger's URL check; raises BadSignature when not signed by us."""
         return self._inbox.verify_url(signature, timestamp, nonce, echostr)
 
     def open(self, body: bytes, query: Mapping[str, str]) -> list[SubscribeEvent]:
-        """The subscribe events of a push; raises BadSignature or MalformedPush."""
-        return self._inbox.open(body, query)
+        """The subscribe events of an authentic, fresh, first-seen push; raises BadSignature
+        (ReplayedPush when stale or seen before) or MalformedPush.
+
+        The signature binds timestamp and nonce, so a captured push can only be replayed
+        inside the window, and the nonce claim (kept a little longer than the window either
+        side of now) stops that too.
+        """
+        events = self._inbox.open(body, query)
+        timestamp = query.get("timestamp", "")
+        _check_fresh(timestamp, self._clock(), self._window)
+        if not self._nonces.first_use(NONCE_SCOPE, _nonce(query), 2 * self._window + 60):
+            raise ReplayedPush("nonce used before")
+        return events
+
+    def release(self, query: Mapping[str, str]) -> None:
+        """Forget the push's nonce after a failure to apply it, so the sender's retry counts."""
+        self._nonces.forget(NONCE_SCOPE, _nonce(query))
 
     def apply(self, events: list[SubscribeEvent]) -> None:
         """Credit accepts, zero rejected templates, log failed deliveries; retries change
@@ -85,3 +116,18 @@ def _digest(event: SubscribeEvent) -> str:
         for part in (event.kind, event.template_id, event.create_time, event.status, event.msg_id)
     )
     return hashlib.sha256(identity.encode()).hexdigest()[:20]
+
+
+def _nonce(query: Mapping[str, str]) -> str:
+    return f"{query.get('timestamp', '')}:{query.get('nonce', '')}"
+
+
+def _check_fresh(timestamp: str, now: float, window_seconds: float) -> None:
+    """Refuse a push whose signed timestamp is further than the window from now (a replay
+    of an old capture, or a clock far off)."""
+    try:
+        stamped = int(timestamp)
+    except ValueError:
+        raise ReplayedPush("timestamp is not a number") from None
+    if abs(now - stamped) > window_seconds:
+        raise ReplayedPush(f"timestamp {stamped} is outside the freshness window")

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from backend.domain.errors import CarrierUnavailable, SubscriptionRefused
-from backend.domain.model import TrackingEvent
+from backend.domain.model import TrackingEvent, event_moment
 from backend.domain.statuses import is_final
 from backend.domain.track_alert import SubscribeResult, batches
 from backend.ports import (
@@ -37,6 +37,14 @@ RETRY_SECONDS = 300  # after a transient failure
 TAKE_LIMIT = 1000
 # Longer than any plausible repeat of one event by UPS.
 SEEN_SECONDS = 3 * DAY
+# Events older than this are refused, so a replayed capture is either refused or still in
+# the sightings set (SEEN_SECONDS, with a margin for local times read without an offset).
+MAX_EVENT_AGE_SECONDS = 2 * DAY
+MAX_EVENT_LEAD_SECONDS = DAY  # a local time without its offset may read up to 14 h ahead
+
+
+class StaleWebhookEventError(ValueError):
+    """An authentic-looking event stamped outside the freshness window: not processed."""
 
 
 class TrackAlertService:
@@ -145,6 +153,7 @@ class TrackAlertService:
         number now. True for a new event. Raises MalformedEvent for a non-event body."""
         pushed = self._parse(payload)
         number, fingerprint = pushed.number, pushed.fingerprint
+        self._check_fresh(pushed.event.time)
         if not self._store.first_sighting(number, fingerprint, SEEN_SECONDS):
             log.info("Track Alert event for %s seen before; ignored", number)
             return False
@@ -158,3 +167,13 @@ class TrackAlertService:
             raise
         log.info("Track Alert event %s for %s: refresh enqueued", pushed.event.ups_code, number)
         return True
+
+    def _check_fresh(self, event_time: str) -> None:
+        """Raise StaleWebhookEventError for a scan too old or too far ahead; an event without
+        a time passes (UPS leaves fields blank) and is still de-duplicated."""
+        moment = event_moment(event_time)
+        if moment is None:
+            return
+        now, stamped = self._clock(), moment.timestamp()
+        if not now - MAX_EVENT_AGE_SECONDS <= stamped <= now + MAX_EVENT_LEAD_SECONDS:
+            raise StaleWebhookEventError(f"event time {event_time} is outside the window")

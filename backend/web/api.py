@@ -3,6 +3,15 @@
 from flask import Flask
 from flask_smorest import Api
 
+from backend.web.openapi_doc import EnvelopeErrorsPlugin, ErrorSchema, openapi_metadata
+
+
+class ProjectApi(Api):
+    """Errors are documented with our envelope, status by status (no catch-all default)."""
+
+    ERROR_SCHEMA = ErrorSchema
+    DEFAULT_ERROR_RESPONSE_NAME = None
+
 
 def create_api(app: Flask) -> Api:
     """Bind the OpenAPI generator to `app`; blueprints are registered on the returned Api."""
@@ -23,4 +32,6 @@ def create_api(app: Flask) -> Api:
             },
         },
     )
-    return Api(app)
+    api = ProjectApi(app, spec_kwargs={"extra_plugins": [EnvelopeErrorsPlugin()]})
+    api.ma_plugin.converter.add_attribute_function(openapi_metadata)
+    return api

@@ -38,7 +38,11 @@ register(
 class LoginBodySchema(Schema):
     code = fields.String(
         required=True,
-        validate=validate.Length(min=1, max=128),
+        # wx.login codes are short printable strings; control characters are refused.
+        validate=[
+            validate.Length(min=1, max=128),
+            validate.Regexp(r"^[^\x00-\x1f\x7f-\x9f]+$", error="control characters"),
+        ],
         metadata={"description": "res.code from wx.login (valid 5 minutes, usable once)"},
     )
 
@@ -67,6 +71,7 @@ def _api_error(error: MessengerError) -> ApiError:
 @bp.arguments(LoginBodySchema)
 @bp.response(200, LoginResultSchema)
 @bp.alt_response(401, description="invalid_code: the code is invalid, expired or used")
+@bp.alt_response(403, description="user_blocked: WeChat does not let this account log in")
 @bp.alt_response(429, description="rate_limited: WeChat's per-user login limit")
 @bp.alt_response(503, description="wechat_unavailable: WeChat busy or unreachable")
 def login(body: dict):

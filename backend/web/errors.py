@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, Request, jsonify
+from flask import Flask, Request, current_app, jsonify
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from backend.web.i18n import request_lang
+from backend.web.json_guard import GuardedJSONProvider, HostileJsonError, guard_request_body
 from backend.web.messages import message_for
 
 log = logging.getLogger(__name__)
@@ -53,9 +54,12 @@ class InvalidJsonError(BadRequest):
 
 
 class JsonRequest(Request):
-    """Flask's request, but a malformed JSON body raises InvalidJsonError we can name."""
+    """Flask's request with bounded JSON parsing (json_guard); a malformed or hostile body
+    raises an error we can name."""
 
     def on_json_loading_failed(self, e: ValueError | None) -> Any:
+        if isinstance(e, HostileJsonError):
+            raise ApiError(400, e.code)
         raise InvalidJsonError()
 
 
@@ -86,17 +90,11 @@ def _handle_http_exception(error: HTTPException):
         return envelope(status, _HTTP_CODES.get(status, "internal_error"))
     response = envelope(status, _HTTP_CODES.get(status, "bad_request"))
     if status == 429 and "Retry-After" not in response.headers:
-        response.headers["Retry-After"] = str(_retry_after(error))
+        response.headers["Retry-After"] = "60"
     for name, value in error.get_headers():
         if name.lower() not in {"content-type", "content-length"}:
             response.headers[name] = value
     return response
-
-
-def _retry_after(error: HTTPException) -> int:
-    """Seconds to wait: the rate limit's window when flask-limiter says which limit it was."""
-    limit = getattr(getattr(error, "limit", None), "limit", None)
-    return int(limit.get_expiry()) if limit is not None else 60
 
 
 def _is_bad_json(error: HTTPException, messages: Any) -> bool:
@@ -107,13 +105,41 @@ def _is_bad_json(error: HTTPException, messages: Any) -> bool:
 def _handle_unexpected(error: Exception):
     if isinstance(error, HTTPException):
         return _handle_http_exception(error)
+    if is_store_unavailable(error) or is_store_unavailable(error.__cause__ or error):
+        return _handle_store_unavailable(error)
     log.exception("unhandled error")
     return envelope(500, "internal_error")
 
 
-def register_error_handlers(app: Flask) -> None:
-    """Install the handlers; call after flask-smorest's Api so ours replace its own."""
+# Seconds a client should wait after the data store failed to answer.
+STORE_RETRY_AFTER = "5"
+
+
+def is_store_unavailable(error: BaseException) -> bool:
+    """True for the data store's connection and timeout errors (given by the composition root)."""
+    return isinstance(error, current_app.extensions.get("store_unavailable_errors", ()))
+
+
+def _handle_store_unavailable(error: Exception):
+    log.warning("data store unavailable: %s", type(error).__name__)
+    response = envelope(503, "service_unavailable")
+    response.headers["Retry-After"] = STORE_RETRY_AFTER
+    return response
+
+
+def register_error_handlers(
+    app: Flask, store_unavailable: tuple[type[Exception], ...] = ()
+) -> None:
+    """Install the handlers; call after flask-smorest's Api so ours replace its own.
+
+    `store_unavailable`: the exceptions meaning "Redis does not answer", answered 503.
+    """
     app.request_class = JsonRequest
+    app.json = GuardedJSONProvider(app)
+    app.before_request(guard_request_body)
+    app.extensions["store_unavailable_errors"] = store_unavailable
+    for kind in store_unavailable:
+        app.register_error_handler(kind, _handle_store_unavailable)
     app.register_error_handler(ApiError, _handle_api_error)
     app.register_error_handler(HTTPException, _handle_http_exception)
     app.register_error_handler(Exception, _handle_unexpected)

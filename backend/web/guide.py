@@ -32,7 +32,38 @@ class LinkVerdictSchema(Schema):
     host = fields.String(allow_none=True)
 
 
+class GlossaryEntrySchema(Schema):
+    code = fields.String(required=True)
+    label = fields.String(required=True)
+    description = fields.String(required=True)
+
+
+class FaqEntrySchema(Schema):
+    question = fields.String(required=True)
+    answer = fields.String(required=True)
+
+
+class HotlineSchema(Schema):
+    number = fields.String(required=True)
+    note = fields.String()
+
+
+class OperatorSchema(Schema):
+    name = fields.String(required=True, metadata={"description": "who runs this service"})
+    notice = fields.String(required=True, metadata={"description": "'' when run by UPS"})
+
+
+class HelpSchema(Schema):
+    statuses = fields.List(fields.Nested(GlossaryEntrySchema), required=True)
+    faq = fields.List(fields.Nested(FaqEntrySchema), required=True)
+    hotline = fields.Nested(HotlineSchema, required=True)
+    official_domain = fields.String(required=True)
+    phishing = fields.String(required=True)
+    operator = fields.Nested(OperatorSchema, required=True)
+
+
 @bp.get("/help")
+@bp.response(200, HelpSchema)
 def help_page():
     """Status glossary, FAQ, hotline, the official-domain advice, and who operates the service."""
     lang = request_lang()

@@ -21,5 +21,5 @@ def healthz():
                 "message": message_for("redis_unavailable", request_lang()),
             },
         }
-        return jsonify(body), 503
+        return jsonify(body), 503, {"Retry-After": "5"}
     return jsonify({"status": "ok", "redis": "ok", "sandbox": use(WebConfig).sandbox})

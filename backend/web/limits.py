@@ -1,45 +1,109 @@
-"""Rate limits on /api/v1 with flask-limiter on Redis: per IP, or per user when logged in."""
+"""Rate limits: one budget per client shared by every /api/v1 route, tighter ones where
+abuse is costly. A client is the logged-in user (openid) or else the IP address.
+
+Counting costs at most one pipelined Redis round trip per request, usually none
+(RateCounter leases budgets to the process in chunks). When
+Redis does not answer the request goes through uncounted: availability beats counting, and
+a route that needs Redis answers 503 by itself.
+"""
 
 from __future__ import annotations
 
+import logging
+import math
+import re
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from flask import Flask, request
-from flask_limiter import Limiter
+from flask import Flask, current_app, request
 
-from backend.settings import Settings
+from backend.services.budgets import Budgets
+from backend.settings import Settings, SettingsError
+from backend.web.errors import ApiError, is_store_unavailable
 
-# Paths outside the public API answer machines (WeChat, UPS, probes), not people.
+log = logging.getLogger(__name__)
+
+_COUNTER = "rate_counter"
 _LIMITED_PREFIX = "/api/v1/"
 _UNLIMITED = {"/api/v1/openapi.json"}
+_UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+_RATE = re.compile(r"^\s*(\d+)\s*(?:/|per)\s*(\d*)\s*(second|minute|hour|day)s?\s*$", re.I)
+
+# Endpoint -> (budget, rate, by IP even when logged in). Logins cost a WeChat call each and
+# mint sessions; shares are stored for 30 days and drawn as images; link checks parse
+# arbitrary text. Each is counted in its own budget on top of the shared one.
+ROUTE_LIMITS = {
+    "auth.login": ("login", "10/minute", True),
+    "shares.create_share": ("share-create", "30/hour", False),
+    "guide.links_check": ("link-check", "30/minute", False),
+}
+
+
+@dataclass(frozen=True)
+class Rate:
+    count: int
+    seconds: int
+
+
+def parse_rate(text: str) -> Rate:
+    """'120/minute', '10 per 5 minutes', '1000/day' -> Rate; ValueError otherwise."""
+    match = _RATE.match(text)
+    if not match:
+        raise ValueError(f"not a rate: {text!r} (e.g. 120/minute)")
+    count, multiple, unit = match.groups()
+    return Rate(int(count), int(multiple or 1) * _UNITS[unit.lower()])
+
+
+def retry_after(rate: Rate, now: float) -> str:
+    """Seconds until the current window of `rate` ends (at least 1)."""
+    return str(max(1, math.ceil(rate.seconds - now % rate.seconds)))
+
+
+def check(budgets: list[tuple[str, str, Rate]]) -> None:
+    """Count this request in each (budget, client, rate); raise 429 when one is spent."""
+    counter = current_app.extensions[_COUNTER]
+    now = time.time()
+    asked = [(name, client, rate.count, rate.seconds) for name, client, rate in budgets]
+    try:
+        answers = counter.allow(asked, now)
+    except Exception as error:  # noqa: BLE001
+        if not is_store_unavailable(error):
+            raise
+        log.warning("rate limits not counted: the data store does not answer")
+        return
+    for (_name, _client, rate), allowed in zip(budgets, answers, strict=True):
+        if not allowed:
+            raise ApiError(429, "rate_limited", headers={"Retry-After": retry_after(rate, now)})
 
 
 def init_rate_limits(
-    app: Flask, settings: Settings, identify: Callable[[], str | None], key_prefix: str
-) -> Limiter:
-    """Limit every /api/v1 route; `identify` names the logged-in user (or None)."""
+    app: Flask, settings: Settings, identify: Callable[[], str | None], counter: Budgets
+) -> None:
+    """Count every /api/v1 request against its client's budget before the view runs;
+    `identify` names the logged-in user (or None), `counter` keeps the counts."""
+    app.extensions[_COUNTER] = counter
+    try:
+        anonymous = parse_rate(settings.rate_limit_anonymous)
+        user = parse_rate(settings.rate_limit_user)
+    except ValueError as error:
+        raise SettingsError(f"RATE_LIMIT_ANONYMOUS / RATE_LIMIT_USER: {error}") from None
+    routes = {
+        endpoint: (budget, parse_rate(rate), by_ip)
+        for endpoint, (budget, rate, by_ip) in ROUTE_LIMITS.items()
+    }
 
-    def key() -> str:
+    @app.before_request
+    def count_request() -> None:
+        path = request.path
+        if not path.startswith(_LIMITED_PREFIX) or path in _UNLIMITED:
+            return
+        ip = f"ip:{request.remote_addr}"
         openid = identify()
-        return f"user:{openid}" if openid else f"ip:{request.remote_addr}"
-
-    def limit() -> str:
-        return settings.rate_limit_user if identify() else settings.rate_limit_anonymous
-
-    def exempt() -> bool:
-        return not request.path.startswith(_LIMITED_PREFIX) or request.path in _UNLIMITED
-
-    return Limiter(
-        key_func=key,
-        app=app,
-        default_limits=[limit],
-        default_limits_exempt_when=exempt,
-        storage_uri=settings.redis_url,
-        key_prefix=key_prefix,
-        strategy="fixed-window",
-        # X-RateLimit-* headers cost two Redis reads on every request; a 429 still carries
-        # Retry-After (set by the error envelope from the limit's window).
-        headers_enabled=False,
-        # A Redis hiccup must not turn every request into an error; /healthz reports it.
-        swallow_errors=True,
-    )
+        client = f"user:{openid}" if openid else ip
+        budgets = [("all", client, user if openid else anonymous)]
+        special = routes.get(request.endpoint or "")
+        if special is not None:
+            budget, rate, by_ip = special
+            budgets.append((budget, ip if by_ip else client, rate))
+        check(budgets)

@@ -42,7 +42,11 @@ class LocationsQuerySchema(Schema):
     lat = fields.String(metadata={"description": "WGS-84 latitude in degrees (with lng)"})
     lng = fields.String(metadata={"description": "WGS-84 longitude in degrees (with lat)"})
     address = fields.String(
-        validate=validate.Length(max=200),
+        # Control characters are refused like everywhere else (no address has them).
+        validate=[
+            validate.Length(max=200),
+            validate.Regexp(r"^[^\x00-\x1f\x7f-\x9f]*$", error="control characters"),
+        ],
         metadata={"description": "a city or address, used when lat/lng are absent"},
     )
     country = fields.String(
@@ -141,6 +145,6 @@ def locations(query: dict):
     except LocatorQueryRejectedError:
         raise ApiError(400, "invalid_location_query") from None
     except LocatorError:
-        raise ApiError(503, "upstream_unavailable") from None
+        raise ApiError(503, "upstream_unavailable", headers={"Retry-After": "30"}) from None
     # Already in the documented shape: a Response skips marshmallow's second pass over it.
     return jsonify(nearby_view(nearby, wanted.value, lang))

@@ -4,6 +4,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("找不到这个地址。", "Nothing lives at this address."),
     "method_not_allowed": ("这个地址不支持该请求方法。", "This method is not allowed here."),
     "invalid_json": ("请求内容不是有效的 JSON。", "The request body is not valid JSON."),
+    "json_too_deep": ("请求内容嵌套层级过深。", "The JSON body is nested too deeply."),
+    "number_too_long": ("请求中的数字过长。", "A number in the request is too long."),
+    "invalid_characters": (
+        "请求中含有无法处理的字符（控制字符或不成对的代理字符）。",
+        "The request contains characters we cannot accept (control or unpaired surrogates).",
+    ),
     "invalid_request": ("请求参数有误，请检查后重试。", "Some request fields are invalid."),
     "bad_request": ("请求有误，请检查后重试。", "The request could not be understood."),
     "unauthorized": (

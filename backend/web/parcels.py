@@ -12,6 +12,7 @@ from backend.domain.watches import ParcelNotWatchedError, WatchLimitError
 from backend.services.parcels import Parcel, Parcels
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
+from backend.web.json_guard import clean_text
 from backend.web.messages import message_for
 from backend.web.pickup import add_access_point
 from backend.web.presenters import lookup_view
@@ -69,10 +70,11 @@ def list_parcels():
 @login_required
 @bp.arguments(WatchBodySchema)
 @bp.response(200, ParcelSchema)
+@bp.alt_response(409, description="too_many_parcels: the watch limit is reached")
 def watch_parcel(body: dict, number: str):
     """Watch a parcel (again): idempotent; the nickname is updated."""
     lang, number = request_lang(), _valid_number(number)
-    nickname = (body.get("nickname") or "").strip() or None
+    nickname = clean_text(body.get("nickname") or "").strip() or None
     try:
         parcel = use(Parcels).watch(g.openid, number, nickname, lang)
     except WatchLimitError as error:
@@ -84,6 +86,7 @@ def watch_parcel(body: dict, number: str):
 @bp.get("/parcels/<number>")
 @login_required
 @bp.response(200, ParcelSchema)
+@bp.alt_response(404, description="parcel_not_found: the caller does not watch this number")
 def get_parcel(number: str):
     """One watched parcel with its full tracking result."""
     lang = request_lang()
@@ -98,5 +101,6 @@ def get_parcel(number: str):
 @login_required
 @bp.response(204)
 def unwatch_parcel(number: str):
-    """Stop watching; polling stops once nobody watches the number."""
+    """Stop watching; the caller's shares of it are revoked, and polling stops once nobody
+    watches the number."""
     use(Parcels).unwatch(g.openid, _valid_number(number))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from flask import Blueprint, Response, request
 
-from backend.domain.errors import BadSignature, MalformedPush
+from backend.domain.errors import BadSignature, MalformedPush, ReplayedPush
 from backend.services.subscribe_events import SubscribeEvents
-from backend.web.errors import ApiError
+from backend.web.errors import ApiError, is_store_unavailable
 from backend.web.messages import register
 from backend.web.registry import use
 
@@ -20,6 +21,11 @@ register(
     "invalid_signature",
     "签名校验失败，请求未被处理。",
     "The signature does not match; nothing was processed.",
+)
+register(
+    "push_replayed",
+    "推送已过期或已处理过，未再次处理。",
+    "The push is too old or was already received; it was not processed again.",
 )
 
 
@@ -46,14 +52,18 @@ def verify():
 
 @bp.post("/wechat/push")
 def receive():
-    """A pushed message: verify, decrypt, parse, hand subscribe events over, say success.
+    """A pushed message: verify, decrypt, check freshness, parse, hand subscribe events over.
 
-    Anything correctly signed is acknowledged, even when unreadable, so that WeChat does
-    not retry a message that will never parse; a bad signature is refused untouched.
+    Anything authentic is acknowledged, even when unreadable, so that WeChat does not retry
+    a message that will never parse; a bad signature, a plaintext push while security mode
+    is configured, a stale timestamp or a nonce used before is refused untouched (403, logged).
     """
     inbox = use(SubscribeEvents)
     try:
         events = inbox.open(request.get_data(cache=False), request.args)
+    except ReplayedPush as error:
+        log.warning("push refused: %s (from %s)", error, request.remote_addr)
+        raise ApiError(403, "push_replayed") from None
     except BadSignature as error:
         log.warning("push refused: %s (from %s)", error, request.remote_addr)
         raise ApiError(403, "invalid_signature") from None
@@ -63,7 +73,11 @@ def receive():
     if events:
         try:
             inbox.apply(events)
-        except Exception:  # the push is acknowledged regardless; the log keeps the failure
+        except Exception as error:
+            with contextlib.suppress(Exception):  # WeChat's retry may then succeed
+                inbox.release(request.args)
+            if is_store_unavailable(error):
+                raise  # 503: WeChat retries later
             log.exception("handling %d subscribe event(s) failed", len(events))
     else:
         log.info("push acknowledged: not a subscribe event")

@@ -22,9 +22,10 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
     api.register_blueprint(parcels.bp)
     api.register_blueprint(subscriptions.bp)
 
-    from backend.web import share_page, shares
+    from backend.web import own_shares, share_page, shares
 
     api.register_blueprint(shares.bp)
+    api.register_blueprint(own_shares.bp)
     app.register_blueprint(share_page.bp)
     app.register_blueprint(push.bp)
 

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate
 
+TEXT_MAX, ITEM_MAX = 4000, 100  # far above 30 numbers, however they are written
+
 
 class NumbersField(fields.Field):
     """Free text ("1Z…, 1Z…") or a list of strings."""
 
     def _deserialize(self, value, attr, data, **kwargs):
-        if isinstance(value, str):
+        if isinstance(value, str) and len(value) <= TEXT_MAX:
             return value
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        if isinstance(value, list) and all(
+            isinstance(item, str) and len(item) <= ITEM_MAX for item in value
+        ):
             return value
-        raise ValidationError("must be a string or a list of strings")
+        raise ValidationError(
+            f"must be a text of at most {TEXT_MAX} characters or a list of strings of at "
+            f"most {ITEM_MAX}"
+        )
 
 
 class TrackQuerySchema(Schema):
@@ -21,8 +28,18 @@ class TrackQuerySchema(Schema):
     lang = fields.String(validate=validate.OneOf(["zh", "en"]))
 
 
+NUMBERS_DOC = {
+    "oneOf": [
+        {"type": "string", "minLength": 1, "maxLength": TEXT_MAX},
+        {"type": "array", "items": {"type": "string", "maxLength": ITEM_MAX}, "minItems": 1},
+    ]
+}
+
+
 class TrackBodySchema(Schema):
-    numbers = NumbersField(required=True, metadata={"description": "free text or a list"})
+    numbers = NumbersField(
+        required=True, metadata={"description": "free text or a list", "openapi": NUMBERS_DOC}
+    )
 
 
 class StatusSchema(Schema):

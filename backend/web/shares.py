@@ -92,6 +92,13 @@ def _public(bucket: str, share_id: str) -> None:
         raise ApiError(404, "share_not_found")
 
 
+def _unavailable(error: ShareUnavailableError) -> ApiError:
+    """UPS has no record of the number (404), or cannot be reached now (503)."""
+    if str(error) == "not_found":
+        return ApiError(404, "not_found_number")
+    return ApiError(503, "upstream_unavailable", headers={"Retry-After": "30"})
+
+
 # Leading bytes of the image formats WeChat's codes come in (JPEG by default, PNG when
 # is_hyaline); the URL says .png, the Content-Type says what the bytes are.
 _IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
@@ -144,8 +151,13 @@ def create_share(body: dict, number: str):
 
 @bp.get("/shares/<share_id>")
 @bp.response(200, SharedViewSchema)
-@bp.alt_response(404, description="share_not_found: unknown, expired or revoked")
+@bp.alt_response(
+    404,
+    description="share_not_found: unknown, expired or revoked; "
+    "not_found_number: UPS has no record of the parcel",
+)
 @bp.alt_response(429, description="rate_limited: too many reads from this address")
+@bp.alt_response(503, description="upstream_unavailable: UPS cannot be reached")
 def get_share(share_id: str):
     """The shared parcel as a receiver may see it; no login needed."""
     _public("share-read", share_id)
@@ -153,8 +165,8 @@ def get_share(share_id: str):
         return _shares().shared_view(share_id, request_lang())
     except ShareNotFoundError:
         raise ApiError(404, "share_not_found") from None
-    except ShareUnavailableError:
-        raise ApiError(503, "upstream_unavailable", headers={"Retry-After": "30"}) from None
+    except ShareUnavailableError as error:
+        raise _unavailable(error) from None
 
 
 @bp.delete("/shares/<share_id>")
@@ -171,7 +183,8 @@ def revoke_share(share_id: str):
 
 @bp.get("/shares/<share_id>/card.png")
 @bp.doc(responses={"200": {"description": "1000x800 PNG card", **PNG_DOC}})
-@bp.alt_response(404, description="share_not_found")
+@bp.alt_response(404, description="share_not_found; not_found_number")
+@bp.alt_response(503, description="upstream_unavailable: UPS cannot be reached")
 def share_card(share_id: str):
     """The 5:4 image for the chat card (onShareAppMessage imageUrl)."""
     _public("share-card", share_id)
@@ -179,8 +192,8 @@ def share_card(share_id: str):
         return _png(_shares().card_png(share_id, request_lang()), 60)
     except ShareNotFoundError:
         raise ApiError(404, "share_not_found") from None
-    except ShareUnavailableError:
-        raise ApiError(503, "upstream_unavailable", headers={"Retry-After": "30"}) from None
+    except ShareUnavailableError as error:
+        raise _unavailable(error) from None
 
 
 @bp.get("/shares/<share_id>/qrcode.png")

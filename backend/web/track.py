@@ -33,7 +33,7 @@ def _track(numbers: str | list[str]):
 
 
 @bp.get("/track")
-@bp.arguments(TrackQuerySchema, location="query")
+@bp.arguments(TrackQuerySchema(), location="query")  # an instance: built once, not per call
 @bp.response(200, TrackResponseSchema)
 def track_get(query: dict):
     """Look up numbers given as free text in ?numbers= (commas, spaces or new lines)."""

@@ -8,7 +8,7 @@ import logging
 from flask import Blueprint, jsonify, request
 
 from backend.domain.errors import MalformedEvent
-from backend.services.track_alert import TrackAlertService
+from backend.services.track_alert import StaleWebhookEventError, TrackAlertService
 from backend.web.errors import ApiError
 from backend.web.messages import register
 from backend.web.registry import WebConfig, use
@@ -24,6 +24,11 @@ register(
     "invalid_webhook_credential",
     "推送凭证校验失败，请求未被处理。",
     "The webhook credential does not match; nothing was processed.",
+)
+register(
+    "webhook_event_stale",
+    "推送的事件时间超出有效范围，未处理。",
+    "The event's time is outside the accepted window; it was not processed.",
 )
 register(
     "invalid_webhook_event",
@@ -60,4 +65,7 @@ def receive():
     except MalformedEvent as error:
         log.warning("Track Alert webhook body refused: %s", error)
         raise ApiError(400, "invalid_webhook_event", str(error)) from None
+    except StaleWebhookEventError as error:
+        log.warning("Track Alert webhook refused: %s (from %s)", error, request.remote_addr)
+        raise ApiError(403, "webhook_event_stale") from None
     return jsonify({"status": "accepted" if fresh else "duplicate"})

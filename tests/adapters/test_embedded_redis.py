@@ -1,18 +1,16 @@
 """The embedded server `make run` and `make test` start without a Redis answers everything
-RQ, redis-py and flask-limiter ask of a Redis (the commands the old in-process emulation
+RQ, redis-py and our request budgets ask of a Redis (the commands the old in-process emulation
 got wrong), and leaves nothing behind when stopped."""
 
 from __future__ import annotations
 
 import pytest
 import redis
-from limits import parse
-from limits.storage import storage_from_string
-from limits.strategies import MovingWindowRateLimiter
 from rq import Queue, SimpleWorker
 
 from backend.adapters import redis_conn
 from backend.adapters.embedded_redis import EmbeddedRedis, server_binary
+from backend.adapters.rate_counter import RateCounter
 from tests.support import jobs
 
 
@@ -71,11 +69,10 @@ def test_an_rq_worker_runs_a_job(server, client):
     connection.close()
 
 
-def test_flask_limiters_moving_window_counts_on_it(server):
-    storage = storage_from_string(server.url)
-    limiter = MovingWindowRateLimiter(storage)
-    limit = parse("2/minute")
-    assert [limiter.hit(limit, "client") for _ in range(3)] == [True, True, False]
+def test_request_budgets_count_on_it(client):
+    counter = RateCounter(client)
+    answers = [counter.allow([("login", "1.2.3.4", 3, 60)], now=600.0)[0] for _ in range(4)]
+    assert answers == [True, True, True, False]
 
 
 def test_stopping_leaves_nothing_listening():

@@ -9,17 +9,22 @@ import pytest
 
 from backend.adapters.notification_log import NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.replay_cache import ReplayCache
+from backend.adapters.share_store import ShareStore
 from backend.adapters.subscription_store import DisabledTemplates, SubscriptionStore
 from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.watch_store import WatchStore
 from backend.domain.model import Shipment
+from backend.domain.shares import Share
 from backend.domain.statuses import Status
 from backend.domain.tracking import detect_change
 from backend.domain.watches import WatchLimitError
 from tests.fakes import (
     FakeCreditLedger,
+    FakeNonces,
     FakeNotificationLog,
     FakeSchedule,
+    FakeShareStore,
     FakeTemplateSwitch,
     FakeTrackAlertStore,
     FakeTrackingStates,
@@ -142,3 +147,26 @@ def test_track_alert_due_set_and_sightings(redis_or_none):
     assert store.first_sighting(A, "f1", 60) and not store.first_sighting(A, "f1", 60)
     store.forget_sighting(A, "f1")
     assert store.first_sighting(A, "f1", 60)
+
+
+def test_a_nonce_is_used_once_until_forgotten(redis_or_none):
+    nonces = ReplayCache(redis_or_none) if redis_or_none else FakeNonces()
+    assert nonces.first_use("push", "1714036504:77", 600) is True
+    assert nonces.first_use("push", "1714036504:77", 600) is False
+    assert nonces.first_use("other", "1714036504:77", 600) is True
+    nonces.forget("push", "1714036504:77")
+    assert nonces.first_use("push", "1714036504:77", 600) is True
+
+
+def test_shares_are_listed_by_owner_newest_first_and_deleted(redis_or_none):
+    store = ShareStore(redis_or_none) if redis_or_none else FakeShareStore()
+    now = time.time()
+    older = Share("s-older-0000000000000000", USER, A, False, None, now - 10, now + 3600)
+    newer = Share("s-newer-0000000000000000", USER, B, True, "甲", now, now + 7200)
+    other = Share("s-other-0000000000000000", "o-other", A, False, None, now, now + 3600)
+    for share in (older, newer, other):
+        store.put(share)
+    assert [s.share_id for s in store.owned_by(USER)] == [newer.share_id, older.share_id]
+    assert store.delete(older) is True and store.get(older.share_id) is None
+    assert [s.share_id for s in store.owned_by(USER)] == [newer.share_id]
+    assert [s.share_id for s in store.owned_by("o-other")] == [other.share_id]

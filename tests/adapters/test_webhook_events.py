@@ -4,11 +4,13 @@ which changes make a new event (in-memory stores, no Redis)."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from backend.adapters.ups.webhook_mapping import WebhookFormatError, parse_webhook
+from backend.services.track_alert import StaleWebhookEventError
 from tests.support.track_alert import make_world
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
@@ -20,7 +22,18 @@ NUMBER = EVENT["trackingNumber"]
 def world():
     world = make_world(parse_webhook)
     world.watches.watch("o-watcher", NUMBER, None)
+    world.clock.now = SCANNED + 600  # the sample's scan (13:15:19 GMT) was ten minutes ago
     return world
+
+
+SCANNED = datetime(2024, 4, 23, 13, 15, 19, tzinfo=UTC).timestamp()
+
+
+def test_the_same_sample_replayed_days_later_is_refused(world):
+    world.clock.now = SCANNED + 3 * 86400
+    with pytest.raises(StaleWebhookEventError):
+        world.service.handle_webhook(EVENT)
+    assert world.enqueued == []
 
 
 def test_a_resent_event_with_other_descriptions_is_a_duplicate(world):

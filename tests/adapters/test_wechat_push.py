@@ -59,7 +59,7 @@ def test_a_wrong_signature_is_refused(signature):
 
 
 def test_a_plaintext_json_popup_event_with_one_item_is_parsed():
-    text = open_message(json.dumps(POPUP_JSON).encode(), _query(), TOKEN, AES_KEY, APPID)
+    text = open_message(json.dumps(POPUP_JSON).encode(), _query(), TOKEN, "", APPID)
     assert parse_events(text) == [
         SubscribeEvent("popup", "oUser0000000000000000000001", "T1", "accept", None, None,
                        1620963428, "0"),
@@ -126,7 +126,7 @@ def test_a_plaintext_push_with_a_forged_signature_is_refused():
 )
 def test_unreadable_bodies_are_format_errors(body):
     with pytest.raises(PushFormatError):
-        parse_events(open_message(body, _query(), TOKEN, AES_KEY, APPID))
+        parse_events(open_message(body, _query(), TOKEN, "", APPID))
 
 
 def test_a_subscribe_event_without_items_is_a_format_error():
@@ -153,3 +153,18 @@ def test_a_message_sealed_for_another_app_is_a_format_error():
     query = _query(encrypt_type="aes", msg_signature=msg_signature)
     with pytest.raises(PushFormatError):
         open_message(json.dumps({"Encrypt": encrypt}).encode(), query, TOKEN, AES_KEY, APPID)
+
+
+def test_with_an_aes_key_only_security_mode_is_accepted():
+    body = json.dumps(POPUP_JSON).encode()
+    with pytest.raises(PushSignatureError, match="plaintext"):
+        open_message(body, _query(), TOKEN, AES_KEY, APPID)
+    with pytest.raises(PushSignatureError, match="plaintext"):
+        open_message(body, _query(encrypt_type="raw"), TOKEN, AES_KEY, APPID)
+
+
+def test_a_security_mode_body_without_encrypt_is_refused_not_acknowledged():
+    query = _query(encrypt_type="aes", msg_signature=sign(TOKEN, "1714036504", "42", ""))
+    for body in (json.dumps(POPUP_JSON), json.dumps({"Encrypt": ""}), "<xml><A>1</A></xml>"):
+        with pytest.raises(PushSignatureError):
+            open_message(body.encode(), query, TOKEN, AES_KEY, APPID)

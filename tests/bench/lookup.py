@@ -2,12 +2,14 @@
 
 (a) 30-number uncached batch time / one-number uncached time      target <= 1.3
 (b) UPS calls caused by 50 concurrent lookups of one uncached number  target 1
-(c) cached-lookup throughput / /healthz throughput, same server and load  target >= 0.6
+(c) cached-lookup throughput / /healthz throughput, same server and load  target >= 0.8
+    (sandbox parcels with real journeys, so the cached answer is a full tracking result)
 """
 
 from __future__ import annotations
 
 import random
+import statistics
 import threading
 import time
 
@@ -60,13 +62,27 @@ def single_flight_calls(url: str) -> int:
     return int(stats["track_calls"])
 
 
-def cached_ratio(url: str) -> float:
-    number = fresh_numbers(1)[0]
-    requests.get(f"{url}/api/v1/track", params={"numbers": number}, timeout=30)
-    cached = throughput(f"{url}/api/v1/track?numbers={number}")
-    health = throughput(f"{url}/healthz")
-    print(f"  cached lookups: {cached:.0f}/s; /healthz: {health:.0f}/s")
-    return cached / health
+def journey_number(url: str) -> str:
+    """A sandbox parcel with a real journey (many events, ETA, advice), not an unknown number."""
+    scenarios = requests.get(f"{url}/_sandbox/ups/scenarios", timeout=10).json()
+    return next(item["number"] for item in scenarios if item["scenario"] == "out_for_delivery")
+
+
+def cached_ratio(url: str, rounds: int = 3) -> float:
+    """Median over alternating rounds: the machine's load drifts, so each cached run is set
+    against a /healthz run taken right beside it."""
+    number = journey_number(url)
+    first = requests.get(f"{url}/api/v1/track", params={"numbers": number}, timeout=30).json()
+    result = first["results"][0]
+    assert result["ok"] and result["events"], result
+    print(f"  cached parcel {number}: {len(result['events'])} events, {len(str(first))} chars")
+    ratios = []
+    for _ in range(rounds):
+        health = throughput(f"{url}/healthz", seconds=3.0)
+        cached = throughput(f"{url}/api/v1/track?numbers={number}", seconds=3.0)
+        ratios.append(cached / health)
+        print(f"  cached lookups: {cached:.0f}/s; /healthz: {health:.0f}/s ({cached / health:.2f})")
+    return statistics.median(ratios)
 
 
 def main() -> None:
@@ -84,7 +100,7 @@ def main() -> None:
         stack.stop()
     print(f"(a) 30-number batch / single lookup time: {a:.2f}  (target <= 1.3)")
     print(f"(b) UPS calls for 50 concurrent lookups of one number: {b}  (target 1)")
-    print(f"(c) cached lookup / healthz throughput: {c:.2f}  (target >= 0.6)")
+    print(f"(c) cached lookup / healthz throughput, median of 3: {c:.2f}  (target >= 0.8)")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ expiries); tests/adapters/test_port_contracts.py runs the same cases on both."""
 from tests.fakes.clock import FakeClock
 from tests.fakes.ledger import (
     FakeCreditLedger,
+    FakeNonces,
     FakeNotificationLog,
     FakeSeenPushes,
     FakeTemplateSwitch,
@@ -38,6 +39,7 @@ __all__ = [
     "FakeCreditLedger",
     "FakeLocator",
     "FakeMessenger",
+    "FakeNonces",
     "FakeNotificationLog",
     "FakePushInbox",
     "FakeRefreshQueue",

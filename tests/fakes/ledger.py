@@ -170,3 +170,19 @@ class FakeSeenPushes:
             return False
         self.seen.add((openid, digest))
         return True
+
+
+class FakeNonces:
+    """Nonces claimed per scope (the test decides when time has passed by clearing)."""
+
+    def __init__(self) -> None:
+        self.used: set[tuple[str, str]] = set()
+
+    def first_use(self, scope: str, nonce: str, ttl_seconds: float) -> bool:
+        if (scope, nonce) in self.used:
+            return False
+        self.used.add((scope, nonce))
+        return True
+
+    def forget(self, scope: str, nonce: str) -> None:
+        self.used.discard((scope, nonce))

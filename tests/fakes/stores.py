@@ -109,8 +109,13 @@ class FakeShareStore:
         share = self.shares.get(share_id)
         return share if share is not None and share.expires > self._clock() else None
 
-    def delete(self, share_id: str) -> bool:
-        return self.shares.pop(share_id, None) is not None
+    def delete(self, share: Share) -> bool:
+        return self.shares.pop(share.share_id, None) is not None
+
+    def owned_by(self, openid: str) -> list[Share]:
+        mine = [share for share in self.shares.values() if share.openid == openid]
+        live = [share for share in mine if share.expires > self._clock()]
+        return sorted(live, key=lambda share: share.created, reverse=True)
 
     def image(self, share_id: str, variant: str) -> bytes | None:
         png, until = self.images.get((share_id, variant), (b"", 0.0))

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from backend.domain.errors import BadSignature, LoginCodeInvalid
+from backend.domain.errors import BadSignature, LoginCodeInvalid, ReplayedPush
 from backend.domain.subscriptions import SubscribeEvent
 from backend.services.auth import SessionService, token_digest
 from backend.services.subscribe_events import SubscribeEvents
 from backend.services.subscriptions import Subscriptions, UnknownTemplateError
 from tests.fakes import (
+    FakeClock,
     FakeCodeExchange,
     FakeCreditLedger,
+    FakeNonces,
     FakeNotificationLog,
     FakePushInbox,
     FakeSeenPushes,
@@ -19,6 +21,7 @@ from tests.fakes import (
     FakeTemplate,
     FakeWatchStore,
 )
+from tests.fakes.clock import T0
 from tests.support.numbers import make_1z
 
 USER, NUMBER, TEMPLATE = "o-user", make_1z("CONSNT", 1), FakeTemplate("tpl-1", "status_change")
@@ -48,13 +51,28 @@ def test_answers_credit_accepts_and_keep_a_page_subscription_for_its_parcel():
     assert ledger.credits(USER) == {TEMPLATE.id: 1}  # nothing applied from a bad batch
 
 
+WINDOW = 300
+
+
+def pushes(inbox, ledger, clock=None, sends=None) -> SubscribeEvents:
+    clock = clock or FakeClock()
+    sends = sends or FakeNotificationLog(ledger)
+    return SubscribeEvents(
+        inbox, ledger, FakeSeenPushes(), sends, FakeNonces(), WINDOW, clock=clock
+    )
+
+
+def signed(at: float, nonce: str = "n1") -> dict[str, str]:
+    return {"signature": "good", "timestamp": str(int(at)), "nonce": nonce}
+
+
 def event(kind: str, status: str | None, create_time: int = 1) -> SubscribeEvent:
     return SubscribeEvent(kind, USER, TEMPLATE.id, status, None, None, create_time, "0")
 
 
 def test_pushed_events_credit_once_even_when_retried():
     ledger = FakeCreditLedger()
-    events = SubscribeEvents(FakePushInbox(), ledger, FakeSeenPushes(), FakeNotificationLog(ledger))
+    events = pushes(FakePushInbox(), ledger)
     events.apply([event("popup", "accept")])
     events.apply([event("popup", "accept")])  # WeChat's retry of the same push
     assert ledger.credits(USER) == {TEMPLATE.id: 1}
@@ -65,19 +83,17 @@ def test_pushed_events_credit_once_even_when_retried():
 def test_the_popup_answer_reported_by_both_sides_counts_once():
     ledger = FakeCreditLedger()
     Subscriptions([TEMPLATE], ledger, FakeWatchStore()).record(USER, {TEMPLATE.id: "accept"}, None)
-    events = SubscribeEvents(FakePushInbox(), ledger, FakeSeenPushes(), FakeNotificationLog(ledger))
-    events.apply([event("popup", "accept")])
+    pushes(FakePushInbox(), ledger).apply([event("popup", "accept")])
     assert ledger.credits(USER) == {TEMPLATE.id: 1}
 
 
 def test_unsigned_pushes_are_refused_before_reading():
     inbox = FakePushInbox()
     inbox.events = [event("popup", "accept")]
-    ledger = FakeCreditLedger()
-    events = SubscribeEvents(inbox, ledger, FakeSeenPushes(), FakeNotificationLog(ledger))
+    events = pushes(inbox, FakeCreditLedger())
     with pytest.raises(BadSignature):
         events.open(b"{}", {"signature": "forged"})
-    assert events.open(b"{}", {"signature": "good"}) == inbox.events
+    assert events.open(b"{}", signed(T0)) == inbox.events
     assert events.verify_url("good", "1", "n", "echo") == "echo"
 
 
@@ -85,7 +101,7 @@ def test_a_sent_event_settles_the_claim_whose_reply_was_lost_and_spends_one_cred
     ledger = FakeCreditLedger()
     ledger.record_answer(USER, TEMPLATE.id, "accept", side="client")
     sends = FakeNotificationLog(ledger)
-    events = SubscribeEvents(FakePushInbox(), ledger, FakeSeenPushes(), sends)
+    events = pushes(FakePushInbox(), ledger, sends=sends)
     assert sends.claim(USER, NUMBER, "change-1", TEMPLATE.id) == 1  # then the reply was lost
     sent = SubscribeEvent("sent", USER, TEMPLATE.id, None, 0, "3400000000000000007", 5, None)
     events.apply([sent])
@@ -93,3 +109,34 @@ def test_a_sent_event_settles_the_claim_whose_reply_was_lost_and_spends_one_cred
     assert sends.state(USER, NUMBER, "change-1") == "sent:3400000000000000007"
     assert ledger.credits(USER) == {TEMPLATE.id: 0}
     assert sends.claim(USER, NUMBER, "change-1", TEMPLATE.id) == 0  # never sent again
+
+
+@pytest.mark.parametrize(
+    ("offset", "fresh"),
+    [(0, True), (WINDOW, True), (-WINDOW, True), (WINDOW + 1, False), (-WINDOW - 1, False),
+     (-2 * 86400, False)],
+)  # fmt: skip
+def test_only_pushes_signed_within_the_window_of_now_are_opened(offset, fresh):
+    inbox = FakePushInbox()
+    events = pushes(inbox, FakeCreditLedger())
+    if fresh:
+        assert events.open(b"{}", signed(T0 + offset)) == inbox.events
+    else:
+        with pytest.raises(ReplayedPush):
+            events.open(b"{}", signed(T0 + offset))
+
+
+@pytest.mark.parametrize("stamp", ["", "abc", "1e3"])
+def test_a_timestamp_that_is_not_a_number_is_refused(stamp):
+    with pytest.raises(ReplayedPush):
+        pushes(FakePushInbox(), FakeCreditLedger()).open(b"{}", signed(T0) | {"timestamp": stamp})
+
+
+def test_a_nonce_opens_once_unless_released_after_a_failure():
+    events = pushes(FakePushInbox(), FakeCreditLedger())
+    events.open(b"{}", signed(T0, "n-1"))
+    with pytest.raises(ReplayedPush, match="nonce"):
+        events.open(b"{}", signed(T0, "n-1"))
+    events.open(b"{}", signed(T0, "n-2"))  # another push of the same second
+    events.release(signed(T0, "n-1"))
+    events.open(b"{}", signed(T0, "n-1"))  # WeChat's retry after our failure

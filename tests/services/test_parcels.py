@@ -79,3 +79,32 @@ def test_polling_stops_only_when_the_last_watcher_leaves(world):
     assert refresher.stopped == []
     parcels.unwatch("o-other", A)
     assert refresher.stopped == [A]
+
+
+def test_a_list_longer_than_one_lookup_is_listed_whole():
+    clock = FakeClock()
+    watches = FakeWatchStore(limit=50, clock=clock)
+    log = FakeNotificationLog(FakeCreditLedger(), clock=clock)
+    lookup = LookupService(FakeCarrier(), FakeSnapshotCache(clock), concurrency=4, clock=clock)
+    parcels = Parcels(watches, lookup, RecordingRefresher(), lambda _n: None, log)
+    numbers = [make_1z("PARCEL", 100 + i) for i in range(50)]
+    for number in numbers:
+        watches.watch(USER, number, None)
+    listed = parcels.list(USER, "zh")
+    assert [p.watch.number for p in listed] == numbers
+    assert all(p.lookup.snapshot is not None for p in listed)
+
+
+def test_stopping_watching_revokes_the_users_shares_of_that_parcel_first():
+    clock, calls = FakeClock(), []
+    watches = FakeWatchStore(limit=5, clock=clock)
+    log = FakeNotificationLog(FakeCreditLedger(), clock=clock)
+    lookup = LookupService(FakeCarrier(), FakeSnapshotCache(clock), concurrency=2, clock=clock)
+    refresher = RecordingRefresher()
+    parcels = Parcels(
+        watches, lookup, refresher, lambda _n: None, log,
+        revoke_shares=lambda openid, number: calls.append((openid, number, watches.get(openid, number) is not None)),
+    )  # fmt: skip
+    parcels.watch(USER, A, None, "zh")
+    parcels.unwatch(USER, A)
+    assert calls == [(USER, A, True)] and refresher.stopped == [A]

@@ -53,8 +53,8 @@ class Stack:
     def start_api(self) -> None:
         self.api = self._spawn(
             "api",
-            [sys.executable, "-m", "gunicorn", "backend.wsgi:app", "--bind",
-             f"127.0.0.1:{self.port}", "--workers", "2", "--threads", "32"],
+            [sys.executable, "-m", "gunicorn", "backend.wsgi:app",
+             "-c", "python:backend.gunicorn_conf", "--bind", f"127.0.0.1:{self.port}"],
         )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -55,3 +55,16 @@ def make_world(parse: WebhookParser = fake_webhook, enabled: bool = True) -> Wor
 @pytest.fixture(name="world")
 def world_fixture() -> World:
     return make_world()
+
+
+def restamp(event: dict, at: float) -> dict:
+    """A copy of a recorded webhook body whose scan happened at `at` (UTC, in its GMT fields
+    and, offset-free, in its local fields): recorded samples are years old, and the webhook
+    refuses stale events."""
+    from datetime import UTC, datetime
+
+    moment = datetime.fromtimestamp(at, UTC)
+    day, clock = moment.strftime("%Y%m%d"), moment.strftime("%H%M%S")
+    fields = {"localActivityDate": day, "localActivityTime": clock}
+    fields |= {"gmtActivityDate": day, "gmtActivityTime": clock}
+    return event | {key: value for key, value in fields.items() if key in event}

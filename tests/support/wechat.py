@@ -62,8 +62,12 @@ def expire_tokens(server_url: str, mode: str = "expire") -> None:
     assert response.status_code == 200, response.text
 
 
-def signed_query(token: str, timestamp: str = "1714036504", nonce: str = "77") -> dict[str, str]:
-    """The query string WeChat puts on a plaintext-mode push."""
+def signed_query(
+    token: str, timestamp: str | None = None, nonce: str | None = None
+) -> dict[str, str]:
+    """The query string WeChat puts on a plaintext-mode push: now and a fresh nonce by default."""
+    timestamp = timestamp or str(int(time.time()))
+    nonce = nonce or str(next(_nonce) * 7919 + time.monotonic_ns() % 10**9)
     return {"signature": sign(token, timestamp, nonce), "timestamp": timestamp, "nonce": nonce}
 
 

@@ -83,3 +83,17 @@ def test_the_fan_out_job_size_is_read_and_checked():
     assert Settings.from_env({"FANOUT_JOB_SIZE": "200"}).fanout_job_size == 200
     with pytest.raises(SettingsError, match="FANOUT_JOB_SIZE"):
         Settings.from_env({"FANOUT_JOB_SIZE": "0"})
+
+
+def test_push_window_and_trusted_proxies_are_read_and_checked():
+    settings = Settings.from_env({"PUSH_MAX_AGE_MINUTES": "10", "TRUSTED_PROXIES": "1"})
+    assert settings.push_max_age_minutes == 10 and settings.trusted_proxies == 1
+    defaults = Settings.from_env({})
+    assert defaults.push_max_age_minutes == 5 and defaults.trusted_proxies == 0
+    for bad in (
+        {"TRUSTED_PROXIES": "-1"},
+        {"TRUSTED_PROXIES": "one"},
+        {"PUSH_MAX_AGE_MINUTES": "0"},
+    ):
+        with pytest.raises(SettingsError):
+            Settings.from_env(bad)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,11 @@ from backend.adapters.job_queue import QUEUE_NAME
 from backend.app import create_app
 from backend.settings import SANDBOX_WEBHOOK_CREDENTIAL
 from tests.support.apps import close_app
+from tests.support.track_alert import restamp
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
-EVENT = json.loads((FIXTURES / "track_alert_v2_webhook_event_out_for_delivery.json").read_text())
+RECORDED = json.loads((FIXTURES / "track_alert_v2_webhook_event_out_for_delivery.json").read_text())
+EVENT = restamp(RECORDED, time.time() - 600)
 NUMBER = EVENT["trackingNumber"]
 UPS = {"User-Agent": "UPSPubSubTrackingService", "credential": SANDBOX_WEBHOOK_CREDENTIAL}
 
@@ -100,7 +103,7 @@ def test_malformed_json_with_a_bad_credential_is_still_401(client):
 
 def test_every_sample_event_is_accepted(client):
     for path in sorted(FIXTURES.rglob("track_alert_*webhook_event*.json")):
-        response = post(client, json.loads(path.read_text()))
+        response = post(client, restamp(json.loads(path.read_text()), time.time() - 60))
         assert response.status_code == 200, path.name
 
 
@@ -121,3 +124,11 @@ def test_the_webhook_is_not_rate_limited(make_settings, watched):
         assert [post(client, body).status_code for body in bodies] == [200] * 5
     finally:
         close_app(app)
+
+
+def test_a_replayed_capture_days_later_is_403_and_processes_nothing(client, watched, jobs):
+    old = restamp(RECORDED, time.time() - 4 * 86400)
+    response = post(client, old)
+    assert response.status_code == 403
+    assert response.get_json()["error"]["code"] == "webhook_event_stale"
+    assert jobs() == []

@@ -11,8 +11,8 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 
 import xmltodict
-from wechatpy.crypto import PrpCrypto, WeChatCrypto
-from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
+from wechatpy.crypto import PrpCrypto
+from wechatpy.exceptions import InvalidAppIdException
 from wechatpy.utils import WeChatSigner
 
 from backend.domain.errors import BadSignature, MalformedPush
@@ -89,24 +89,34 @@ def seal(
 def open_message(
     body: bytes, query: Mapping[str, str], token: str, aes_key: str, appid: str
 ) -> str:
-    """Check the push's signatures and return its plaintext (JSON or XML text)."""
+    """Check the push's signatures and return its plaintext (JSON or XML text).
+
+    With an EncodingAESKey configured only security mode is accepted: the plaintext
+    `signature` covers token, timestamp and nonce but not the body, so a captured push URL
+    would otherwise let anyone post any event. `msg_signature` covers the ciphertext.
+    """
     timestamp, nonce = query.get("timestamp", ""), query.get("nonce", "")
     if not check_signature(token, query.get("signature"), timestamp, nonce):
         raise PushSignatureError("signature mismatch")
+    secure = query.get("encrypt_type", "raw") == "aes"
+    if aes_key and not secure:
+        raise PushSignatureError("a plaintext push while security mode is configured")
     text = _text(body)
-    if query.get("encrypt_type", "raw") != "aes":
+    if not secure:
         return text
     if not aes_key:
         raise PushFormatError("an encrypted push arrived but no EncodingAESKey is configured")
     envelope = _load(text)
-    if not isinstance(envelope.get("Encrypt"), str):
-        raise PushFormatError("encrypted push without an Encrypt field")
-    _aes_key(aes_key)  # a clear error for a malformed key, before wechatpy asserts on it
-    crypto = WeChatCrypto(token, aes_key, appid)
+    encrypt = envelope.get("Encrypt")
+    if not isinstance(encrypt, str) or not encrypt:
+        raise PushSignatureError("security-mode push without an Encrypt field")
+    expected = sign(token, timestamp, nonce, encrypt)
+    given = query.get("msg_signature", "")
+    if not hmac.compare_digest(expected.encode(), given.encode("utf-8", "replace")):
+        raise PushSignatureError("msg_signature mismatch")
+    key = _aes_key(aes_key)
     try:
-        return crypto.decrypt_message(envelope, query.get("msg_signature", ""), timestamp, nonce)
-    except InvalidSignatureException:
-        raise PushSignatureError("msg_signature mismatch") from None
+        return PrpCrypto(key).decrypt(encrypt, appid)
     except _DECRYPT_ERRORS as error:
         raise PushFormatError(f"cannot decrypt the push: {type(error).__name__}") from None
 
@@ -165,7 +175,7 @@ def _load(text: str) -> dict[str, Any]:
             parsed = next(iter(parsed.values())) if len(parsed) == 1 else None
         else:
             parsed = json.loads(stripped)
-    except (ValueError, ExpatError):
+    except (ValueError, ExpatError, RecursionError):
         raise PushFormatError("the push body is neither JSON nor XML") from None
     if not isinstance(parsed, dict):
         raise PushFormatError("the push body is not an object")
