@@ -192,7 +192,7 @@ def _refresher(
 
 
 def _fan_out(settings: Settings, stores: _Stores) -> FanOut:
-    """Sends in slices of FANOUT_JOB_SIZE jobs; a round's lease scales like polling."""
+    """FANOUT_CONCURRENCY sends at once, FANOUT_JOB_SIZE watchers a job; leases scale like polls."""
     lease = max(10.0, SLICE_LEASE_SECONDS * settings.poll_interval_scale)
     return FanOut(settings.fanout_concurrency, settings.fanout_job_size, stores.queue,
                   stores.fanout_slices, lease)  # fmt: skip
