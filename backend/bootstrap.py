@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import redis
 
 from backend.adapters import redis_conn
+from backend.adapters.fanout_slices import FanoutSlices
 from backend.adapters.http import make_session
 from backend.adapters.job_queue import RefreshQueue
 from backend.adapters.location_cache import CachedLocator
@@ -36,6 +37,7 @@ from backend.adapters.wechat.push import WeChatPushInbox
 from backend.adapters.wechat.templates import Template, TemplateConfigError, configured_templates
 from backend.services.auth import SessionService
 from backend.services.budgets import Budgets
+from backend.services.fanout import SLICE_LEASE_SECONDS, FanOut
 from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
@@ -73,6 +75,7 @@ class Services:
     schedule: Schedule
     tracked: TrackedState
     queue: RefreshQueue
+    fanout_slices: FanoutSlices
     # use cases
     sessions: SessionService
     lookup: LookupService
@@ -103,6 +106,7 @@ class _Stores:
     tracked: TrackedState
     queue: RefreshQueue
     disabled_templates: DisabledTemplates
+    fanout_slices: FanoutSlices
 
 
 def build_services(settings: Settings) -> Services:
@@ -153,7 +157,7 @@ def _stores(settings: Settings, store: redis.Redis) -> _Stores:
     return _Stores(
         WatchStore(store), SubscriptionStore(store), NotificationLog(store, lease),
         Schedule(store), TrackedState(store), RefreshQueue(jobs, settings.worker_concurrency),
-        DisabledTemplates(store),
+        DisabledTemplates(store), FanoutSlices(store),
     )  # fmt: skip
 
 
@@ -183,8 +187,15 @@ def _refresher(
     return Refresher(
         lookup, stores.watches, stores.tracked, stores.schedule, notifier,
         settings.poll_interval_scale, is_subscribed=track_alert.is_subscribed,
-        upstream_pause=ups_pause, metrics=metrics, fanout=settings.fanout_concurrency,
+        upstream_pause=ups_pause, metrics=metrics, fan=_fan_out(settings, stores),
     )  # fmt: skip
+
+
+def _fan_out(settings: Settings, stores: _Stores) -> FanOut:
+    """FANOUT_CONCURRENCY sends at once, FANOUT_JOB_SIZE watchers a job; leases scale like polls."""
+    lease = max(10.0, SLICE_LEASE_SECONDS * settings.poll_interval_scale)
+    return FanOut(settings.fanout_concurrency, settings.fanout_job_size, stores.queue,
+                  stores.fanout_slices, lease)  # fmt: skip
 
 
 def _track_alert(

@@ -82,6 +82,19 @@ class RefreshQueue(Protocol):
 
     def enqueue(self, number: str, pushed: TrackingEvent | None = None) -> None: ...
     def enqueue_many(self, numbers: list[str]) -> None: ...
+    # A follow-up job sending one slice of a change's large fan-out to `openids`.
+    def enqueue_announce(self, number: str, change_id: str, round_id: str, index: int,
+                         openids: list[str]) -> None: ...  # fmt: skip
+
+
+class FanoutSlices(Protocol):
+    """Rounds of one change's split fan-out. begin: a new round's id with slices
+    0..count-1 unfinished, or None while the last round is within `lease_seconds` and
+    unfinished. finish: True for the one call that finishes the round's last slice."""
+
+    def begin(self, number: str, change_id: str, count: int, lease_seconds: float
+              ) -> str | None: ...  # fmt: skip
+    def finish(self, number: str, change_id: str, round_id: str, index: int) -> bool: ...
 
 
 class CreditLedger(Protocol):

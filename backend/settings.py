@@ -101,6 +101,7 @@ class Settings:
     # Refreshes one worker process runs at once, and sends to one change's watchers at once.
     worker_concurrency: int = 16
     fanout_concurrency: int = 16
+    fanout_job_size: int = 500  # watchers past this: the rest go to follow-up announce jobs
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
     # Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none); rate
@@ -159,6 +160,7 @@ class Settings:
             lookup_concurrency=int(_number(env, "LOOKUP_CONCURRENCY", 30)),
             worker_concurrency=int(_number(env, "WORKER_CONCURRENCY", 16)),
             fanout_concurrency=int(_number(env, "FANOUT_CONCURRENCY", 16)),
+            fanout_job_size=int(_number(env, "FANOUT_JOB_SIZE", 500)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
             trusted_proxies=_count(env, "TRUSTED_PROXIES"),

@@ -15,6 +15,7 @@ QUEUE_NAME = "refresh"
 # Named, not imported: the worker's job module must not be loaded by the API.
 JOB_FUNCTION = "backend.worker.jobs.refresh_number"
 BATCH_FUNCTION = "backend.worker.jobs.refresh_numbers"
+ANNOUNCE_FUNCTION = "backend.worker.jobs.announce_slice"
 JOB_TIMEOUT_SECONDS = 120
 # A crashed job (an exception, not a failed UPS call: those retry on their own) runs again.
 RETRY = Retry(max=3, interval=[2, 15, 60])
@@ -36,10 +37,20 @@ def batch_job(numbers: list[str]):
     return _job(BATCH_FUNCTION, (numbers,))
 
 
-def _job(function: str, args: tuple):
+def announce_job(number: str, change_id: str, round_id: str, index: int, openids: list[str]):
+    """One slice of a change's large fan-out, for any worker to send. Its description,
+    which RQ logs, names the slice but not the users: openids stay out of logs."""
+    description = (
+        f"announce_slice({number}, {change_id}, {round_id}, {index}, {len(openids)} watchers)"
+    )
+    return _job(ANNOUNCE_FUNCTION, (number, change_id, round_id, index, openids), description)
+
+
+def _job(function: str, args: tuple, description: str | None = None):
     return Queue.prepare_data(
         function,
         args=args,
+        description=description,
         timeout=JOB_TIMEOUT_SECONDS,
         retry=RETRY,
         result_ttl=RESULT_SECONDS,
@@ -64,3 +75,8 @@ class RefreshQueue:
         chunks = [numbers[i : i + self._batch] for i in range(0, len(numbers), self._batch)]
         if chunks:
             self.rq.enqueue_many([batch_job(chunk) for chunk in chunks])
+
+    def enqueue_announce(self, number: str, change_id: str, round_id: str, index: int,
+                         openids: list[str]) -> None:  # fmt: skip
+        """Queue slice `index` of the change's fan-out round, to the watchers `openids`."""
+        self.rq.enqueue_many([announce_job(number, change_id, round_id, index, openids)])

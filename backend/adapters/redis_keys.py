@@ -36,6 +36,16 @@ def watchers(number: str) -> str:
     return _number("watchers", number)
 
 
+def fanout_slices(number: str, change_id: str) -> str:
+    """Set of a split fan-out's unfinished slice indexes for one change (TTL)."""
+    return _number("slices", number, change_id)
+
+
+def fanout_lease(number: str, change_id: str) -> str:
+    """Present while a split fan-out's slice jobs still have time to finish (TTL)."""
+    return _number("slices", number, change_id, "lease")
+
+
 def tracked(number: str) -> str:
     """Hash of the worker's durable state for the number: last status, change id, ..."""
     return _number("tracked", number)

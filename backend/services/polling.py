@@ -42,3 +42,7 @@ class RefreshJob:
             # Still watched and moving: also subscribes numbers watched before Track Alert.
             self._want_push(number)
         return outcome
+
+    def announce_slice(self, number: str, change_id: str, round_id: str, index: int,
+                       openids: list[str]) -> tuple[str, ...]:  # fmt: skip
+        return self._refresher.announce_slice(number, change_id, round_id, index, openids)

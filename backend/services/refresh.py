@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
 from backend.domain.pending import worth_telling
@@ -21,6 +20,7 @@ from backend.domain.tracking import (
     with_pushed_event,
 )
 from backend.ports import Clock, Metrics, NullMetrics, Schedule, TrackingStates, WatchStore
+from backend.services.fanout import SLICED, FanOut
 from backend.services.lookup import LookupService
 from backend.services.notifications import RETRY_LATER, Notifier
 
@@ -54,6 +54,7 @@ class Refresher:
         upstream_pause: Callable[[], float] = lambda: 0.0,
         metrics: Metrics | None = None,
         fanout: int = 1,
+        fan: FanOut | None = None,
     ) -> None:
         self._lookup = lookup
         self._watches = watches
@@ -65,9 +66,8 @@ class Refresher:
         self._is_subscribed = is_subscribed
         self._upstream_pause = upstream_pause  # seconds the carrier asked every caller to wait
         self._metrics = metrics or NullMetrics()
-        self._fanout = fanout  # sends to one change's watchers at once
-        self._pool: ThreadPoolExecutor | None = None
-        self._pool_lock = threading.Lock()
+        # Sends to one change's watchers `fanout` at a time; `fan` also splits large ones.
+        self._fan = fan or FanOut(fanout)
 
     def refresh(self, number: str, pushed: TrackingEvent | None = None) -> RefreshOutcome:
         """Poll UPS for `number` and tell its watchers about any new status. `pushed` is a
@@ -95,7 +95,9 @@ class Refresher:
             retried = self._failed(number, TrackingState(shipment.status, state.failures))
             return RefreshOutcome(number, shipment.status, change is not None, outcomes,
                                   retried.next_poll)  # fmt: skip
-        later = "retry" if "retry" in outcomes else "held" if "held" in outcomes else None
+        later = "held" if "held" in outcomes else None
+        if "retry" in outcomes or SLICED in outcomes:  # back soon: a send or a slice to finish
+            later = "retry"
         next_poll = self._plan(number, shipment, final_at, failures=0, later=later)
         return RefreshOutcome(number, shipment.status, change is not None, outcomes, next_poll)
 
@@ -117,7 +119,7 @@ class Refresher:
     def _announce(
         self, number: str, shipment: Shipment, pending: tuple[StatusChange, ...]
     ) -> tuple[str, ...]:
-        """Tell every watcher, `fanout` watchers at a time, the changes still worth it."""
+        """Tell every watcher the changes still worth it, most important first."""
         told, superseded = worth_telling(pending)
         for change in superseded:
             self._state.announced(number, change.change_id)
@@ -126,12 +128,32 @@ class Refresher:
         outcomes: list[str] = []
         watchers = self._watchers(number) if told else []
         for change in told:
-            results = self._fan_out(lambda openid, c=change: self._notify(openid, c, shipment),
-                                    watchers)  # fmt: skip
+            notify = partial(self._notify, change=change, shipment=shipment)
+            results, done = self._fan.tell(number, change.change_id, notify, watchers)
             outcomes.extend(results)
-            if not RETRY_LATER.intersection(results):  # else kept for the next visit
+            if done:  # else kept for the next visit (or the last slice's job)
                 self._state.announced(number, change.change_id)
         return tuple(outcomes)
+
+    def announce_slice(self, number: str, change_id: str, round_id: str, index: int,
+                       openids: list[str]) -> tuple[str, ...]:  # fmt: skip
+        """A follow-up job's share of a large fan-out: the stored pending change, if still
+        worth telling, sent to `openids`; the last slice to finish announces the change."""
+        told, _superseded = worth_telling(self._state.load(number).pending)
+        change = next((c for c in told if c.change_id == change_id), None)
+        results: list[str] = []
+        if change is not None:  # else announced, overtaken or forgotten: nothing to say
+            lookup = self._lookup.lookup_one(number, WORKER_LANG)
+            if lookup.snapshot is None:
+                results = ["retry"]
+            else:
+                notify = partial(self._notify, change=change, shipment=lookup.snapshot.shipment)
+                results = self._fan.send(notify, openids)
+        if self._fan.finished(number, change_id, round_id, index, results):
+            self._state.announced(number, change_id)
+        elif RETRY_LATER.intersection(results):  # a later refresh starts a new round
+            self._schedule.set_if_sooner(number, self._clock() + notify_retry_delay(self._scale))
+        return tuple(results)
 
     def _notify(self, openid: str, change: StatusChange, shipment: Shipment) -> str:
         watch = self._watches.get(openid, change.number)
@@ -143,17 +165,6 @@ class Refresher:
 
     def _watchers(self, number: str) -> list[str]:
         return sorted(self._watches.watchers(number))
-
-    def _fan_out(self, notify: Callable[[str], str], watchers: list[str]) -> list[str]:
-        """Each watcher's outcome, in order; sends to different users go out concurrently
-        (each user's credits and claims are theirs alone, so order between them is free)."""
-        if self._fanout <= 1 or len(watchers) <= 1:
-            return [notify(openid) for openid in watchers]
-        if self._pool is None:
-            with self._pool_lock:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(self._fanout, thread_name_prefix="fan-out")
-        return list(self._pool.map(notify, watchers))
 
     def _failed(self, number: str, state: TrackingState) -> RefreshOutcome:
         """UPS did not answer: try again soon, whatever the cadence (a change may be due),

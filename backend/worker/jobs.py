@@ -55,3 +55,12 @@ def refresh_number(number: str, pushed: dict[str, str] | None = None) -> dict:
         "changed": outcome.changed,
         "outcomes": list(outcome.outcomes),
     }
+
+
+def announce_slice(number: str, change_id: str, round_id: str, index: int,
+                   openids: list[str]) -> dict:  # fmt: skip
+    """Send one slice of a change's large fan-out (the follow-up job a refresh enqueued)."""
+    if _refresh is None:
+        raise RuntimeError("no refresh job installed: start workers with python -m backend.worker")
+    outcomes = _refresh.announce_slice(number, change_id, round_id, index, openids)
+    return {"number": number, "slice": index, "outcomes": list(outcomes)}

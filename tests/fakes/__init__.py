@@ -20,7 +20,7 @@ from tests.fakes.messaging import (
     FakeSessionStore,
     FakeTemplate,
 )
-from tests.fakes.polling import FakeRefreshQueue, FakeSchedule, FakeTrackingStates
+from tests.fakes.polling import FakeFanoutSlices, FakeRefreshQueue, FakeSchedule, FakeTrackingStates
 from tests.fakes.stores import FakeShareStore, FakeSnapshotCache, FakeWatchStore
 from tests.fakes.tracking import (
     FakeCarrier,
@@ -35,6 +35,7 @@ __all__ = [
     "FakeClock",
     "FakeCodeExchange",
     "FakeCodeMaker",
+    "FakeFanoutSlices",
     "FakeCreditLedger",
     "FakeLocator",
     "FakeMessenger",

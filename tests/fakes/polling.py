@@ -64,6 +64,7 @@ class FakeRefreshQueue:
 
     def __init__(self) -> None:
         self.enqueued: list[str] = []
+        self.announces: list[tuple[str, str, str, int, list[str]]] = []
         self.pushed: dict[str, object] = {}
         self.fail_with: Exception | None = None
 
@@ -77,3 +78,38 @@ class FakeRefreshQueue:
             error, self.fail_with = self.fail_with, None
             raise error
         self.enqueued.extend(numbers)
+
+    def enqueue_announce(self, number: str, change_id: str, round_id: str, index: int,
+                         openids: list[str]) -> None:  # fmt: skip
+        self.announces.append((number, change_id, round_id, index, list(openids)))
+
+
+class FakeFanoutSlices:
+    """Rounds of unfinished slices per (number, change), with the real lease rule on a
+    settable clock."""
+
+    def __init__(self, clock) -> None:
+        self._clock = clock
+        self.left: dict[tuple[str, str], set[tuple[str, int]]] = {}
+        self._lease_until: dict[tuple[str, str], float] = {}
+        self._rounds = 0
+
+    def begin(self, number: str, change_id: str, count: int, lease_seconds: float) -> str | None:
+        key, now = (number, change_id), self._clock()
+        if self.left.get(key) and self._lease_until.get(key, 0.0) > now:
+            return None
+        self._rounds += 1
+        round_id = f"round-{self._rounds}"
+        self.left[key] = {(round_id, index) for index in range(count)}
+        self._lease_until[key] = now + lease_seconds
+        return round_id
+
+    def finish(self, number: str, change_id: str, round_id: str, index: int) -> bool:
+        left = self.left.get((number, change_id), set())
+        if (round_id, index) not in left:
+            return False
+        left.discard((round_id, index))
+        if left:
+            return False
+        self._lease_until.pop((number, change_id), None)
+        return True

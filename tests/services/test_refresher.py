@@ -73,7 +73,7 @@ class Rig:
 
 
 def rig(quiet: QuietHours | None = None, subscribed: bool = False,
-        pause=lambda: 0.0, fanout: int = 1) -> Rig:  # fmt: skip
+        pause=lambda: 0.0, fanout: int = 1, fan=None) -> Rig:  # fmt: skip
     clock, carrier = FakeClock(NOON), FakeCarrier()
     watches, states, schedule = FakeWatchStore(clock=clock), FakeTrackingStates(), FakeSchedule()
     ledger, messenger = FakeCreditLedger(), FakeMessenger()
@@ -83,6 +83,7 @@ def rig(quiet: QuietHours | None = None, subscribed: bool = False,
     refresher = Refresher(
         lookup, watches, states, schedule, notifier, clock=clock,
         is_subscribed=lambda number: subscribed, upstream_pause=pause, fanout=fanout,
+        fan=fan,
     )  # fmt: skip
     return Rig(clock, carrier, watches, states, schedule, ledger, log, messenger, refresher)
 

@@ -78,6 +78,13 @@ def test_operator_name_and_the_unofficial_notice_switch():
     assert custom.unofficial_notice is False
 
 
+def test_the_fan_out_job_size_is_read_and_checked():
+    assert Settings.from_env({}).fanout_job_size == 500
+    assert Settings.from_env({"FANOUT_JOB_SIZE": "200"}).fanout_job_size == 200
+    with pytest.raises(SettingsError, match="FANOUT_JOB_SIZE"):
+        Settings.from_env({"FANOUT_JOB_SIZE": "0"})
+
+
 def test_push_window_and_trusted_proxies_are_read_and_checked():
     settings = Settings.from_env({"PUSH_MAX_AGE_MINUTES": "10", "TRUSTED_PROXIES": "1"})
     assert settings.push_max_age_minutes == 10 and settings.trusted_proxies == 1
