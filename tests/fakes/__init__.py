@@ -1,4 +1,4 @@
-"""In-memory fakes of every port in backend/ports.py, for service tests with no Redis and
+"""In-memory fakes of every port in backend/ports/, for service tests with no Redis and
 no sockets. Each keeps the observable rules of its real adapter (claims, credits, leases,
 expiries); tests/adapters/test_port_contracts.py runs the same cases on both."""
 
