@@ -18,6 +18,7 @@ import pytest
 import requests
 
 from backend.adapters.redis_conn import free_port, is_reachable
+from tests.support.e2e import subscribed, wait_for
 from tests.support.stack import ROOT
 from tests.support.wechat import login_code
 
@@ -99,7 +100,9 @@ def test_make_run_without_redis_gives_the_whole_product_and_stops_cleanly():
         assert all(credits["credits"].get(t) == 1 for t in ids), credits
 
         # The worker subscribes watched numbers to Track Alert; UPS then pushes each scan.
-        _eventually(lambda: number in _subscribed(base), "never subscribed to Track Alert")
+        assert wait_for(lambda: number in subscribed(base), 30, 0.2), (
+            "not subscribed to Track Alert"
+        )
         statuses = [looked_up["results"][0]["status"]["code"]]
         while statuses[-1] != "delivered":
             step = requests.post(f"{base}/_sandbox/ups/parcels/{number}/advance", timeout=10)
@@ -117,37 +120,20 @@ def test_make_run_without_redis_gives_the_whole_product_and_stops_cleanly():
     assert not is_reachable(embedded_url), "the embedded server outlived make run"
 
 
-def _subscribed(base: str) -> set[str]:
-    answer = requests.get(f"{base}/_sandbox/ups/track-alert/subscriptions", timeout=10)
-    return {s["number"] for s in _ok(answer)["subscriptions"]}
-
-
 def _wait_for_status(base: str, number: str, auth: dict, status: str) -> None:
     """The worker has refreshed the parcel after UPS's scan (Track Alert or polling)."""
-    _eventually(
-        lambda: (
-            _ok(requests.get(f"{base}/api/v1/parcels/{number}", headers=auth, timeout=10))[
-                "status"
-            ]["code"]
-            == status
-        ),
-        f"the watched parcel never reached {status}",
-    )
+
+    def current() -> str:
+        parcel = requests.get(f"{base}/api/v1/parcels/{number}", headers=auth, timeout=10)
+        return _ok(parcel)["status"]["code"]
+
+    assert wait_for(lambda: current() == status, 30, 0.2), f"never reached {status}"
 
 
 def _wait_for_messages(base: str, template: str) -> list[dict]:
     def sent() -> list[dict]:
         return _ok(requests.get(f"{base}/_sandbox/wechat/messages", timeout=10))
 
-    _eventually(lambda: any(m["template_id"] == template for m in sent()), f"no {template}")
+    assert wait_for(lambda: any(m["template_id"] == template for m in sent()), 30, 0.2), template
     time.sleep(1.0)  # a second (duplicate) message would arrive now
     return sent()
-
-
-def _eventually(condition, failure: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(failure)

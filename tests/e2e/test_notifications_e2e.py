@@ -15,6 +15,7 @@ from rq.registry import FailedJobRegistry, FinishedJobRegistry
 
 from backend.adapters import redis_conn, redis_keys
 from backend.adapters.job_queue import QUEUE_NAME
+from tests.support.e2e import running_stack
 from tests.support.stack import Stack
 from tests.support.wechat import login_code
 
@@ -155,11 +156,8 @@ def _kill_randomly(stack: Stack, stop: threading.Event, kills: list[float]) -> N
 
 @pytest.fixture
 def stack(redis_url, redis_client, tmp_path):
-    stack = Stack(redis_url, tmp_path, POLL_INTERVAL_SCALE="0.0001", QUIET_HOURS="off")
-    stack.start_api()
-    stack.start_worker()
-    yield stack
-    stack.stop()
+    with running_stack(redis_url, tmp_path, POLL_INTERVAL_SCALE="0.0001") as stack:
+        yield stack
 
 
 def per_user_templates(messages: list[dict]) -> list[dict[str, int]]:

@@ -14,7 +14,7 @@ from backend.adapters import redis_conn, redis_keys
 from backend.domain.statuses import Status
 from backend.domain.tracking import next_poll_delay
 from backend.sandbox.ups.journeys import BY_KEY
-from tests.support.stack import Stack
+from tests.support.e2e import call, running_stack
 from tests.support.wechat import login_code
 
 pytestmark = pytest.mark.e2e
@@ -28,18 +28,8 @@ POPUPS = 6  # credits for every change (minor hops keep the last one back)
 
 @pytest.fixture
 def stack(redis_url, redis_client, tmp_path):
-    stack = Stack(redis_url, tmp_path, POLL_INTERVAL_SCALE=str(SCALE), QUIET_HOURS="off")
-    stack.start_api()
-    stack.start_worker()
-    yield stack
-    stack.stop()
-
-
-def call(method: str, url: str, token: str | None = None, **kwargs):
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = requests.request(method, url, headers=headers, timeout=30, **kwargs)
-    assert response.status_code in (200, 204), response.text
-    return response.json() if response.content else {}
+    with running_stack(redis_url, tmp_path, POLL_INTERVAL_SCALE=str(SCALE)) as stack:
+        yield stack
 
 
 def metrics(url: str) -> dict[str, float]:

@@ -9,10 +9,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-import requests
 
 from backend.sandbox.ups.journeys import BY_KEY
-from tests.support.stack import Stack
+from tests.support.e2e import call, running_stack, subscribed
 from tests.support.wechat import login_code
 
 pytestmark = pytest.mark.e2e
@@ -23,23 +22,8 @@ ATTEMPTED_STEP = 5  # "Delivery Attempted" in Brooklyn; the next scan leaves it 
 
 @pytest.fixture
 def stack(redis_url, redis_client, tmp_path):
-    stack = Stack(redis_url, tmp_path, POLL_INTERVAL_SCALE="0.01", QUIET_HOURS="off")
-    stack.start_api()
-    stack.start_worker()
-    yield stack
-    stack.stop()
-
-
-def call(method: str, url: str, token: str | None = None, **kwargs) -> dict:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = requests.request(method, url, headers=headers, timeout=30, **kwargs)
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
-def subscribed(url: str) -> set[str]:
-    body = call("GET", f"{url}/_sandbox/ups/track-alert/subscriptions")
-    return {entry["number"] for entry in body["subscriptions"]}
+    with running_stack(redis_url, tmp_path, POLL_INTERVAL_SCALE="0.01") as stack:
+        yield stack
 
 
 def wait_for_status(url: str, token: str, status: str, timeout: float = 20.0) -> dict:

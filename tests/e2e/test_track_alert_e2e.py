@@ -6,11 +6,10 @@ from __future__ import annotations
 import time
 
 import pytest
-import requests
 
 from backend.adapters import redis_conn, redis_keys
 from backend.sandbox.ups.journeys import BY_KEY
-from tests.support.stack import Stack
+from tests.support.e2e import call, running_stack, subscribed, wait_for
 from tests.support.wechat import login_code
 
 pytestmark = pytest.mark.e2e
@@ -22,33 +21,8 @@ PUSH_DEADLINE_SECONDS = 2.0
 
 @pytest.fixture
 def stack(redis_url, redis_client, tmp_path):
-    stack = Stack(redis_url, tmp_path, POLL_INTERVAL_SCALE="1", QUIET_HOURS="off")
-    stack.start_api()
-    stack.start_worker()
-    yield stack
-    stack.stop()
-
-
-def call(method: str, url: str, token: str | None = None, **kwargs) -> dict:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = requests.request(method, url, headers=headers, timeout=30, **kwargs)
-    assert response.status_code == 200, response.text
-    return response.json() if response.content else {}
-
-
-def wait_for(condition, timeout: float, step: float = 0.02):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = condition()
-        if found:
-            return found
-        time.sleep(step)
-    return None
-
-
-def subscribed(url: str) -> set[str]:
-    body = call("GET", f"{url}/_sandbox/ups/track-alert/subscriptions")
-    return {entry["number"] for entry in body["subscriptions"]}
+    with running_stack(redis_url, tmp_path, POLL_INTERVAL_SCALE="1") as stack:
+        yield stack
 
 
 def messages_for(url: str, number: str) -> list[dict]:
