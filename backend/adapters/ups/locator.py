@@ -7,12 +7,11 @@ nothing above this module sees a UPS code.
 
 from __future__ import annotations
 
-import logging
-import time
 import uuid
 
 import requests
 
+from backend.adapters.ups.calls import timed_post, ups_headers
 from backend.adapters.ups.errors import UpsError, error_from_payload
 from backend.adapters.ups.locator_mapping import parse_locator_response
 from backend.adapters.ups.locator_request import LOCALE, locator_body, req_option
@@ -23,8 +22,6 @@ from backend.domain.locations import (
     LocatorQueryRejectedError,
     LocatorUnavailableError,
 )
-
-log = logging.getLogger(__name__)
 
 SEARCH_PATH = "/api/locations/{version}/search/availabilities/"
 # UPS codes that blame the request itself (malformed, invalid, missing or bad field).
@@ -70,25 +67,14 @@ class UpsLocator:
         return body
 
     def _send(self, query: LocatorQuery, token: str) -> requests.Response:
-        trans_id = uuid.uuid4().hex  # UPS allows 32 characters
-        headers = {
-            "transId": trans_id,
-            "transactionSrc": self._transaction_src,
-            "Authorization": f"Bearer {token}",
-        }
+        trans_id = uuid.uuid4().hex
         url = self._base + SEARCH_PATH.format(version=self._version) + req_option(query)
-        started = time.monotonic()
-        try:
-            response = self._session.post(
-                url, json=locator_body(query, trans_id), headers=headers, params={"Locale": LOCALE}
-            )
-        except requests.RequestException as error:
-            _log(req_option(query), type(error).__name__, started)
-            raise LocatorUnavailableError(
-                f"UPS Locator unreachable: {type(error).__name__}"
-            ) from None
-        _log(req_option(query), str(response.status_code), started)
-        return response
+        return timed_post(
+            self._session, url, f"UPS locator {req_option(query)}",
+            lambda error: LocatorUnavailableError(f"UPS Locator unreachable: {error}"),
+            json=locator_body(query, trans_id), params={"Locale": LOCALE},
+            headers=ups_headers(token, self._transaction_src, trans_id),
+        )  # fmt: skip
 
 
 def _neutral(error: UpsError) -> Exception:
@@ -97,8 +83,3 @@ def _neutral(error: UpsError) -> Exception:
     if error.ups_code in REJECTED_CODES:
         return LocatorQueryRejectedError(detail)
     return LocatorUnavailableError(detail)
-
-
-def _log(option: str, outcome: str, started: float) -> None:
-    elapsed = int((time.monotonic() - started) * 1000)
-    log.info("UPS locator %s -> %s in %d ms", option, outcome, elapsed)

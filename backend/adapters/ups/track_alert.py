@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import time
-import uuid
 from collections.abc import Iterator
 
 import requests
 
+from backend.adapters.ups.calls import timed_post, ups_headers
 from backend.adapters.ups.errors import (
     UpsAuthError,
     UpsError,
@@ -88,28 +87,13 @@ class TrackAlertClient:
         return _result(response)
 
     def _post(self, numbers: list[str], token: str) -> requests.Response:
-        headers = {
-            "transId": uuid.uuid4().hex,
-            "transactionSrc": self._transaction_src,
-            "Authorization": f"Bearer {token}",
-            "Content-Type": "application/json",
-        }
+        headers = ups_headers(token, self._transaction_src)
         body = {"locale": LOCALE, "countryCode": COUNTRY, "trackingNumberList": numbers}
-        started = time.monotonic()
-        try:
-            response = self._session.post(self._url, json=body, headers=headers)
-        except requests.RequestException as error:
-            _log_call(len(numbers), type(error).__name__, started)
-            raise UpstreamUnavailableError(
-                f"Track Alert unreachable: {type(error).__name__}"
-            ) from None
-        _log_call(len(numbers), str(response.status_code), started)
-        return response
-
-
-def _log_call(count: int, outcome: str, started: float) -> None:
-    elapsed = int((time.monotonic() - started) * 1000)
-    log.info("UPS Track Alert subscribe %d numbers -> %s in %d ms", count, outcome, elapsed)
+        return timed_post(
+            self._session, self._url, f"UPS Track Alert subscribe {len(numbers)} numbers",
+            lambda error: UpstreamUnavailableError(f"Track Alert unreachable: {error}"),
+            json=body, headers=headers | {"Content-Type": "application/json"},
+        )  # fmt: skip
 
 
 def _strings(value: object) -> list[str]:
