@@ -15,10 +15,9 @@ import threading
 import time
 
 import pytest
-import requests
 
 from backend.adapters.redis_conn import free_port, is_reachable
-from tests.support.e2e import subscribed, wait_for
+from tests.support.e2e import call, subscribed, wait_for
 from tests.support.stack import ROOT
 from tests.support.wechat import login_code
 
@@ -67,11 +66,6 @@ class DevServer:
         return self.process.wait(timeout=60)
 
 
-def _ok(response: requests.Response) -> dict:
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
 def test_make_run_without_redis_gives_the_whole_product_and_stops_cleanly():
     closed = free_port()
     assert not is_reachable(f"redis://127.0.0.1:{closed}/0")
@@ -82,21 +76,21 @@ def test_make_run_without_redis_gives_the_whole_product_and_stops_cleanly():
         banner = server.output
         assert "embedded server" in banner and "NOTHING WILL PERSIST" in banner
         embedded_url = next(w for w in banner.split() if w.startswith("redis://"))
-        scenarios = _ok(requests.get(f"{base}/_sandbox/ups/scenarios", timeout=10))
+        scenarios = call("GET", f"{base}/_sandbox/ups/scenarios")
         number = next(s["number"] for s in scenarios if s["scenario"] == SCENARIO)
-        _ok(requests.post(f"{base}/_sandbox/ups/parcels/{number}/reset", json={}, timeout=10))
+        call("POST", f"{base}/_sandbox/ups/parcels/{number}/reset", json={})
 
-        looked_up = _ok(requests.get(f"{base}/api/v1/track", params={"numbers": number}))
+        looked_up = call("GET", f"{base}/api/v1/track", params={"numbers": number})
         assert looked_up["results"][0]["ok"] is True
 
-        token = _ok(requests.post(f"{base}/api/v1/auth/login", json={"code": login_code("nia")}))
-        auth = {"Authorization": f"Bearer {token['token']}"}
-        _ok(requests.put(f"{base}/api/v1/parcels/{number}", json={}, headers=auth, timeout=30))
-        templates = _ok(requests.get(f"{base}/api/v1/subscriptions/templates", timeout=10))
+        login = {"code": login_code("nia")}
+        token = call("POST", f"{base}/api/v1/auth/login", json=login)["token"]
+        call("PUT", f"{base}/api/v1/parcels/{number}", token, json={})
+        templates = call("GET", f"{base}/api/v1/subscriptions/templates")
         ids = [t["id"] for t in templates["templates"]]
         body = {"user": "nia", "template_ids": ids, "action": "accept"}
-        _ok(requests.post(f"{base}/_sandbox/wechat/subscribe", json=body, timeout=10))
-        credits = _ok(requests.get(f"{base}/api/v1/subscriptions", headers=auth, timeout=10))
+        call("POST", f"{base}/_sandbox/wechat/subscribe", json=body)
+        credits = call("GET", f"{base}/api/v1/subscriptions", token)
         assert all(credits["credits"].get(t) == 1 for t in ids), credits
 
         # The worker subscribes watched numbers to Track Alert; UPS then pushes each scan.
@@ -105,9 +99,9 @@ def test_make_run_without_redis_gives_the_whole_product_and_stops_cleanly():
         )
         statuses = [looked_up["results"][0]["status"]["code"]]
         while statuses[-1] != "delivered":
-            step = requests.post(f"{base}/_sandbox/ups/parcels/{number}/advance", timeout=10)
-            statuses.append(_ok(step)["status"])
-            _wait_for_status(base, number, auth, statuses[-1])
+            step = call("POST", f"{base}/_sandbox/ups/parcels/{number}/advance")
+            statuses.append(step["status"])
+            _wait_for_status(base, number, token, statuses[-1])
         messages = _wait_for_messages(base, DELIVERED)
         assert {m["template_id"] for m in messages} >= {OUT_FOR_DELIVERY, DELIVERED}, messages
         assert len({repr(sorted(m.items())) for m in messages}) == len(messages), "a duplicate"
@@ -120,19 +114,18 @@ def test_make_run_without_redis_gives_the_whole_product_and_stops_cleanly():
     assert not is_reachable(embedded_url), "the embedded server outlived make run"
 
 
-def _wait_for_status(base: str, number: str, auth: dict, status: str) -> None:
+def _wait_for_status(base: str, number: str, token: str, status: str) -> None:
     """The worker has refreshed the parcel after UPS's scan (Track Alert or polling)."""
 
     def current() -> str:
-        parcel = requests.get(f"{base}/api/v1/parcels/{number}", headers=auth, timeout=10)
-        return _ok(parcel)["status"]["code"]
+        return call("GET", f"{base}/api/v1/parcels/{number}", token)["status"]["code"]
 
     assert wait_for(lambda: current() == status, 30, 0.2), f"never reached {status}"
 
 
 def _wait_for_messages(base: str, template: str) -> list[dict]:
     def sent() -> list[dict]:
-        return _ok(requests.get(f"{base}/_sandbox/wechat/messages", timeout=10))
+        return call("GET", f"{base}/_sandbox/wechat/messages")
 
     assert wait_for(lambda: any(m["template_id"] == template for m in sent()), 30, 0.2), template
     time.sleep(1.0)  # a second (duplicate) message would arrive now
