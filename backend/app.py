@@ -26,6 +26,7 @@ from backend.web import health, registry
 from backend.web.api import create_api
 from backend.web.errors import register_error_handlers
 from backend.web.limits import init_rate_limits
+from backend.web.rendered import init_rendered_results
 from backend.web.request_log import init_request_logging
 from backend.web.routes import register_api_blueprints
 from backend.web.security import current_openid
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     api = create_api(app)
     register_error_handlers(app, STORE_UNAVAILABLE)
     init_request_logging(app)
+    init_rendered_results(app)
     app.register_blueprint(health.bp)
     register_api_blueprints(app, api)
     init_rate_limits(app, settings, current_openid, services.budgets)

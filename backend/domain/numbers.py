@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -175,7 +176,19 @@ def _shape_end(pieces: list[str], start: int) -> int:
 
 def parse_numbers(text_or_list: str | list[str]) -> list[NumberCheck]:
     """Checked candidates in input order; a repeat of a normalised number is dropped."""
-    items = [text_or_list] if isinstance(text_or_list, str) else text_or_list
+    if isinstance(text_or_list, str):
+        return list(_parse_text(text_or_list))
+    return _parse(text_or_list)
+
+
+# The same few texts come back all the time (a parcel's page refreshed, a shared card opened),
+# and splitting them is a good part of a cached lookup's cost. NumberChecks are immutable.
+@functools.lru_cache(maxsize=1024)
+def _parse_text(text: str) -> tuple[NumberCheck, ...]:
+    return tuple(_parse([text]))
+
+
+def _parse(items: list[str]) -> list[NumberCheck]:
     seen: set[str] = set()
     checks: list[NumberCheck] = []
     for token in (token for item in items for token in split_numbers(item)):

@@ -1,6 +1,10 @@
 """The request's language: ?lang=zh|en, else Accept-Language, else Chinese."""
 
+import functools
+
 from flask import has_request_context, request
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 SUPPORTED = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -21,5 +25,11 @@ def request_lang() -> str:
     explicit = normalize_lang(request.args.get("lang"))
     if explicit:
         return explicit
-    best = request.accept_languages.best_match(["zh", "zh-CN", "en", "en-US"])
+    return _accepted_lang(request.headers.get("Accept-Language", ""))
+
+
+# Phones send the same few Accept-Language headers over and over; parse each once.
+@functools.lru_cache(maxsize=256)
+def _accepted_lang(header: str) -> str:
+    best = parse_accept_header(header, LanguageAccept).best_match(["zh", "zh-CN", "en", "en-US"])
     return normalize_lang(best) or DEFAULT_LANG

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from flask import jsonify
 from flask_smorest import Blueprint
 
 from backend.services.lookup import LookupService, NoNumbersError, TooManyNumbersError
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.messages import message_for
-from backend.web.pickup import add_access_point
-from backend.web.presenters import lookup_view
 from backend.web.registry import use
+from backend.web.rendered import results_response
 from backend.web.schemas import TrackBodySchema, TrackQuerySchema, TrackResponseSchema
 
 bp = Blueprint("track", __name__, url_prefix="/api/v1", description="Batch tracking lookup")
@@ -26,10 +24,9 @@ def _track(numbers: str | list[str]):
     except TooManyNumbersError as error:
         message = message_for("too_many_numbers", lang).format(count=error.count)
         raise ApiError(400, "too_many_numbers", message) from None
-    # Already in the documented shape: returning a Response skips a second marshmallow pass
-    # over every result, which is most of a cached lookup's cost.
-    views = [add_access_point(lookup_view(result, lang), result, lang) for result in results]
-    return jsonify({"results": views})
+    # Already in the documented shape: returning a Response skips a marshmallow pass over
+    # every result, and a parcel looked up again is not presented or encoded again.
+    return results_response(results, lang)
 
 
 @bp.get("/track")

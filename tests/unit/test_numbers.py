@@ -263,3 +263,12 @@ def test_an_unknown_reason_still_gets_a_message():
 )
 def test_mask_number_hides_the_middle(number, masked):
     assert mask_number(number) == masked
+
+
+def test_a_text_parsed_again_gives_a_fresh_list_of_the_same_checks():
+    text = "1Z999AA10123456784, 1Z999AA10123456785"
+    first = parse_numbers(text)
+    first.clear()  # a caller's list is its own: the remembered parse is not touched
+    again = parse_numbers(text)
+    assert [check.number for check in again] == ["1Z999AA10123456784", "1Z999AA10123456785"]
+    assert [check.valid for check in again] == [True, False]
