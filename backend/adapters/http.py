@@ -19,6 +19,7 @@ DEFAULT_RETRIES = 2
 DEFAULT_BACKOFF = 0.3  # seconds; urllib3 waits 0, then 2 x this, 4 x this, ...
 # A Retry-After longer than this is cut short: callers hold per-number locks meanwhile.
 RETRY_AFTER_MAX_SECONDS = 5
+DEFAULT_POOL_SIZE = 20
 
 
 class TimeoutSession(requests.Session):
@@ -62,10 +63,15 @@ def make_session(
     retries: int = DEFAULT_RETRIES,
     backoff: float = DEFAULT_BACKOFF,
     user_agent: str = USER_AGENT,
+    pool_size: int = DEFAULT_POOL_SIZE,
 ) -> TimeoutSession:
-    """A new Session for one upstream; no connection is made until the first request."""
+    """A new Session for one upstream; no connection is made until the first request.
+
+    `pool_size` is the number of connections kept open: at least the number of threads that
+    call at once, or every call beyond it opens (over TLS: handshakes) and drops its own.
+    """
     session = TimeoutSession(timeout)
-    adapter = HTTPAdapter(max_retries=retry_policy(retries, backoff), pool_maxsize=20)
+    adapter = HTTPAdapter(max_retries=retry_policy(retries, backoff), pool_maxsize=pool_size)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     session.headers["User-Agent"] = user_agent

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 
-import redis
-
-from backend.adapters import redis_keys
+from backend.adapters import redis_conn, redis_keys
 from backend.adapters.snapshot_cache import decode, encode
 from backend.domain.model import Shipment, TrackingEvent
 from backend.domain.snapshots import CachedSnapshot
@@ -91,7 +89,7 @@ def test_a_new_snapshot_in_redis_shows_at_once(live, redis_url):
     assert again.mimetype == "application/json"
     assert again.get_json()["results"][0] == first and first["status"]["code"] == "in_transit"
     # Another process stores a newer snapshot (a poll, a Track Alert scan).
-    blobs = redis.Redis.from_url(redis_url)
+    blobs = redis_conn.connect(redis_url, decode=False)
     key = redis_keys.snapshots(TRANSIT)
     document = decode(blobs.get(key))
     document["zh"]["s"]["status"] = "out_for_delivery"

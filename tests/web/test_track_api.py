@@ -205,3 +205,15 @@ def test_anonymous_callers_are_rate_limited_per_ip_with_the_envelope(make_settin
     )
     assert client.get("/healthz").status_code == 200  # probes are never limited
     close_app(app)
+
+
+def test_thirty_numbers_at_once_reuse_the_ups_connections(live, ups_sandbox, caplog):
+    """Every lookup thread keeps its connection: none is opened only to be thrown away
+    (over TLS to UPS each would cost a handshake)."""
+    ups_sandbox.faults(latency_ms=300)
+    numbers = [make_1z("POOLED", i) for i in range(30)]
+    with caplog.at_level("WARNING", logger="urllib3.connectionpool"):
+        for _ in range(2):
+            assert len(track(live, ",".join(numbers)).json()["results"]) == 30
+            numbers = [make_1z("POOLED", i) for i in range(30, 60)]
+    assert not [r for r in caplog.records if "pool is full" in r.getMessage()]
