@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import requests
 
 from backend.adapters.http import make_session, retry_policy
 
@@ -38,3 +39,27 @@ def test_session_carries_timeouts_user_agent_and_the_policy():
         assert session.get_adapter("https://onlinetools.ups.com").max_retries.total == 1
     finally:
         session.close()
+
+
+@pytest.mark.parametrize(
+    "url", ["https://onlinetools.ups.com/track", "http://127.0.0.1:5000/_sandbox/ups/x"]
+)
+def test_environment_settings_are_what_requests_itself_works_out(monkeypatch, url):
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    monkeypatch.setenv("HTTP_PROXY", "http://proxy.example:3128")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    plain, ours = requests.Session(), make_session()
+    try:
+        expected = plain.merge_environment_settings(url, {}, None, None, None)
+        assert ours.merge_environment_settings(url, {}, None, None, None) == expected
+        # Read once: the answer stays while the process runs.
+        monkeypatch.delenv("HTTPS_PROXY")
+        monkeypatch.delenv("HTTP_PROXY")
+        assert ours.merge_environment_settings(url, {}, None, None, None) == expected
+        # A caller's own proxies or verify still win.
+        own = ours.merge_environment_settings(url, {"https": "http://p:1"}, None, False, None)
+        assert own["verify"] is False and own["proxies"]["https"] == "http://p:1"
+    finally:
+        plain.close()
+        ours.close()
