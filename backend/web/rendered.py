@@ -23,7 +23,9 @@ from backend.web.pickup import add_access_point
 from backend.web.presenters import lookup_view
 
 MAX_AGE_SECONDS = 60.0
-MAX_ENTRIES = 4096  # (number, language) pairs per process, ~2 KB each
+# (number, language) pairs per process, ~2 KB of text each. More would not help: an entry only
+# serves while its snapshot object is alive in the snapshot cache's decoder (512 snapshots).
+MAX_ENTRIES = 1024
 _EXTENSION = "rendered_results"
 
 
