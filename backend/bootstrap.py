@@ -235,10 +235,8 @@ def build_ups_client(
     settings: Settings, store: redis.Redis, metrics: PrometheusMetrics | None = None
 ) -> UpsClient:
     """The UPS (or UPS sandbox) client; its token lives in `store`, shared by all processes."""
-    # Lookups (the API's pool) and refreshes (a worker's batch) call UPS this many at once.
-    callers = settings.lookup_concurrency + settings.worker_concurrency
     return UpsClient(
-        make_session(pool_size=callers),
+        make_session(pool_size=settings.ups_callers),  # a kept connection per caller
         store,
         settings.ups_base_url,
         settings.ups_client_id,

@@ -121,6 +121,11 @@ class Settings:
     unofficial_notice: bool = True
 
     @property
+    def ups_callers(self) -> int:
+        """Threads of one process that may call UPS at once: lookups (API), refreshes (worker)."""
+        return self.lookup_concurrency + self.worker_concurrency
+
+    @property
     def sandbox_base_url(self) -> str:
         """Where this process reaches the sandboxes (the API serves them under /_sandbox)."""
         return (self.sandbox_url or f"http://127.0.0.1:{self.port}/_sandbox").rstrip("/")
