@@ -14,8 +14,7 @@ from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.json_guard import clean_text
 from backend.web.messages import message_for
-from backend.web.pickup import add_access_point
-from backend.web.presenters import lookup_view
+from backend.web.pickup import result_view
 from backend.web.registry import use
 from backend.web.schemas import ResultSchema
 from backend.web.security import login_required
@@ -42,7 +41,7 @@ class ParcelListSchema(Schema):
 
 
 def parcel_view(parcel: Parcel, lang: str) -> dict:
-    view = add_access_point(lookup_view(parcel.lookup, lang), parcel.lookup, lang)
+    view = result_view(parcel.lookup, lang)
     view["nickname"] = parcel.watch.nickname
     view["watched_since"] = iso_utc(parcel.watch.since)
     view["unread"] = parcel.unread

@@ -7,7 +7,13 @@ from typing import Any
 from backend.services.locations import LocationService
 from backend.services.lookup import Lookup
 from backend.web.location_views import found_view
+from backend.web.presenters import lookup_view
 from backend.web.registry import use
+
+
+def result_view(lookup: Lookup, lang: str) -> dict[str, Any]:
+    """One Result of contract.md, with the Access Point of a parcel held for pickup."""
+    return add_access_point(lookup_view(lookup, lang), lookup, lang)
 
 
 def add_access_point(view: dict[str, Any], lookup: Lookup, lang: str) -> dict[str, Any]:

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from flask import Flask, Response, current_app
 
 from backend.services.lookup import Lookup
-from backend.web.pickup import add_access_point
-from backend.web.presenters import lookup_view
+from backend.web.pickup import result_view
 
 MAX_AGE_SECONDS = 60.0
 # (number, language) pairs per process, ~2 KB of text each. More would not help: an entry only
@@ -84,8 +83,7 @@ def result_json(lookup: Lookup, lang: str) -> str:
     """One Result of contract.md as JSON text, in the app's JSON style."""
 
     def render() -> str:
-        view = add_access_point(lookup_view(lookup, lang), lookup, lang)
-        return current_app.json.dumps(view, separators=(",", ":"))
+        return current_app.json.dumps(result_view(lookup, lang), separators=(",", ":"))
 
     return current_app.extensions[_EXTENSION].text(lookup, lang, render)
 
