@@ -41,6 +41,7 @@ test-miniprogram: $(NPM_STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check backend tests
 	$(VENV)/bin/ruff format --check backend tests
+	$(VENV)/bin/mypy
 
 # A long schemathesis campaign over the OpenAPI document (make test runs ~45 s of it).
 fuzz: $(STAMP)

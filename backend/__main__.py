@@ -6,6 +6,7 @@ import argparse
 import sys
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import redis
 import requests
@@ -25,7 +26,7 @@ from backend.settings import Settings, SettingsError
 # Exit codes: every number answered / some number not found or invalid / UPS unusable.
 OK, NOT_ALL_FOUND, UNAVAILABLE = 0, 1, 2
 
-_TEXT = {
+_TEXT: dict[str, dict[str, Any]] = {
     "zh": {
         "eta": "预计送达", "delivered": "送达时间", "service": "服务", "weight": "重量",
         "received_by": "签收人", "none": "暂无", "eod": "当天内",

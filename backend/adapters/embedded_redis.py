@@ -93,7 +93,8 @@ class EmbeddedRedis:
         try:
             while time.monotonic() < deadline:
                 if self._process and self._process.poll() is not None:
-                    error = self._process.stderr.read().decode(errors="replace").strip()
+                    stderr = self._process.stderr.read() if self._process.stderr else b""
+                    error = stderr.decode(errors="replace").strip()
                     raise EmbeddedRedisError(f"embedded Redis exited at start: {error}")
                 try:
                     if client.ping():

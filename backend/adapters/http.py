@@ -36,15 +36,15 @@ class TimeoutSession(requests.Session):
         return super().request(method, url, *args, **kwargs)
 
     def merge_environment_settings(
-        self, url: str | None, proxies: Any, stream: Any, verify: Any, cert: Any
-    ) -> dict[str, Any]:
+        self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any
+    ) -> Any:
         """requests reads the proxy variables and CA bundle from the environment again on
         every call, about a millisecond of CPU each time (a third of preparing a UPS call).
         The environment does not change while we run: keep the answer per scheme and host."""
         if proxies or stream is not None or verify is not None or cert is not None or not url:
             return super().merge_environment_settings(url, proxies, stream, verify, cert)
         key = urlsplit(url)[:2]
-        settings = self._environment.get(key)
+        settings: Any = self._environment.get(key)
         if settings is None:
             settings = super().merge_environment_settings(url, {}, None, None, None)
             self._environment[key] = settings

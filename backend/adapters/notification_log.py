@@ -11,6 +11,7 @@ accepted by WeChat (whose sent events arrive within seconds) and may be claimed 
 from __future__ import annotations
 
 import time
+from typing import cast
 
 import redis
 
@@ -143,13 +144,18 @@ class NotificationLog:
         """1: we may send; 0: settled (sent or failed); 2: this template is busy for this
         user; 3: in flight, awaiting its evidence (2 and 3: retry soon); -1: no credit."""
         keys = self._keys(openid)[:3]
-        args = [field(number, change_id), template_id, int(time.time()), self._lease]
+        args: list[str | int] = [
+            field(number, change_id),
+            template_id,
+            int(time.time()),
+            self._lease,
+        ]
         return int(self._claim(keys, [*args, KEEP_SECONDS]))
 
     def complete(self, openid: str, number: str, change_id: str, template_id: str, msgid: str):
         """The send's reply carried `msgid`: mark sent and spend the credit, unless the sent
         event did so first. True when this call settled it."""
-        args = [field(number, change_id), template_id, msgid, MSGID_SECONDS]
+        args: list[str | int] = [field(number, change_id), template_id, msgid, MSGID_SECONDS]
         return bool(self._settle(self._keys(openid), args))
 
     def settle_by_event(self, openid: str, template_id: str, msgid: str) -> str | None:
@@ -181,11 +187,13 @@ class NotificationLog:
         self._set_state(keys, [field(number, change_id), state, KEEP_SECONDS])
 
     def state(self, openid: str, number: str, change_id: str) -> str | None:
-        return self._redis.hget(redis_keys.notifications(openid), field(number, change_id))
+        return cast(
+            str | None, self._redis.hget(redis_keys.notifications(openid), field(number, change_id))
+        )
 
     def unread(self, openid: str, number: str) -> list[str]:
         """Change ids of `number` the user was not notified about (no credit at the time)."""
-        entries = self._redis.hgetall(redis_keys.notifications(openid))
+        entries = cast(dict[str, str], self._redis.hgetall(redis_keys.notifications(openid)))
         prefix = number + ":"
         return [
             k[len(prefix) :] for k, v in entries.items() if k.startswith(prefix) and v == "unread"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import cast
 
 import redis
+from redis.typing import EncodableT, FieldT
 
 from backend.adapters import due_set, redis_keys
 from backend.domain.statuses import Status
@@ -42,7 +44,7 @@ class TrackedState:
         self._redis = client
 
     def load(self, number: str) -> TrackingState:
-        raw = self._redis.hgetall(redis_keys.tracked(number))
+        raw = cast(dict[str, str], self._redis.hgetall(redis_keys.tracked(number)))
         final_at = raw.get("final_at")
         return TrackingState(
             status=Status(raw["status"]) if raw.get("status") else None,
@@ -61,7 +63,7 @@ class TrackedState:
         final_at: float | None = None,
     ) -> None:
         """Store the new status and, in the same command, the change still to announce."""
-        mapping = {
+        mapping: dict[FieldT, EncodableT] = {
             "status": status.value,
             "failures": str(failures),
             "final_at": "" if final_at is None else str(final_at),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import cast
 
 import redis
 
@@ -28,7 +29,7 @@ class SessionStore:
         pipe.execute()
 
     def openid(self, digest: str) -> str | None:
-        return self._redis.hget(redis_keys.session(digest), "openid") or None
+        return cast(str | None, self._redis.hget(redis_keys.session(digest), "openid")) or None
 
     def delete(self, digest: str) -> None:
         """End one session (idempotent) and take it out of its user's set."""
@@ -40,7 +41,7 @@ class SessionStore:
     def prune(self, openid: str) -> None:
         """Drop digests whose session has expired, so the per-user set stays small."""
         user_key = redis_keys.user_sessions(openid)
-        digests = list(self._redis.smembers(user_key))
+        digests = list(cast(set[str], self._redis.smembers(user_key)))
         pipe = self._redis.pipeline(transaction=False)
         for digest in digests:
             pipe.exists(redis_keys.session(digest))

@@ -8,6 +8,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import asdict
+from typing import cast
 
 import redis
 
@@ -42,7 +43,7 @@ class ShareStore:
         """The user's live shares, newest first; ids whose share is gone are dropped."""
         index = redis_keys.user_shares(openid)
         self._redis.zremrangebyscore(index, "-inf", self._clock())
-        ids = self._redis.zrange(index, 0, -1)
+        ids = cast(list[str], self._redis.zrange(index, 0, -1))
         # One GET per share: share keys carry no user hash tag, so no multi-key command.
         pipe = self._redis.pipeline(transaction=False)
         for share_id in ids:

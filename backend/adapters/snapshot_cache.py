@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import zlib
-from typing import Any
+from typing import Any, cast
 
 import redis
 
@@ -71,7 +71,7 @@ class SnapshotCache:
         key, watchers = redis_keys.snapshots(number), redis_keys.watchers(number)
 
         def write(pipe: redis.client.Pipeline) -> None:
-            document = decode(pipe.get(key))
+            document = decode(cast(bytes | None, pipe.get(key)))
             document[lang] = stored
             keep = cadence.KEEP_FOR_SECONDS if pipe.exists(watchers) else UNWATCHED_KEEP_SECONDS
             pipe.multi()
@@ -90,7 +90,7 @@ class SnapshotCache:
         self._redis.set(redis_keys.lookup_error(number, lang), code, ex=seconds)
 
     def recent_error(self, number: str, lang: str) -> str | None:
-        return self._redis.get(redis_keys.lookup_error(number, lang))
+        return cast(str | None, self._redis.get(redis_keys.lookup_error(number, lang)))
 
     def try_lock(self, number: str, lang: str, seconds: float) -> str | None:
         """Become the one refresher of `number`; return a token to release with, or None."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import cast
 
 import redis
 
@@ -57,11 +58,11 @@ class SubscriptionStore:
         self._redis.hset(redis_keys.subscription_answers(openid), template_id, "reject")
 
     def credits(self, openid: str) -> dict[str, int]:
-        raw = self._redis.hgetall(redis_keys.credits(openid))
+        raw = cast(dict[str, str], self._redis.hgetall(redis_keys.credits(openid)))
         return {template: int(count) for template, count in raw.items()}
 
     def answers(self, openid: str) -> dict[str, str]:
-        return dict(self._redis.hgetall(redis_keys.subscription_answers(openid)))
+        return cast(dict[str, str], self._redis.hgetall(redis_keys.subscription_answers(openid)))
 
     def reserve(self, openid: str, template_id: str, number: str) -> None:
         """A subscription made on a parcel's page serves that parcel's next change first."""
@@ -71,7 +72,7 @@ class SubscriptionStore:
         self._redis.hset(key, template_id, json.dumps(numbers))
 
     def reserved(self, openid: str) -> dict[str, list[str]]:
-        raw = self._redis.hgetall(redis_keys.reserved_credits(openid))
+        raw = cast(dict[str, str], self._redis.hgetall(redis_keys.reserved_credits(openid)))
         return {template: json.loads(numbers) for template, numbers in raw.items()}
 
     def release(self, openid: str, template_id: str, number: str) -> None:
@@ -112,4 +113,4 @@ class DisabledTemplates:
         return bool(self._redis.sismember(redis_keys.disabled_templates(), str(template_id)))
 
     def ids(self) -> set[str]:
-        return set(self._redis.smembers(redis_keys.disabled_templates()))
+        return cast(set[str], self._redis.smembers(redis_keys.disabled_templates()))

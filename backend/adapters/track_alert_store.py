@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import redis
 
 from backend.adapters import due_set, redis_keys
@@ -20,7 +22,7 @@ class TrackAlertStore:
         self._redis = client
 
     def get(self, number: str) -> Subscription:
-        data = self._redis.hgetall(redis_keys.track_alert(number))
+        data = cast(dict[str, str], self._redis.hgetall(redis_keys.track_alert(number)))
         expires = data.get("expires_at")
         return Subscription(float(expires) if expires else None, data.get("rejected", ""))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import cast
 
 import redis
 
@@ -47,17 +48,17 @@ class WatchStore:
         return self._redis.scard(redis_keys.watchers(number)) == 0
 
     def get(self, openid: str, number: str) -> Watch | None:
-        raw = self._redis.hget(redis_keys.user_parcels(openid), number)
+        raw = cast(str | None, self._redis.hget(redis_keys.user_parcels(openid), number))
         return _watch(number, raw) if raw else None
 
     def list(self, openid: str) -> list[Watch]:
         """The user's watches, oldest first."""
-        entries = self._redis.hgetall(redis_keys.user_parcels(openid))
+        entries = cast(dict[str, str], self._redis.hgetall(redis_keys.user_parcels(openid)))
         watches = [_watch(number, raw) for number, raw in entries.items()]
         return sorted(watches, key=lambda watch: watch.since)
 
     def watchers(self, number: str) -> set[str]:
-        return set(self._redis.smembers(redis_keys.watchers(number)))
+        return cast(set[str], self._redis.smembers(redis_keys.watchers(number)))
 
 
 def _watch(number: str, raw: str) -> Watch:

@@ -138,7 +138,8 @@ def latest_event(shipment: Shipment) -> TrackingEvent | None:
 
 def without_personal_data(shipment: Shipment) -> Shipment:
     """A copy safe to show to someone else: names and addresses removed."""
-    return replace(shipment, **{name: None for name in PERSONAL_FIELDS})
+    blank: dict[str, Any] = dict.fromkeys(PERSONAL_FIELDS)
+    return replace(shipment, **blank)
 
 
 def fingerprint(shipment: Shipment) -> str:
@@ -162,7 +163,8 @@ def _plain(value: Any) -> Any:
 
 def shipment_to_dict(shipment: Shipment) -> dict[str, Any]:
     """JSON-safe dict of `shipment`; `shipment_from_dict` turns it back into an equal one."""
-    return _plain(shipment)
+    data: dict[str, Any] = _plain(shipment)
+    return data
 
 
 def _build(cls: Any, data: dict[str, Any] | None) -> Any:
@@ -181,7 +183,8 @@ def _status(value: Any) -> Status:
 
 
 def _event(data: dict[str, Any]) -> TrackingEvent:
-    return _build(TrackingEvent, {**data, "status": _status(data.get("status"))})
+    event: TrackingEvent = _build(TrackingEvent, {**data, "status": _status(data.get("status"))})
+    return event
 
 
 def _held_at(data: dict[str, Any] | None) -> HeldAt | None:
@@ -191,7 +194,7 @@ def _held_at(data: dict[str, Any] | None) -> HeldAt | None:
 
 def shipment_from_dict(data: dict[str, Any]) -> Shipment:
     """Rebuild a Shipment from `shipment_to_dict` output (e.g. a cached JSON snapshot)."""
-    return _build(
+    shipment: Shipment = _build(
         Shipment,
         {
             **data,
@@ -207,3 +210,4 @@ def shipment_from_dict(data: dict[str, Any]) -> Shipment:
             "held_at": _held_at(data.get("held_at")),
         },
     )
+    return shipment

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from backend.domain.us_regions import REGIONS_ZH
 
@@ -27,14 +28,16 @@ _SMALL_WORDS = frozenset({"de", "du", "la", "le", "of", "am", "an", "der", "di",
 
 
 @cache
-def _table(name: str) -> dict:
+def _table(name: str) -> dict[str, Any]:
     text = resources.files("backend.domain").joinpath("data", name).read_text("utf-8")
-    return json.loads(text)
+    table: dict[str, Any] = json.loads(text)
+    return table
 
 
 def _territories(lang: str) -> dict[str, str]:
     # CLDR's names, written from babel by scripts/cldr_territories.py (the domain stays pure).
-    return _table("territories.json")["en" if lang == "en" else "zh"]
+    names: dict[str, str] = _table("territories.json")["en" if lang == "en" else "zh"]
+    return names
 
 
 def _key(name: str) -> str:
@@ -82,7 +85,7 @@ def city_name(city: str, country: str, lang: str) -> str:
         return ""
     if lang != "en":
         table = "cities_cn.json" if country.upper() in _CHINESE_COUNTRIES else "cities_world.json"
-        found = _table(table).get(_key(city))
+        found: str | None = _table(table).get(_key(city))
         if found:
             return found
     return tidy(city)

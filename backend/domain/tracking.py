@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from backend.domain.cadence import HOUR, MINUTE
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
@@ -97,7 +98,7 @@ def with_pushed_event(known: Shipment | None, number: str, event: TrackingEvent)
         e.time == event.time and e.ups_code == event.ups_code for e in known.events
     ):
         return known
-    if latest is not None and _before(event.time, latest.time):
+    if known is not None and latest is not None and _before(event.time, latest.time):
         return known
     base = known or Shipment(number=number)
     return replace(
@@ -112,7 +113,8 @@ def event_data(event: TrackingEvent) -> dict[str, str]:
 
 
 def event_from_data(data: dict[str, str]) -> TrackingEvent:
-    return TrackingEvent(**{**data, "status": Status(data["status"])})
+    fields: dict[str, Any] = {**data, "status": Status(data["status"])}
+    return TrackingEvent(**fields)
 
 
 def _before(time: str, other: str) -> bool:

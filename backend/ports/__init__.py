@@ -6,7 +6,7 @@ Failures cross these walls as the vendor-neutral errors of `backend.domain.error
 
 from __future__ import annotations
 
-from backend.ports.accounts import (  # noqa: F401
+from backend.ports.accounts import (
     CardRenderer,
     CodeExchange,
     CodeMaker,
@@ -14,7 +14,7 @@ from backend.ports.accounts import (  # noqa: F401
     SessionStore,
     ShareStore,
 )
-from backend.ports.messaging import (  # noqa: F401
+from backend.ports.messaging import (
     CreditLedger,
     MessageTemplate,
     Messenger,
@@ -24,11 +24,11 @@ from backend.ports.messaging import (  # noqa: F401
     SeenPushes,
     TemplateSwitch,
 )
-from backend.ports.metrics import (  # noqa: F401
+from backend.ports.metrics import (
     Metrics,
     NullMetrics,
 )
-from backend.ports.tracking import (  # noqa: F401
+from backend.ports.tracking import (
     Carrier,
     Clock,
     FanoutSlices,
@@ -42,3 +42,34 @@ from backend.ports.tracking import (  # noqa: F401
     WatchStore,
     WebhookParser,
 )
+
+__all__ = [
+    "CardRenderer",
+    "CodeExchange",
+    "CodeMaker",
+    "RequestBudgets",
+    "SessionStore",
+    "ShareStore",
+    "CreditLedger",
+    "MessageTemplate",
+    "Messenger",
+    "NonceRegistry",
+    "NotificationLog",
+    "PushInbox",
+    "SeenPushes",
+    "TemplateSwitch",
+    "Metrics",
+    "NullMetrics",
+    "Carrier",
+    "Clock",
+    "FanoutSlices",
+    "Locator",
+    "RefreshQueue",
+    "Schedule",
+    "SnapshotCache",
+    "TrackAlertClient",
+    "TrackAlertStore",
+    "TrackingStates",
+    "WatchStore",
+    "WebhookParser",
+]

@@ -114,7 +114,7 @@ class TrackAlertStore(Protocol):
 class WebhookParser(Protocol):
     """A pushed carrier event body -> WebhookEvent; raises MalformedEvent otherwise."""
 
-    def __call__(self, payload: object) -> WebhookEvent: ...
+    def __call__(self, payload: object, /) -> WebhookEvent: ...
 
 
 class Locator(Protocol):

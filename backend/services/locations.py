@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from backend.domain import regions
 from backend.domain.geo import Point, distance_m
@@ -121,9 +122,10 @@ class LocationService:
                 return self._found(location, location.point)
         return None
 
-    def _ask(self, wanted: Filter, **origin) -> list[LocatorAnswer]:
+    def _ask(self, wanted: Filter, **origin: Any) -> list[LocatorAnswer]:
         """One search per family; one family failing is tolerated, all failing is not."""
-        answers, failure = [], None
+        answers: list[LocatorAnswer] = []
+        failure: LocatorError | None = None
         for access_points in _families(wanted):
             query = LocatorQuery(
                 access_points=access_points,

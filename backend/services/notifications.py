@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -15,7 +15,7 @@ from backend.domain.errors import (
     TemplateInvalid,
 )
 from backend.domain.model import Shipment, event_moment
-from backend.domain.notices import notice_for
+from backend.domain.notices import Notice, notice_for
 from backend.domain.statuses import Status
 from backend.domain.tracking import StatusChange
 from backend.ports import (
@@ -84,7 +84,7 @@ class Notifier:
     def __init__(
         self,
         messenger: Messenger,
-        templates: list[MessageTemplate],
+        templates: Sequence[MessageTemplate],
         subscriptions: CreditLedger,
         log_store: NotificationLog,
         quiet: QuietHours | None = None,
@@ -153,7 +153,8 @@ class Notifier:
                     found.append(template)
         return found
 
-    def _send(self, openid, template, change, notice) -> str:
+    def _send(self, openid: str, template: MessageTemplate, change: StatusChange,
+              notice: Notice) -> str:  # fmt: skip
         page = f"pages/detail/index?number={change.number}"
         try:
             msgid = self._messenger.send_notice(openid, template, notice, page, self._state)

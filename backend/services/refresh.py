@@ -79,12 +79,15 @@ class Refresher:
         result = self._lookup.lookup_one(number, WORKER_LANG, force=True)
         state = self._state.load(number)  # once per refresh: the record below adds to it
         failed = result.snapshot is None or result.stale
-        if failed and (pushed is None or pushed.status is Status.UNKNOWN):
+        known = result.snapshot.shipment if result.snapshot else None
+        if not failed and known is not None:
+            shipment = known
+        elif pushed is not None and pushed.status is not Status.UNKNOWN:
+            shipment = with_pushed_event(known, number, pushed)
+        else:
             self._metrics.refreshed("failed")
             return self._failed(number, state)
         self._metrics.refreshed("from_event" if failed else "ok")
-        known = result.snapshot.shipment if result.snapshot else None
-        shipment = with_pushed_event(known, number, pushed) if failed else known
         change = detect_change(state.status, shipment)
         final_at = state.final_at
         if final_at is None and is_final(shipment.status):

@@ -95,12 +95,12 @@ class SubscribeEvents:
         elif event.kind == "change" and event.status == "reject":
             self._ledger.cancel(event.openid, event.template_id)
         elif event.kind == "sent" and event.msg_id:
-            self._settle(event)
+            self._settle(event, event.msg_id)
 
-    def _settle(self, event: SubscribeEvent) -> None:
+    def _settle(self, event: SubscribeEvent, msg_id: str) -> None:
         """Evidence that the messenger took a send: it settles the claim whose reply never
         came back (the worker died, the connection broke), so nobody sends it again."""
-        settled = self._sends.settle_by_event(event.openid, event.template_id, event.msg_id)
+        settled = self._sends.settle_by_event(event.openid, event.template_id, msg_id)
         if settled:
             log.info("message %s settled by its sent event (%s)", event.msg_id, settled)
             self._metrics.credit_spent()

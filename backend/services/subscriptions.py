@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from backend.domain.numbers import check_number
 from backend.ports import CreditLedger, MessageTemplate, TemplateSwitch, WatchStore
 
@@ -15,7 +17,7 @@ class Subscriptions:
 
     def __init__(
         self,
-        templates: list[MessageTemplate],
+        templates: Sequence[MessageTemplate],
         ledger: CreditLedger,
         watches: WatchStore,
         disabled: TemplateSwitch | None = None,
@@ -47,6 +49,6 @@ class Subscriptions:
             if answer == "accept" and check.valid and self._watches.get(openid, check.number):
                 self._ledger.reserve(openid, template_id, check.number)
 
-    def credits(self, openid: str) -> dict[str, dict]:
+    def credits(self, openid: str) -> dict[str, dict[str, int] | dict[str, str]]:
         """Remaining sends per template, and the last answers."""
         return {"credits": self._ledger.credits(openid), "answers": self._ledger.answers(openid)}

@@ -20,7 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 _BEARER = re.compile(r"^Bearer ([A-Za-z0-9_-]{20,128})$", re.IGNORECASE)
 _UNSET = object()
 
-BEARER_SECURITY = [{"bearer": []}]
+BEARER_SECURITY: list[dict[str, list[str]]] = [{"bearer": []}]
 _UNAUTHORIZED_DOC = {"401": {"description": "Missing, unknown, expired or logged-out token"}}
 
 
@@ -34,7 +34,7 @@ def current_openid() -> str | None:
     """The logged-in user of this request, or None; resolved once per request."""
     cached = g.get("_auth_openid", _UNSET)
     if cached is not _UNSET:
-        return cached  # type: ignore[return-value]
+        return cached
     token = bearer_token()
     openid = use(SessionService).resolve(token) if token else None
     g._auth_openid = openid

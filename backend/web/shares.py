@@ -9,8 +9,8 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from backend.domain.numbers import check_number, reason_message
+from backend.domain.watches import ParcelNotWatchedError
 from backend.services.shares import (
-    ParcelNotWatchedError,
     ShareNotFoundError,
     ShareService,
     ShareUnavailableError,

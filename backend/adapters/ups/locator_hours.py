@@ -75,7 +75,7 @@ def _day(entry: dict) -> DayHours | None:
 
 
 def _week(entry: dict) -> tuple[DayHours, ...]:
-    days = {}
+    days: dict[int, DayHours] = {}
     for item in as_list(entry.get("DayOfWeek")):
         parsed = _day(item) if isinstance(item, dict) else None
         if parsed is not None:

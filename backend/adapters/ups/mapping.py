@@ -122,7 +122,8 @@ def _dimensions(value: Any) -> Dimensions | None:
     sides = [v.text(size.get(name)) for name in ("length", "width", "height")]
     if not all(v.is_decimal(side) for side in sides):
         return None
-    return Dimensions(*sides, v.text(size.get("unitOfDimension")).upper())
+    length, width, height = sides
+    return Dimensions(length, width, height, v.text(size.get("unitOfDimension")).upper())
 
 
 def _count(value: Any) -> int | None:

@@ -14,6 +14,7 @@ from backend.adapters.wechat.client import WeChatClient
 from backend.adapters.wechat.errors import InvalidDataError
 from backend.adapters.wechat.templates import Template, keyword_type
 from backend.domain.notices import Notice
+from backend.ports import MessageTemplate
 
 log = logging.getLogger(__name__)
 
@@ -51,16 +52,23 @@ class SubscribeMessenger:
     def __init__(self, client: WeChatClient) -> None:
         self._client = client
 
-    def fits(self, template: Template, notice: Notice) -> bool:
-        return build_data(template, notice) is not None
+    def fits(self, template: MessageTemplate, notice: Notice) -> bool:
+        return build_data(_configured(template), notice) is not None
 
     def send_notice(
-        self, openid: str, template: Template, notice: Notice, page: str, state: str
+        self, openid: str, template: MessageTemplate, notice: Notice, page: str, state: str
     ) -> str:
-        data = build_data(template, notice)
+        data = build_data(_configured(template), notice)
         if data is None:  # the notifier asks `fits` first; this is a programming error
             raise InvalidDataError(47003, f"template {template.id} cannot carry this notice")
         return self._client.send_subscribe_message(
             openid, template.id, data, page=page, state=state,
             lang=WECHAT_LANGS.get(notice.lang, "zh_CN"),
         )  # fmt: skip
+
+
+def _configured(template: MessageTemplate) -> Template:
+    """The port hands back the templates bootstrap configured; only those have keywords."""
+    if not isinstance(template, Template):
+        raise TypeError(f"not a configured WeChat template: {template!r}")
+    return template

@@ -83,10 +83,12 @@ def _name(value: str) -> bool:
     return len(value) <= (10 if _HAS_CJK.search(value) else 20)
 
 
+def _matches(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda value: bool(pattern.match(value))
+
+
 _CHECKS: dict[str, Callable[[str], bool]] = {
-    **{
-        kind: (lambda value, p=pattern: bool(p.match(value))) for kind, pattern in _PATTERNS.items()
-    },
+    **{kind: _matches(pattern) for kind, pattern in _PATTERNS.items()},
     "thing": _thing,
     "name": _name,
 }

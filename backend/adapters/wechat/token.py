@@ -26,6 +26,16 @@ FORCE_SPACING_SECONDS = 30
 class StableTokenMixin:
     """Token handling for a wechatpy client with `_redis`, `session` (RedisStorage), `_http`."""
 
+    # What the wechatpy client this mixes into provides (wechatpy ships no types).
+    appid: str
+    secret: str
+    timeout: float | None
+    API_BASE_URL: str
+    access_token_key: str
+    session: Any
+    _http: Any
+    _redis: Any
+
     @property
     def access_token(self) -> str:
         """The shared token; Redis's TTL decides when it is due, for every process alike."""

@@ -20,7 +20,7 @@ OFFICE = _week([("900", "1800")], [("1000", "1400")], CLOSED)  # Sat short, Sun 
 SPLIT = _week([("800", "1000"), ("1630", "1930")], [("900", "1200")], CLOSED)
 LATE = _week([("1000", "0")], [("1000", "0")], [("1200", "1800")])  # closes at midnight
 RETAIL = _week([("830", "2100")], [("830", "2100")], [("1000", "1900")])
-ALL_WEEK = {day: ALL_DAY for day in range(1, 8)}
+ALL_WEEK: Hours = {day: ALL_DAY for day in range(1, 8)}
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from backend.domain.statuses import Status
@@ -97,13 +98,14 @@ def dates(scenario: Scenario, count: int, now: float) -> dict:
         if plan is not None
     ]
     newest = rdd or sdd
-    timed = newest is not None and newest.time_type
-    return {"deliveryDate": dates} | ({"deliveryTime": _delivery_time(newest)} if timed else {})
+    if newest is None or not newest.time_type:
+        return {"deliveryDate": dates}
+    return {"deliveryDate": dates, "deliveryTime": _delivery_time(newest)}
 
 
 def delivered(scenario: Scenario, when: float, place: Place, lang: str, signature: bool) -> dict:
     local = local_time(when, place)
-    info = {"location": scenario.delivery_location[1 if lang == "zh" else 0]}
+    info: dict[str, Any] = {"location": scenario.delivery_location[1 if lang == "zh" else 0]}
     if scenario.received_by:
         info["receivedBy"] = scenario.received_by
     if scenario.signature and signature:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import cast
 
 import redis
 
@@ -38,7 +39,7 @@ def times_of(scenario: Scenario, now: float | None = None) -> list[float]:
         fresh = initial_times(scenario, scenario.start, now or time.time())
         store().hsetnx(_field(), scenario.number, json.dumps(fresh))  # first process wins
         raw = store().hget(_field(), scenario.number)
-    return json.loads(raw)
+    return json.loads(cast(str, raw))
 
 
 def set_step(scenario: Scenario, count: int, now: float | None = None) -> list[float]:

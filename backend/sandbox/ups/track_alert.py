@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import cast
 
 from flask import Response, jsonify, request
 
@@ -59,7 +60,7 @@ def _count(size: int) -> None:
 
 def _injected() -> Response | None:
     """The next `times` calls fail with the code POST /track-alert/faults asked for."""
-    code = store().hget(key("ta", "faults"), "code")
+    code = cast(str | None, store().hget(key("ta", "faults"), "code"))
     if code and store().hincrby(key("ta", "faults"), "times", -1) >= 0:
         return _vss(code, [] if ERRORS[code][0] == 400 else None)
     return None
@@ -126,7 +127,10 @@ def subscribe_package() -> Response:
 def track_alert_subscriptions() -> Response:
     """Live subscriptions, subscribe calls (and their sizes) and webhook pushes made."""
     client, now = store(), time.time()
-    live = client.zrangebyscore(subscriptions_key(), now, "+inf", withscores=True)
+    live = cast(
+        list[tuple[str, float]],
+        client.zrangebyscore(subscriptions_key(), now, "+inf", withscores=True),
+    )
     stats = {name: int(n) for name, n in client.hgetall(key("ta", "stats")).items()}
     return jsonify(
         {

@@ -3,6 +3,8 @@ message settings, quotas and call counters."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import jsonify, request
 
 from backend.sandbox.wechat.blueprint import (
@@ -21,7 +23,8 @@ from backend.web.errors import ApiError
 
 
 def _quota(openid: str) -> dict[str, int]:
-    return {tid: int(n) for tid, n in store().hgetall(quota_key(openid)).items()}
+    quota = cast(dict[str, str], store().hgetall(quota_key(openid)))
+    return {tid: int(n) for tid, n in quota.items()}
 
 
 def _openid(body: dict) -> str:
