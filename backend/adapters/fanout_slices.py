@@ -9,6 +9,7 @@ import uuid
 import redis
 
 from backend.adapters import redis_keys
+from backend.domain.sends import FanoutSlice
 
 # Long after any slice job could still run; an abandoned record then goes by itself.
 KEEP_SECONDS = 7 * 24 * 3600
@@ -49,8 +50,9 @@ class FanoutSlices:
                               args=[count, lease_ms, KEEP_SECONDS, round_id])  # fmt: skip
         return None if started is None else round_id
 
-    def finish(self, number: str, change_id: str, round_id: str, index: int) -> bool:
-        return self._finish(keys=_keys(number, change_id), args=[round_id, index]) == 1
+    def finish(self, part: FanoutSlice) -> bool:
+        keys = _keys(part.number, part.change_id)
+        return self._finish(keys=keys, args=[part.round_id, part.index]) == 1
 
 
 def _keys(number: str, change_id: str) -> list[str]:

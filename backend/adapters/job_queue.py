@@ -8,6 +8,7 @@ import redis
 from rq import Queue, Retry
 
 from backend.domain.model import TrackingEvent
+from backend.domain.sends import FanoutSlice
 from backend.domain.tracking import event_data
 
 # The queue `python -m backend.worker` serves; webhook events and due polls share it.
@@ -37,13 +38,15 @@ def batch_job(numbers: list[str]):
     return _job(BATCH_FUNCTION, (numbers,))
 
 
-def announce_job(number: str, change_id: str, round_id: str, index: int, openids: list[str]):
-    """One slice of a change's large fan-out, for any worker to send. Its description,
-    which RQ logs, names the slice but not the users: openids stay out of logs."""
-    description = (
-        f"announce_slice({number}, {change_id}, {round_id}, {index}, {len(openids)} watchers)"
-    )
-    return _job(ANNOUNCE_FUNCTION, (number, change_id, round_id, index, openids), description)
+def announce_job(part: FanoutSlice):
+    """One slice of a change's large fan-out, for any worker to send; it travels as plain
+    values. Its description, which RQ logs, names the slice but not the users: openids
+    stay out of logs."""
+    number, change_id, round_id, index = part.number, part.change_id, part.round_id, part.index
+    watchers = len(part.openids)
+    description = f"announce_slice({number}, {change_id}, {round_id}, {index}, {watchers} watchers)"
+    args = (number, change_id, round_id, index, list(part.openids))
+    return _job(ANNOUNCE_FUNCTION, args, description)
 
 
 def _job(function: str, args: tuple, description: str | None = None):
@@ -76,7 +79,6 @@ class RefreshQueue:
         if chunks:
             self.rq.enqueue_many([batch_job(chunk) for chunk in chunks])
 
-    def enqueue_announce(self, number: str, change_id: str, round_id: str, index: int,
-                         openids: list[str]) -> None:  # fmt: skip
-        """Queue slice `index` of the change's fan-out round, to the watchers `openids`."""
-        self.rq.enqueue_many([announce_job(number, change_id, round_id, index, openids)])
+    def enqueue_announce(self, part: FanoutSlice) -> None:
+        """Queue one slice of the change's fan-out round, to its watchers."""
+        self.rq.enqueue_many([announce_job(part)])

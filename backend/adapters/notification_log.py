@@ -16,6 +16,7 @@ from typing import cast
 import redis
 
 from backend.adapters import redis_keys
+from backend.domain.sends import Claim, SendRecord, SendState
 
 KEEP_SECONDS = 60 * 24 * 3600  # long after any parcel's journey has ended
 MSGID_SECONDS = 7 * 24 * 3600  # msgids already settled, so a late sent event changes nothing
@@ -140,9 +141,8 @@ class NotificationLog:
             redis_keys.settled_msgids(openid),
         ]
 
-    def claim(self, openid: str, number: str, change_id: str, template_id: str) -> int:
-        """1: we may send; 0: settled (sent or failed); 2: this template is busy for this
-        user; 3: in flight, awaiting its evidence (2 and 3: retry soon); -1: no credit."""
+    def claim(self, openid: str, number: str, change_id: str, template_id: str) -> Claim:
+        """The script's answer as a Claim (its numbers are the Claim values)."""
         keys = self._keys(openid)[:3]
         args: list[str | int] = [
             field(number, change_id),
@@ -150,7 +150,7 @@ class NotificationLog:
             int(time.time()),
             self._lease,
         ]
-        return int(self._claim(keys, [*args, KEEP_SECONDS]))
+        return Claim(int(self._claim(keys, [*args, KEEP_SECONDS])))
 
     def complete(self, openid: str, number: str, change_id: str, template_id: str, msgid: str):
         """The send's reply carried `msgid`: mark sent and spend the credit, unless the sent
@@ -178,23 +178,26 @@ class NotificationLog:
         """WeChat refused the send (busy, rate limit): give the claim back for a retry."""
         self._state(openid, number, change_id, "")
 
-    def mark(self, openid: str, number: str, change_id: str, state: str) -> None:
-        """Record a final state: 'unread', 'held' or 'failed:<errcode>'."""
-        self._state(openid, number, change_id, state)
+    def mark(self, openid: str, number: str, change_id: str, record: SendRecord) -> None:
+        """Record a final state: unread, held or failed (with the messenger's code)."""
+        self._state(openid, number, change_id, str(record))
 
     def _state(self, openid: str, number: str, change_id: str, state: str) -> None:
         keys = [redis_keys.notifications(openid), redis_keys.inflight_sends(openid)]
         self._set_state(keys, [field(number, change_id), state, KEEP_SECONDS])
 
-    def state(self, openid: str, number: str, change_id: str) -> str | None:
-        return cast(
-            str | None, self._redis.hget(redis_keys.notifications(openid), field(number, change_id))
-        )
+    def state(self, openid: str, number: str, change_id: str) -> SendRecord | None:
+        """The change's record for this user, parsed from its `<state>:<detail>` text."""
+        key = redis_keys.notifications(openid)
+        text = cast(str | None, self._redis.hget(key, field(number, change_id)))
+        return None if text is None else SendRecord.parse(text)
 
     def unread(self, openid: str, number: str) -> list[str]:
         """Change ids of `number` the user was not notified about (no credit at the time)."""
         entries = cast(dict[str, str], self._redis.hgetall(redis_keys.notifications(openid)))
         prefix = number + ":"
         return [
-            k[len(prefix) :] for k, v in entries.items() if k.startswith(prefix) and v == "unread"
+            k[len(prefix) :]
+            for k, v in entries.items()
+            if k.startswith(prefix) and SendRecord.parse(v).state is SendState.UNREAD
         ]

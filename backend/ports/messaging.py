@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from backend.domain.notices import Notice
+from backend.domain.sends import Claim, SendRecord
 from backend.domain.subscriptions import SubscribeEvent
 
 
@@ -32,19 +33,18 @@ class TemplateSwitch(Protocol):
 
 
 class NotificationLog(Protocol):
-    """Exactly-once sends, settled by evidence. claim: 1 ok, 0 settled (sent or failed),
-    2 another send of this template to this user awaits its evidence, 3 this one is in
-    flight, -1 no credit. complete (the reply's msgid) and settle_by_event (the messenger's
-    delivery report) each settle a claim once and spend its credit once."""
+    """Exactly-once sends, settled by evidence: `claim` answers a Claim (only CLAIMED may
+    send). complete (the reply's msgid) and settle_by_event (the messenger's delivery
+    report) each settle a claim once and spend its credit once."""
 
-    def claim(self, openid: str, number: str, change_id: str, template_id: str) -> int: ...
+    def claim(self, openid: str, number: str, change_id: str, template_id: str) -> Claim: ...
     def complete(self, openid: str, number: str, change_id: str, template_id: str,
                  msgid: str) -> bool: ...  # fmt: skip
     def settle_by_event(self, openid: str, template_id: str, msgid: str) -> str | None: ...
     def awaiting_evidence(self, openid: str, number: str, change_id: str) -> None: ...
     def release(self, openid: str, number: str, change_id: str) -> None: ...
-    def mark(self, openid: str, number: str, change_id: str, state: str) -> None: ...
-    def state(self, openid: str, number: str, change_id: str) -> str | None: ...
+    def mark(self, openid: str, number: str, change_id: str, record: SendRecord) -> None: ...
+    def state(self, openid: str, number: str, change_id: str) -> SendRecord | None: ...
     def unread(self, openid: str, number: str) -> list[str]: ...
 
 

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Protocol
+
+# message_sent codes beside the messenger's own: accepted, and no answer at all.
+ACCEPTED, UNREACHABLE = "0", "unreachable"
+
+
+class Refreshed(StrEnum):
+    """How a refresh of a watched number went."""
+
+    OK = "ok"
+    FAILED = "failed"
+    FROM_EVENT = "from_event"  # the carrier failed; a pushed scan told the news
+
+
+class Retried(StrEnum):
+    """What is tried again soon."""
+
+    SEND = "send"
+    REFRESH = "refresh"
 
 
 class Metrics(Protocol):
@@ -10,13 +29,13 @@ class Metrics(Protocol):
 
     # One tracking call: outcome (HTTP status, timeout, error, paused) and its seconds.
     def carrier_call(self, outcome: str, seconds: float) -> None: ...
-    # One message send: "0" accepted, else the messenger's code ("unreachable": no answer).
+    # One message send: ACCEPTED, else the messenger's code (UNREACHABLE: no answer).
     def message_sent(self, code: str) -> None: ...
     # The messenger accepted a message; seconds from the parcel's scan to that moment.
     def notified(self, delay_seconds: float | None) -> None: ...
     def credit_spent(self) -> None: ...  # a credit went on a message that went out
-    def refreshed(self, outcome: str) -> None: ...  # ok, failed, from_event (a pushed scan)
-    def retry(self, kind: str) -> None: ...  # a refresh or a send is tried again soon
+    def refreshed(self, outcome: Refreshed) -> None: ...
+    def retry(self, kind: Retried) -> None: ...
     def superseded(self, count: int) -> None: ...  # changes overtaken before being told
 
 
@@ -27,6 +46,6 @@ class NullMetrics:
     def message_sent(self, code: str) -> None: ...
     def notified(self, delay_seconds: float | None) -> None: ...
     def credit_spent(self) -> None: ...
-    def refreshed(self, outcome: str) -> None: ...
-    def retry(self, kind: str) -> None: ...
+    def refreshed(self, outcome: Refreshed) -> None: ...
+    def retry(self, kind: Retried) -> None: ...
     def superseded(self, count: int) -> None: ...

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from backend.domain.locations import LocatorAnswer, LocatorQuery
 from backend.domain.model import Shipment, TrackingEvent
+from backend.domain.sends import FanoutSlice
 from backend.domain.snapshots import CachedSnapshot
 from backend.domain.statuses import Status
 from backend.domain.track_alert import SubscribeResult, Subscription, WebhookEvent
@@ -74,9 +75,8 @@ class RefreshQueue(Protocol):
 
     def enqueue(self, number: str, pushed: TrackingEvent | None = None) -> None: ...
     def enqueue_many(self, numbers: list[str]) -> None: ...
-    # A follow-up job sending one slice of a change's large fan-out to `openids`.
-    def enqueue_announce(self, number: str, change_id: str, round_id: str, index: int,
-                         openids: list[str]) -> None: ...  # fmt: skip
+    # A follow-up job sending one slice of a change's large fan-out to its openids.
+    def enqueue_announce(self, part: FanoutSlice) -> None: ...
 
 
 class FanoutSlices(Protocol):
@@ -86,7 +86,7 @@ class FanoutSlices(Protocol):
 
     def begin(self, number: str, change_id: str, count: int, lease_seconds: float
               ) -> str | None: ...  # fmt: skip
-    def finish(self, number: str, change_id: str, round_id: str, index: int) -> bool: ...
+    def finish(self, part: FanoutSlice) -> bool: ...
 
 
 class TrackAlertClient(Protocol):

@@ -18,13 +18,13 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+from backend.domain.sends import RETRY_LATER, FanoutSlice, Outcome
 from backend.ports import FanoutSlices, RefreshQueue
-from backend.services.notifications import RETRY_LATER
 
 # A round of slices not finished in this long is started afresh by the next refresh.
 SLICE_LEASE_SECONDS = 300
 # The refresh's own outcome when it left slices to follow-up jobs: come back soon to check.
-SLICED = "sliced"
+SLICED = Outcome.SLICED
 
 
 def split(watchers: list[str], size: int) -> list[list[str]]:
@@ -52,8 +52,8 @@ class FanOut:
         self._pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
 
-    def tell(self, number: str, change_id: str, notify: Callable[[str], str],
-             watchers: list[str]) -> tuple[list[str], bool]:  # fmt: skip
+    def tell(self, number: str, change_id: str, notify: Callable[[str], Outcome],
+             watchers: list[str]) -> tuple[list[Outcome], bool]:  # fmt: skip
         """(this job's outcomes, whether the change has now reached every watcher)."""
         if not self._splits(len(watchers)):
             results = self.send(notify, watchers)
@@ -64,19 +64,20 @@ class FanOut:
         if round_id is None:  # this change's slice jobs are under way: they announce it
             return [SLICED], False
         for index in range(1, len(parts)):
-            self._queue.enqueue_announce(number, change_id, round_id, index, parts[index])
+            part = FanoutSlice(number, change_id, round_id, index, tuple(parts[index]))
+            self._queue.enqueue_announce(part)
         results = self.send(notify, parts[0])
-        return [*results, SLICED], self.finished(number, change_id, round_id, 0, results)
+        first = FanoutSlice(number, change_id, round_id, 0)
+        return [*results, SLICED], self.finished(first, results)
 
-    def finished(self, number: str, change_id: str, round_id: str, index: int,
-                 results: list[str]) -> bool:  # fmt: skip
-        """Records slice `index` of the round done when none of its sends must be tried
-        again; True when it was the round's last unfinished slice (one caller learns it)."""
+    def finished(self, part: FanoutSlice, results: list[Outcome]) -> bool:
+        """Records the slice done when none of its sends must be tried again; True when
+        it was the round's last unfinished slice (one caller learns it)."""
         if self._slices is None or RETRY_LATER.intersection(results):
             return False
-        return self._slices.finish(number, change_id, round_id, index)
+        return self._slices.finish(part)
 
-    def send(self, notify: Callable[[str], str], watchers: list[str]) -> list[str]:
+    def send(self, notify: Callable[[str], Outcome], watchers: list[str]) -> list[Outcome]:
         """Each watcher's outcome, in order; sends to different users go out concurrently
         (each user's credits and claims are theirs alone, so order between them is free)."""
         if self._concurrency <= 1 or len(watchers) <= 1:

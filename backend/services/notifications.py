@@ -16,6 +16,7 @@ from backend.domain.errors import (
 )
 from backend.domain.model import Shipment, event_moment
 from backend.domain.notices import Notice, notice_for
+from backend.domain.sends import Claim, Outcome, SendRecord, SendState
 from backend.domain.statuses import Status
 from backend.domain.tracking import StatusChange
 from backend.ports import (
@@ -27,6 +28,7 @@ from backend.ports import (
     NullMetrics,
     TemplateSwitch,
 )
+from backend.ports.metrics import ACCEPTED, UNREACHABLE, Retried
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +47,6 @@ ATTENTION = {
     Status.DELIVERY_ATTEMPTED, Status.EXCEPTION, Status.AWAITING_RECEIVER,
     Status.CLEARANCE_IN_PROGRESS, Status.READY_FOR_PICKUP, Status.RETURNED_TO_SENDER,
 }  # fmt: skip
-
-
-# Outcomes after which the change stays pending and the number is revisited soon.
-RETRY_LATER = frozenset({"held", "retry"})
 # Another send to the same user and template is in flight: it settles within a round trip,
 # so wait for it here (up to about two seconds) rather than come back seconds later.
 BUSY_WAIT_SECONDS, BUSY_TRIES = 0.05, 40
@@ -105,33 +103,33 @@ class Notifier:
         self._sleep = sleep
 
     def notify(self, openid: str, change: StatusChange, shipment: Shipment, nickname: str | None,
-               now: datetime | None = None) -> str:  # fmt: skip
-        """Outcome: sent, duplicate, unread, held, retry (busy or awaiting evidence: try
-        again soon), skipped or failed."""
+               now: datetime | None = None) -> Outcome:  # fmt: skip
+        """Sent, duplicate, unread, held, retry (busy or awaiting evidence: try again soon)
+        or failed."""
         now = now or datetime.now(UTC)
         if change.current not in URGENT and self._quiet.active(now):
-            return "held"
-        settled = self._log.state(openid, change.number, change.change_id) or ""
-        if settled.startswith(("sent:", "failed:")):  # told already (a change kept pending)
-            return "duplicate"
+            return Outcome.HELD
+        record = self._log.state(openid, change.number, change.change_id)
+        if record is not None and record.settled:  # told already (a change kept pending)
+            return Outcome.DUPLICATE
         notice = notice_for(change, shipment, nickname, self._subscriptions.language(openid))
         # A template whose keywords cannot carry this notice gives way to the next one.
         fitting = (t for t in self._choose(openid, change) if self._messenger.fits(t, notice))
         template = next(fitting, None)
         if template is None:
-            self._log.mark(openid, change.number, change.change_id, "unread")
-            return "unread"
+            self._log.mark(openid, change.number, change.change_id, SendRecord(SendState.UNREAD))
+            return Outcome.UNREAD
         claim = self._claim(openid, change, template)
-        if claim in (2, 3):  # a send awaits its reply or the messenger's delivery report
-            return "retry"
-        if claim != 1:
-            return "duplicate" if claim == 0 else "unread"
+        if claim in (Claim.TEMPLATE_BUSY, Claim.IN_FLIGHT):  # awaiting a reply or a report
+            return Outcome.RETRY
+        if claim is not Claim.CLAIMED:
+            return Outcome.DUPLICATE if claim is Claim.SETTLED else Outcome.UNREAD
         return self._send(openid, template, change, notice)
 
-    def _claim(self, openid: str, change: StatusChange, template: MessageTemplate) -> int:
+    def _claim(self, openid: str, change: StatusChange, template: MessageTemplate) -> Claim:
         for _ in range(BUSY_TRIES):
             claim = self._log.claim(openid, change.number, change.change_id, template.id)
-            if claim != 2:
+            if claim is not Claim.TEMPLATE_BUSY:
                 return claim
             self._sleep(BUSY_WAIT_SECONDS)
         return claim
@@ -154,49 +152,49 @@ class Notifier:
         return found
 
     def _send(self, openid: str, template: MessageTemplate, change: StatusChange,
-              notice: Notice) -> str:  # fmt: skip
+              notice: Notice) -> Outcome:  # fmt: skip
         page = f"pages/detail/index?number={change.number}"
         try:
             msgid = self._messenger.send_notice(openid, template, notice, page, self._state)
         except MessengerError as error:
-            code = "unreachable" if isinstance(error, DeliveryUnknown) else error.detail
+            code = UNREACHABLE if isinstance(error, DeliveryUnknown) else error.detail
             self._metrics.message_sent(code)
             return self._refused(openid, template, change, error)
-        self._metrics.message_sent("0")
+        self._metrics.message_sent(ACCEPTED)
         self._metrics.notified(_delay(change.event_time, time.time()))
         if self._log.complete(openid, change.number, change.change_id, template.id, str(msgid)):
             self._metrics.credit_spent()
         else:
             log.info("message %s was already settled by its delivery report", msgid)
         self._subscriptions.release(openid, template.id, change.number)
-        return "sent"
+        return Outcome.SENT
 
     def _refused(self, openid: str, template: MessageTemplate, change: StatusChange,
-                 error: MessengerError) -> str:  # fmt: skip
+                 error: MessengerError) -> Outcome:  # fmt: skip
         number, change_id = change.number, change.change_id
         if isinstance(error, RecipientUnsubscribed):
             self._subscriptions.cancel(openid, template.id)
-            self._log.mark(openid, number, change_id, "unread")
-            return "unread"
+            self._log.mark(openid, number, change_id, SendRecord(SendState.UNREAD))
+            return Outcome.UNREAD
         if isinstance(error, DeliveryUnknown):
             # It may have gone out: the delivery report (or a deadline without one) decides.
             log.warning("message outcome unknown (%s); awaiting evidence", error.detail)
             self._log.awaiting_evidence(openid, number, change_id)
-            self._metrics.retry("send")
-            return "retry"
+            self._metrics.retry(Retried.SEND)
+            return Outcome.RETRY
         if error.transient:  # busy, throttled, token trouble: refused, so not sent
             self._log.release(openid, number, change_id)
             log.info("message refused for now (%s); retrying soon", error.detail)
-            self._metrics.retry("send")
-            return "retry"
+            self._metrics.retry(Retried.SEND)
+            return Outcome.RETRY
         if isinstance(error, TemplateInvalid):
             # Wrong for this app (deleted, or another app's): every send would fail the
             # same way, so stop using it and say so loudly until it is fixed.
             self._disabled.add(template.id)
             log.error("template %s disabled: the messenger says the id is invalid", template.id)
         log.error("subscribe message to template %s rejected: %s", template.id, error)
-        self._log.mark(openid, number, change_id, f"failed:{error.detail}")
-        return "failed"
+        self._log.mark(openid, number, change_id, SendRecord(SendState.FAILED, error.detail))
+        return Outcome.FAILED
 
 
 def _delay(event_time: str, now: float) -> float | None:

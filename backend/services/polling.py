@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from backend.domain.model import TrackingEvent
+from backend.domain.sends import FanoutSlice, Outcome
 from backend.domain.statuses import is_final
 from backend.ports import RefreshQueue, Schedule
 from backend.services.refresh import Refresher, RefreshOutcome
@@ -43,6 +44,5 @@ class RefreshJob:
             self._want_push(number)
         return outcome
 
-    def announce_slice(self, number: str, change_id: str, round_id: str, index: int,
-                       openids: list[str]) -> tuple[str, ...]:  # fmt: skip
-        return self._refresher.announce_slice(number, change_id, round_id, index, openids)
+    def announce_slice(self, part: FanoutSlice) -> tuple[Outcome, ...]:
+        return self._refresher.announce_slice(part)

@@ -11,6 +11,7 @@ from functools import partial
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
 from backend.domain.pending import worth_telling
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
+from backend.domain.sends import RETRY_LATER, FanoutSlice, Outcome
 from backend.domain.statuses import Status, is_final
 from backend.domain.tracking import (
     StatusChange,
@@ -20,9 +21,10 @@ from backend.domain.tracking import (
     with_pushed_event,
 )
 from backend.ports import Clock, Metrics, NullMetrics, Schedule, TrackingStates, WatchStore
-from backend.services.fanout import SLICED, FanOut
+from backend.ports.metrics import Refreshed, Retried
+from backend.services.fanout import FanOut
 from backend.services.lookup import LookupService
-from backend.services.notifications import RETRY_LATER, Notifier
+from backend.services.notifications import Notifier
 
 log = logging.getLogger(__name__)
 # The worker reads UPS in Chinese: messages go out in Chinese.
@@ -34,7 +36,7 @@ class RefreshOutcome:
     number: str
     status: Status | None
     changed: bool
-    outcomes: tuple[str, ...]  # one per watcher and pending change: sent, duplicate, ...
+    outcomes: tuple[Outcome, ...]  # one per watcher and pending change
     next_poll: float | None
 
 
@@ -85,9 +87,9 @@ class Refresher:
         elif pushed is not None and pushed.status is not Status.UNKNOWN:
             shipment = with_pushed_event(known, number, pushed)
         else:
-            self._metrics.refreshed("failed")
+            self._metrics.refreshed(Refreshed.FAILED)
             return self._failed(number, state)
-        self._metrics.refreshed("from_event" if failed else "ok")
+        self._metrics.refreshed(Refreshed.FROM_EVENT if failed else Refreshed.OK)
         change = detect_change(state.status, shipment)
         final_at = state.final_at
         if final_at is None and is_final(shipment.status):
@@ -98,9 +100,9 @@ class Refresher:
             retried = self._failed(number, TrackingState(shipment.status, state.failures))
             return RefreshOutcome(number, shipment.status, change is not None, outcomes,
                                   retried.next_poll)  # fmt: skip
-        later = "held" if "held" in outcomes else None
-        if "retry" in outcomes or SLICED in outcomes:  # back soon: a send or a slice to finish
-            later = "retry"
+        later = Outcome.HELD if Outcome.HELD in outcomes else None
+        if Outcome.RETRY in outcomes or Outcome.SLICED in outcomes:  # a send or slice to finish
+            later = Outcome.RETRY
         next_poll = self._plan(number, shipment, final_at, failures=0, later=later)
         return RefreshOutcome(number, shipment.status, change is not None, outcomes, next_poll)
 
@@ -121,14 +123,14 @@ class Refresher:
 
     def _announce(
         self, number: str, shipment: Shipment, pending: tuple[StatusChange, ...]
-    ) -> tuple[str, ...]:
+    ) -> tuple[Outcome, ...]:
         """Tell every watcher the changes still worth it, most important first."""
         told, superseded = worth_telling(pending)
         for change in superseded:
             self._state.announced(number, change.change_id)
         if superseded:
             self._metrics.superseded(len(superseded))
-        outcomes: list[str] = []
+        outcomes: list[Outcome] = []
         watchers = self._watchers(number) if told else []
         for change in told:
             notify = partial(self._notify, change=change, shipment=shipment)
@@ -138,30 +140,30 @@ class Refresher:
                 self._state.announced(number, change.change_id)
         return tuple(outcomes)
 
-    def announce_slice(self, number: str, change_id: str, round_id: str, index: int,
-                       openids: list[str]) -> tuple[str, ...]:  # fmt: skip
+    def announce_slice(self, part: FanoutSlice) -> tuple[Outcome, ...]:
         """A follow-up job's share of a large fan-out: the stored pending change, if still
-        worth telling, sent to `openids`; the last slice to finish announces the change."""
+        worth telling, sent to the slice's openids; the last slice to finish announces it."""
+        number, change_id = part.number, part.change_id
         told, _superseded = worth_telling(self._state.load(number).pending)
         change = next((c for c in told if c.change_id == change_id), None)
-        results: list[str] = []
+        results: list[Outcome] = []
         if change is not None:  # else announced, overtaken or forgotten: nothing to say
             lookup = self._lookup.lookup_one(number, WORKER_LANG)
             if lookup.snapshot is None:
-                results = ["retry"]
+                results = [Outcome.RETRY]
             else:
                 notify = partial(self._notify, change=change, shipment=lookup.snapshot.shipment)
-                results = self._fan.send(notify, openids)
-        if self._fan.finished(number, change_id, round_id, index, results):
+                results = self._fan.send(notify, list(part.openids))
+        if self._fan.finished(part, results):
             self._state.announced(number, change_id)
         elif RETRY_LATER.intersection(results):  # a later refresh starts a new round
             self._schedule.set_if_sooner(number, self._clock() + notify_retry_delay(self._scale))
         return tuple(results)
 
-    def _notify(self, openid: str, change: StatusChange, shipment: Shipment) -> str:
+    def _notify(self, openid: str, change: StatusChange, shipment: Shipment) -> Outcome:
         watch = self._watches.get(openid, change.number)
         if watch is None:
-            return "skipped"
+            return Outcome.SKIPPED
         outcome = self._notifier.notify(openid, change, shipment, watch.nickname)
         log.info("change %s of %s → %s", change.current.value, change.number, outcome)
         return outcome
@@ -176,12 +178,12 @@ class Refresher:
         self._state.set_failures(number, failures)
         status = state.status or Status.UNKNOWN
         at = self._clock() + refresh_retry_delay(failures, self._scale, self._upstream_pause())
-        self._metrics.retry("refresh")
+        self._metrics.retry(Retried.REFRESH)
         self._schedule.set(number, at)
-        return RefreshOutcome(number, status, False, ("retry",), at)
+        return RefreshOutcome(number, status, False, (Outcome.RETRY,), at)
 
     def _plan(self, number: str, shipment: Shipment, final_at: float | None, failures: int,
-              later: str | None) -> float | None:  # fmt: skip
+              later: Outcome | None) -> float | None:  # fmt: skip
         now = self._clock()
         event = latest_event(shipment)
         delay = next_poll_delay(
@@ -192,9 +194,9 @@ class Refresher:
             scale=self._scale,
             subscribed=self._is_subscribed(number),
         )
-        if later == "held":  # quiet hours: come back within the hour to deliver held messages
+        if later is Outcome.HELD:  # quiet hours: come back within the hour to deliver held messages
             delay = min(delay or 3600.0, 3600.0)
-        elif later == "retry":  # a send was busy or awaits its evidence: back soon for it
+        elif later is Outcome.RETRY:  # a send was busy or awaits its evidence: back soon for it
             delay = min(delay or 3600.0, notify_retry_delay(self._scale))
         if delay is None:
             self._schedule.remove(number)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from backend.domain.sends import FanoutSlice
 from backend.domain.tracking import event_from_data
 from backend.services.polling import RefreshJob
 
@@ -53,7 +54,7 @@ def refresh_number(number: str, pushed: dict[str, str] | None = None) -> dict:
         "number": outcome.number,
         "status": outcome.status.value if outcome.status else None,
         "changed": outcome.changed,
-        "outcomes": list(outcome.outcomes),
+        "outcomes": [str(o) for o in outcome.outcomes],
     }
 
 
@@ -62,5 +63,6 @@ def announce_slice(number: str, change_id: str, round_id: str, index: int,
     """Send one slice of a change's large fan-out (the follow-up job a refresh enqueued)."""
     if _refresh is None:
         raise RuntimeError("no refresh job installed: start workers with python -m backend.worker")
-    outcomes = _refresh.announce_slice(number, change_id, round_id, index, openids)
-    return {"number": number, "slice": index, "outcomes": list(outcomes)}
+    part = FanoutSlice(number, change_id, round_id, index, tuple(openids))
+    outcomes = _refresh.announce_slice(part)
+    return {"number": number, "slice": index, "outcomes": [str(o) for o in outcomes]}

@@ -16,6 +16,7 @@ from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.subscription_store import SubscriptionStore
 from backend.adapters.watch_store import WatchStore
 from backend.domain.model import Shipment, TrackingEvent
+from backend.domain.sends import FanoutSlice
 from backend.domain.statuses import Status
 from backend.services.fanout import FanOut
 from backend.services.lookup import LookupService
@@ -51,16 +52,22 @@ def test_a_round_finishes_once_and_a_stale_one_is_replaced(real, request):
     first = slices.begin(NUMBER, "c1", 3, lease)
     assert first is not None
     assert slices.begin(NUMBER, "c1", 3, lease) is None  # its jobs still have time
-    assert slices.finish(NUMBER, "c1", first, 1) is False
-    assert slices.finish(NUMBER, "c1", first, 1) is False  # a slice run twice counts once
+    assert slices.finish(FanoutSlice(NUMBER, "c1", first, 1)) is False
+    assert (
+        slices.finish(FanoutSlice(NUMBER, "c1", first, 1)) is False
+    )  # a slice run twice counts once
     wait_out_the_lease()
     second = slices.begin(NUMBER, "c1", 2, lease)  # unfinished after its lease: a new round
     assert second not in (None, first)
-    assert slices.finish(NUMBER, "c1", first, 0) is False  # a late job of the old round
-    assert slices.finish(NUMBER, "c1", first, 2) is False
-    assert slices.finish(NUMBER, "c1", second, 0) is False
-    assert slices.finish(NUMBER, "c1", second, 1) is True  # the last: one caller hears it
-    assert slices.finish(NUMBER, "c1", second, 1) is False
+    assert (
+        slices.finish(FanoutSlice(NUMBER, "c1", first, 0)) is False
+    )  # a late job of the old round
+    assert slices.finish(FanoutSlice(NUMBER, "c1", first, 2)) is False
+    assert slices.finish(FanoutSlice(NUMBER, "c1", second, 0)) is False
+    assert (
+        slices.finish(FanoutSlice(NUMBER, "c1", second, 1)) is True
+    )  # the last: one caller hears it
+    assert slices.finish(FanoutSlice(NUMBER, "c1", second, 1)) is False
     assert slices.begin(NUMBER, "c2", 2, lease) is not None  # another change, its own record
 
 
@@ -101,7 +108,7 @@ def test_follow_up_announce_jobs_run_through_rq_tell_everybody_once(redis_url, r
         assert states.load(NUMBER).pending == ()
         assert not redis_client.exists(redis_keys.fanout_slices(NUMBER, follow_ups[0].args[1]))
         # RQ running a slice again (a retry after a crash) sends nothing twice.
-        queue.enqueue_announce(*follow_ups[0].args)
+        queue.enqueue_announce(FanoutSlice(*follow_ups[0].args))
         SimpleWorker([queue.rq], connection=connection).work(burst=True)
         assert len(messenger.sent) == 12
     finally:

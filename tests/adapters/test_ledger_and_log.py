@@ -7,6 +7,7 @@ import pytest
 from backend.adapters.notification_log import NotificationLog
 from backend.adapters.subscription_store import SubscriptionStore
 from backend.adapters.watch_store import WatchLimitError, WatchStore
+from backend.domain.sends import SendRecord, SendState
 
 USER = "o_user_1"
 TPL = "TPL_STATUS"
@@ -60,7 +61,7 @@ def test_claim_is_granted_once_and_completion_spends_one_credit(ledger, notes):
     notes.complete(USER, "1ZA", "c1", TPL, "msg-1")
     assert notes.claim(USER, "1ZA", "c1", TPL) == 0  # already sent
     assert ledger.credits(USER) == {TPL: 0}
-    assert notes.state(USER, "1ZA", "c1") == "sent:msg-1"
+    assert notes.state(USER, "1ZA", "c1") == SendRecord(SendState.SENT, "msg-1")
 
 
 def test_claim_without_credit_marks_the_change_unread(notes):

@@ -9,6 +9,7 @@ import pytest
 
 from backend.adapters.notification_log import NotificationLog
 from backend.adapters.subscription_store import SubscriptionStore
+from backend.domain.sends import SendRecord, SendState
 from tests.fakes import FakeCreditLedger, FakeNotificationLog
 
 USER = "o_user_evidence"
@@ -41,7 +42,7 @@ def test_a_sent_event_settles_a_claim_whose_owner_died_after_sending(ledger, not
     assert notes.settle_by_event(USER, TPL, "9001") == "1ZA:c1"
     time.sleep(1.1)  # long past the claim's deadline: evidence, not the clock, decided
     assert notes.claim(USER, "1ZA", "c1", TPL) == 0
-    assert notes.state(USER, "1ZA", "c1") == "sent:9001"
+    assert notes.state(USER, "1ZA", "c1") == SendRecord(SendState.SENT, "9001")
     assert ledger.credits(USER) == {TPL: 2}
 
 
@@ -60,7 +61,7 @@ def test_a_late_sent_event_never_settles_the_next_claim(ledger, notes):
     notes.complete(USER, "1ZA", "c1", TPL, "9001")
     assert notes.claim(USER, "1ZB", "c7", TPL) == 1  # next send of the same template
     assert notes.settle_by_event(USER, TPL, "9001") is None  # the first one's event, late
-    assert notes.state(USER, "1ZB", "c7").startswith("sending:")
+    assert notes.state(USER, "1ZB", "c7").state is SendState.SENDING
 
 
 def test_one_send_per_user_and_template_awaits_evidence_at_a_time(ledger, notes):
@@ -84,4 +85,4 @@ def test_an_unknown_outcome_extends_the_wait_but_never_undoes_a_settlement(ledge
     assert notes.claim(USER, "1ZA", "c1", TPL) == 1
     notes.settle_by_event(USER, TPL, "9001")
     notes.awaiting_evidence(USER, "1ZA", "c1")
-    assert notes.state(USER, "1ZA", "c1") == "sent:9001"
+    assert notes.state(USER, "1ZA", "c1") == SendRecord(SendState.SENT, "9001")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from backend import ports
+from backend.domain.sends import Claim, SendRecord, SendState
 
 
 class FakeCreditLedger:
@@ -94,22 +95,22 @@ class FakeNotificationLog:
         state = self.states.get(key, "")
         return state.startswith("sending:") and int(state.split(":")[1]) > now
 
-    def claim(self, openid: str, number: str, change_id: str, template_id: str) -> int:
+    def claim(self, openid: str, number: str, change_id: str, template_id: str) -> Claim:
         now, key = int(self._clock()), (openid, number, change_id)
         state = self.states.get(key, "")
         if state.startswith(("sent:", "failed:")):
-            return 0
+            return Claim.SETTLED
         if self._open(key, now):
-            return 3
+            return Claim.IN_FLIGHT
         busy = self.inflight.get((openid, template_id))
         if busy and busy != (number, change_id) and self._open((openid, *busy), now):
-            return 2
+            return Claim.TEMPLATE_BUSY
         if self._ledger.credit[openid].get(template_id, 0) <= 0:
-            self.mark(openid, number, change_id, "unread")
-            return -1
+            self.mark(openid, number, change_id, SendRecord(SendState.UNREAD))
+            return Claim.NO_CREDIT
         self.states[key] = f"sending:{now + self._lease}"
         self.inflight[(openid, template_id)] = (number, change_id)
-        return 1
+        return Claim.CLAIMED
 
     def complete(self, openid: str, number: str, change_id: str, template_id: str,
                  msgid: str) -> bool:  # fmt: skip
@@ -142,8 +143,8 @@ class FakeNotificationLog:
         self.states.pop((openid, number, change_id), None)
         self._clear(openid, number, change_id)
 
-    def mark(self, openid: str, number: str, change_id: str, state: str) -> None:
-        self.states[(openid, number, change_id)] = state
+    def mark(self, openid: str, number: str, change_id: str, record: SendRecord) -> None:
+        self.states[(openid, number, change_id)] = str(record)
         self._clear(openid, number, change_id)
 
     def _clear(self, openid: str, number: str, change_id: str) -> None:
@@ -151,8 +152,9 @@ class FakeNotificationLog:
             if key[0] == openid and claim == (number, change_id):
                 del self.inflight[key]
 
-    def state(self, openid: str, number: str, change_id: str) -> str | None:
-        return self.states.get((openid, number, change_id))
+    def state(self, openid: str, number: str, change_id: str) -> SendRecord | None:
+        text = self.states.get((openid, number, change_id))
+        return None if text is None else SendRecord.parse(text)
 
     def unread(self, openid: str, number: str) -> list[str]:
         return [

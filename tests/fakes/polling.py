@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from backend import ports
 from backend.domain.model import TrackingEvent
+from backend.domain.sends import FanoutSlice
 from backend.domain.statuses import Status
 from backend.domain.tracking import StatusChange, TrackingState
 
@@ -67,7 +68,7 @@ class FakeRefreshQueue:
 
     def __init__(self) -> None:
         self.enqueued: list[str] = []
-        self.announces: list[tuple[str, str, str, int, list[str]]] = []
+        self.announces: list[FanoutSlice] = []
         self.pushed: dict[str, object] = {}
         self.fail_with: Exception | None = None
 
@@ -82,9 +83,8 @@ class FakeRefreshQueue:
             raise error
         self.enqueued.extend(numbers)
 
-    def enqueue_announce(self, number: str, change_id: str, round_id: str, index: int,
-                         openids: list[str]) -> None:  # fmt: skip
-        self.announces.append((number, change_id, round_id, index, list(openids)))
+    def enqueue_announce(self, part: FanoutSlice) -> None:
+        self.announces.append(part)
 
 
 class FakeFanoutSlices:
@@ -107,14 +107,15 @@ class FakeFanoutSlices:
         self._lease_until[key] = now + lease_seconds
         return round_id
 
-    def finish(self, number: str, change_id: str, round_id: str, index: int) -> bool:
-        left = self.left.get((number, change_id), set())
-        if (round_id, index) not in left:
+    def finish(self, part: FanoutSlice) -> bool:
+        key = (part.number, part.change_id)
+        left = self.left.get(key, set())
+        if (part.round_id, part.index) not in left:
             return False
-        left.discard((round_id, index))
+        left.discard((part.round_id, part.index))
         if left:
             return False
-        self._lease_until.pop((number, change_id), None)
+        self._lease_until.pop(key, None)
         return True
 
 

@@ -12,6 +12,7 @@ import requests
 from backend.adapters.wechat import push as push_adapter
 from backend.adapters.wechat.errors import RateLimitedError, WeChatBusyError
 from backend.adapters.wechat.push import parse_events
+from backend.domain.sends import SendRecord, SendState
 from backend.sandbox.wechat.blueprint import sandbox_openid
 from backend.services.subscribe_events import SubscribeEvents
 from tests.support.wechat import GOOD_DATA, STATUS_TEMPLATE, login, stats, subscribe
@@ -165,8 +166,9 @@ def test_the_pushed_sent_event_settles_the_claim_of_a_lost_reply(live):
     with pytest.raises(WeChatBusyError):
         _send(live, openid)
     deadline = time.monotonic() + 5
-    while notes.state(openid, "1ZEVIDENCE", "c1").startswith("sending:"):
+    while notes.state(openid, "1ZEVIDENCE", "c1").state is SendState.SENDING:
         assert time.monotonic() < deadline, "the sent event never settled the claim"
         time.sleep(0.05)
-    assert notes.state(openid, "1ZEVIDENCE", "c1") == f"sent:{_inbox(live)[0]['msgid']}"
+    sent = SendRecord(SendState.SENT, str(_inbox(live)[0]["msgid"]))
+    assert notes.state(openid, "1ZEVIDENCE", "c1") == sent
     assert services.subscriptions.credits(openid) == {STATUS_TEMPLATE: 0}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backend.domain.errors import BadSignature, LoginCodeInvalid, ReplayedPush
+from backend.domain.sends import SendRecord, SendState
 from backend.domain.subscriptions import SubscribeEvent
 from backend.services.auth import SessionService, token_digest
 from backend.services.subscribe_events import SubscribeEvents
@@ -106,7 +107,9 @@ def test_a_sent_event_settles_the_claim_whose_reply_was_lost_and_spends_one_cred
     sent = SubscribeEvent("sent", USER, TEMPLATE.id, None, 0, "3400000000000000007", 5, None)
     events.apply([sent])
     events.apply([sent])  # WeChat's retry of the same push
-    assert sends.state(USER, NUMBER, "change-1") == "sent:3400000000000000007"
+    assert sends.state(USER, NUMBER, "change-1") == SendRecord(
+        SendState.SENT, "3400000000000000007"
+    )
     assert ledger.credits(USER) == {TEMPLATE.id: 0}
     assert sends.claim(USER, NUMBER, "change-1", TEMPLATE.id) == 0  # never sent again
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from backend.domain.sends import FanoutSlice
 from backend.domain.statuses import Status
 from backend.domain.tracking import detect_change
 from backend.services.fanout import SLICED, FanOut, split
@@ -25,8 +26,8 @@ def split_rig(watchers: list[str] = WATCHERS) -> tuple[Rig, FakeRefreshQueue, Fa
     return r, queue, slices
 
 
-def run_slice(r: Rig, job: tuple[str, str, str, int, list[str]]) -> tuple[str, ...]:
-    return r.refresher.announce_slice(*job)
+def run_slice(r: Rig, job: FanoutSlice) -> tuple[str, ...]:
+    return r.refresher.announce_slice(job)
 
 
 def told(r: Rig) -> list[str]:
@@ -52,8 +53,8 @@ def test_the_refresh_sends_the_first_slice_and_enqueues_the_others():
     assert outcome.outcomes == ("sent",) * SIZE + (SLICED,)
     assert told(r) == WATCHERS[:5]
     change_id = r.states.states[NUMBER].pending[0].change_id  # not announced yet
-    assert queue.announces == [(NUMBER, change_id, "round-1", 1, WATCHERS[5:10]),
-                               (NUMBER, change_id, "round-1", 2, WATCHERS[10:])]  # fmt: skip
+    assert queue.announces == [FanoutSlice(NUMBER, change_id, "round-1", 1, (*WATCHERS[5:10],)),
+                               FanoutSlice(NUMBER, change_id, "round-1", 2, (*WATCHERS[10:],))]  # fmt: skip
     # Back soon, to enqueue again any slice whose job died.
     assert outcome.next_poll is not None and outcome.next_poll - r.clock() <= 3600
 
@@ -104,7 +105,10 @@ def test_a_crashed_round_is_started_afresh_after_its_lease_and_sends_nothing_twi
     assert r.refresher.refresh(NUMBER).outcomes == (SLICED,) and queue.announces == []
     r.clock.advance(max(LEASE, 120) + 1)  # past the round's lease and the dead claim's
     assert r.refresher.refresh(NUMBER).outcomes == ("duplicate",) * 5 + (SLICED,)
-    assert [(job[2], job[3]) for job in queue.announces] == [("round-2", 1), ("round-2", 2)]
+    assert [(job.round_id, job.index) for job in queue.announces] == [
+        ("round-2", 1),
+        ("round-2", 2),
+    ]
     # The old round's job, retried by RQ late, sends what is missing but counts for nothing.
     assert run_slice(r, first) == ("duplicate", "duplicate", "sent", "sent", "sent")
     assert len(r.states.states[NUMBER].pending) == 1
@@ -149,7 +153,7 @@ def test_a_slice_of_a_change_overtaken_meanwhile_sends_nothing():
     stale_jobs = list(queue.announces)
     r.ups_says(Status.DELIVERED, "2026-11-26T12:00:00+08:00")
     r.refresher.refresh(NUMBER)  # the newer, weightier change supersedes the older one
-    out_for_delivery = stale_jobs[0][1]
+    out_for_delivery = stale_jobs[0].change_id
     assert out_for_delivery not in {c.change_id for c in r.states.states[NUMBER].pending}
     sent_before = len(r.messenger.sent)
     assert run_slice(r, stale_jobs[0]) == ()
@@ -162,6 +166,6 @@ def test_the_most_important_change_goes_out_first():
     r.states.record(NUMBER, Status.EXCEPTION, exception)  # recorded, then the worker died
     r.ups_says(Status.AT_FACILITY, "2026-11-26T08:00:00+08:00")
     r.refresher.refresh(NUMBER)
-    ids = [job[1] for job in queue.announces]
+    ids = [job.change_id for job in queue.announces]
     assert ids[:2] == [exception.change_id] * 2 and exception.change_id not in ids[2:]
     assert [s[2].status for s in r.messenger.sent[:5]] == [Status.EXCEPTION] * 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from backend.domain.sends import SendRecord, SendState
 from backend.domain.statuses import Status
 from backend.domain.watches import ParcelNotWatchedError, WatchLimitError
 from backend.services.lookup import LookupService
@@ -64,7 +65,7 @@ def test_list_and_get_carry_unread_counts(world):
     parcels.watch(USER, A, None, "zh")
     clock.advance(1)
     parcels.watch(USER, B, None, "zh")
-    log.mark(USER, B, "change-1", "unread")
+    log.mark(USER, B, "change-1", SendRecord(SendState.UNREAD))
     assert [(p.watch.number, p.unread) for p in parcels.list(USER, "zh")] == [(A, 0), (B, 1)]
     assert parcels.get(USER, B, "zh").unread == 1
     with pytest.raises(ParcelNotWatchedError):
