@@ -46,7 +46,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Chinese
-    # The whole bag stays reachable for the sandboxes and tests; views use the registry.
+    # Tests still reach the stores through the whole bag; views use the registry, and the
+    # sandboxes get only their Redis (below).
     app.extensions["services"] = services
     registry.install(app, web_use_cases(services))
 

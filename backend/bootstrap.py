@@ -60,8 +60,8 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
 @dataclass
 class Services:
     """Everything one process uses, built once. Entry points take what they need from it:
-    the web layer its use cases (backend/app.py), the worker its jobs and steps; tests
-    and the sandboxes reach the stores and `redis` through it."""
+    the web layer its use cases (backend/app.py), the worker its jobs and steps, the
+    sandboxes only `redis`; tests also reach the stores through it."""
 
     settings: Settings
     redis: redis.Redis
@@ -121,7 +121,8 @@ def build_services(settings: Settings) -> Services:
     templates = _templates(settings)
     # The queue's connection does not decode: it also carries the compressed snapshots.
     snapshots = SnapshotCache(store, stores.queue.rq.connection)
-    lookup = LookupService(ups, snapshots, settings.lookup_concurrency)
+    locations = _locations(settings, store, ups)
+    lookup = LookupService(ups, snapshots, settings.lookup_concurrency, held_at=locations.held_at)
     track_alert = _track_alert(settings, store, ups, stores)
     refresher = _refresher(
         settings, lookup, wechat, templates, stores, track_alert, metrics, ups.pause.left
@@ -139,7 +140,7 @@ def build_services(settings: Settings) -> Services:
         subscribe_events=_subscribe_events(settings, store, stores, metrics),
         refresh_job=RefreshJob(refresher, track_alert.want), metrics=metrics,
         budgets=Budgets(RateCounter(store)),
-        locations=_locations(settings, store, ups),
+        locations=locations,
     )  # fmt: skip
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from backend.domain.errors import CarrierError, NumberNotFound, NumberRejected
+from backend.domain.model import HeldAt
 from backend.domain.numbers import NumberCheck, parse_numbers
 from backend.domain.snapshots import CachedSnapshot
 from backend.ports import Carrier, Clock, SnapshotCache
+from backend.services.locations import Found
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +24,9 @@ LOCK_SECONDS = 30.0
 WAIT_STEP_SECONDS = 0.02
 # Remembered-error code of a number UPS itself refused (TV1002); answered as invalid_number.
 REJECTED = "rejected_by_ups"
+
+# The Access Point (or locker) holding a parcel, if the locator finds it (LocationService).
+AccessPointFinder = Callable[[HeldAt], Found | None]
 
 
 class NoNumbersError(ValueError):
@@ -44,6 +50,7 @@ class Lookup:
     stale: bool = False
     error: str | None = None  # invalid_number | not_found | upstream_unavailable
     reason: str | None = None  # why a number is invalid (numbers.NumberCheck.reason)
+    access_point: Found | None = None  # where a parcel held for pickup waits, when found
 
 
 class LookupService:
@@ -55,10 +62,12 @@ class LookupService:
         cache: SnapshotCache,
         concurrency: int = 10,
         clock: Clock = time.time,
+        held_at: AccessPointFinder | None = None,
     ) -> None:
         self._carrier = carrier
         self._cache = cache
         self._clock = clock
+        self._held_at = held_at
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ups-lookup")
 
     def check_numbers(self, numbers: str | list[str]) -> list[NumberCheck]:
@@ -71,13 +80,14 @@ class LookupService:
         return checks
 
     def lookup_many(self, numbers: str | list[str], lang: str) -> list[Lookup]:
-        """One result per distinct number, in input order; UPS calls run in parallel."""
+        """One result per distinct number, in input order, for a person to read (with the
+        Access Point of a parcel held for pickup); UPS calls run in parallel."""
         checks = self.check_numbers(numbers)
         if sum(check.valid for check in checks) <= 1:
             # One number: answer in this thread; a pool hand-off would only add latency.
             return [self._answer(check, lang) for check in checks]
         futures = {
-            check.number: self._pool.submit(self.lookup_one, check.number, lang)
+            check.number: self._pool.submit(self.lookup_for_reader, check.number, lang)
             for check in checks
             if check.valid
         }
@@ -93,14 +103,23 @@ class LookupService:
         own limit), so it is looked up in parallel without going through that cap.
         """
         if len(numbers) <= 1:
-            return [self.lookup_one(number, lang) for number in numbers]
-        futures = [self._pool.submit(self.lookup_one, number, lang) for number in numbers]
+            return [self.lookup_for_reader(number, lang) for number in numbers]
+        futures = [self._pool.submit(self.lookup_for_reader, number, lang) for number in numbers]
         return [future.result() for future in futures]
+
+    def lookup_for_reader(self, number: str, lang: str) -> Lookup:
+        """`lookup_one`, plus the Access Point where a parcel held for pickup waits: what a
+        person reading the Result needs (the worker and the shared card do without)."""
+        lookup = self.lookup_one(number, lang)
+        shipment = lookup.snapshot.shipment if lookup.snapshot else None
+        if self._held_at is None or shipment is None or shipment.held_at is None:
+            return lookup
+        return replace(lookup, access_point=self._held_at(shipment.held_at))
 
     def _answer(self, check: NumberCheck, lang: str) -> Lookup:
         if not check.valid:
             return Lookup(check.number, error="invalid_number", reason=check.reason)
-        return self.lookup_one(check.number, lang)
+        return self.lookup_for_reader(check.number, lang)
 
     def lookup_one(self, number: str, lang: str, force: bool = False) -> Lookup:
         """The number's snapshot: cached when fresh (unless `force`), else from UPS."""

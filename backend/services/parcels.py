@@ -52,7 +52,7 @@ class Parcels:
     def watch(self, openid: str, number: str, nickname: str | None, lang: str) -> Parcel:
         """Watch (again; the nickname is updated); raises WatchLimitError past the limit."""
         watch, _new = self._watches.watch(openid, number, nickname)
-        lookup = self._lookup.lookup_one(number, lang)
+        lookup = self._lookup.lookup_for_reader(number, lang)
         self._refresher.start(number, lookup.snapshot.shipment if lookup.snapshot else None)
         self._want_push(number)  # the worker subscribes it to carrier pushes within a second
         return self._parcel(openid, watch, lookup)
@@ -62,7 +62,7 @@ class Parcels:
         watch = self._watches.get(openid, number)
         if watch is None:
             raise ParcelNotWatchedError(number)
-        return self._parcel(openid, watch, self._lookup.lookup_one(number, lang))
+        return self._parcel(openid, watch, self._lookup.lookup_for_reader(number, lang))
 
     def unwatch(self, openid: str, number: str) -> None:
         """Stop watching: the user's shares of the parcel end first (a retry finishes the

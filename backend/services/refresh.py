@@ -27,7 +27,8 @@ from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier
 
 log = logging.getLogger(__name__)
-# The worker reads UPS in Chinese: messages go out in Chinese.
+# The worker reads UPS in Chinese (one snapshot per number serves every watcher); each
+# message is then worded in its reader's own language (notice_for, CreditLedger.language).
 WORKER_LANG = "zh"
 
 

@@ -3,9 +3,10 @@ encoding the same parcel again.
 
 A Result depends on its snapshot and language, plus advice that counts days from now
 ("no scan for 5 days", "past the ETA"). An entry is therefore reused only for the very same
-snapshot object (the snapshot cache hands out one decoded object per stored document) and
-for at most a minute, so those counts are never more than a minute behind and a new scan
-shows at once.
+snapshot object (the identity contract of SnapshotCache.get: an unchanged snapshot may come
+back as the same object, a changed one never does), the same Access Point and staleness,
+and for at most a minute, so those counts are never more than a minute behind and a new
+scan shows at once.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _EXTENSION = "rendered_results"
 class _Entry:
     snapshot: object  # held so its identity cannot be reused by another object
     stale: bool
+    access_point: object
     rendered_at: float
     text: str
 
@@ -62,13 +64,15 @@ class RenderedResults:
                 entry is not None
                 and entry.snapshot is lookup.snapshot
                 and entry.stale == lookup.stale
+                and entry.access_point == lookup.access_point
                 and now - entry.rendered_at < self._max_age
             ):
                 self._entries.move_to_end(key)
                 return entry.text
         text = render()
         with self._lock:
-            self._entries[key] = _Entry(lookup.snapshot, lookup.stale, now, text)
+            entry = _Entry(lookup.snapshot, lookup.stale, lookup.access_point, now, text)
+            self._entries[key] = entry
             self._entries.move_to_end(key)
             while len(self._entries) > self._max_entries:
                 self._entries.popitem(last=False)
@@ -80,7 +84,7 @@ def init_rendered_results(app: Flask, results: RenderedResults | None = None) ->
 
 
 def result_json(lookup: Lookup, lang: str) -> str:
-    """One Result of contract.md as JSON text, in the app's JSON style."""
+    """One Result (docs/api.md, "Result") as JSON text, in the app's JSON style."""
 
     def render() -> str:
         return current_app.json.dumps(result_view(lookup, lang), separators=(",", ":"))

@@ -11,6 +11,7 @@ from backend.adapters.notification_log import NotificationLog
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.replay_cache import ReplayCache
 from backend.adapters.share_store import ShareStore
+from backend.adapters.snapshot_cache import SnapshotCache
 from backend.adapters.subscription_store import DisabledTemplates, SubscriptionStore
 from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.watch_store import WatchStore
@@ -25,6 +26,7 @@ from tests.fakes import (
     FakeNotificationLog,
     FakeSchedule,
     FakeShareStore,
+    FakeSnapshotCache,
     FakeTemplateSwitch,
     FakeTrackAlertStore,
     FakeTrackingStates,
@@ -170,3 +172,17 @@ def test_shares_are_listed_by_owner_newest_first_and_deleted(redis_or_none):
     assert store.delete(older) is True and store.get(older.share_id) is None
     assert [s.share_id for s in store.owned_by(USER)] == [newer.share_id]
     assert [s.share_id for s in store.owned_by("o-other")] == [other.share_id]
+
+
+def test_an_unchanged_snapshot_may_come_back_as_the_same_object_a_changed_one_never(
+    redis_or_none,
+):
+    # The identity contract of SnapshotCache.get that web/rendered.py relies on.
+    client = redis_or_none
+    cache = SnapshotCache(client) if client else FakeSnapshotCache()
+    cache.put(A, "zh", Shipment(A, Status.IN_TRANSIT), 1_000.0)
+    first = cache.get(A, "zh")
+    assert first is not None and cache.get(A, "zh") is first
+    cache.put(A, "zh", Shipment(A, Status.IN_TRANSIT), 1_001.0)
+    again = cache.get(A, "zh")
+    assert again is not first and again.fetched_at == 1_001.0

@@ -17,10 +17,13 @@ from backend.domain.locations import (
     LocatorQueryRejectedError,
     LocatorUnavailableError,
 )
-from backend.domain.model import HeldAt
+from backend.domain.model import HeldAt, Shipment
 from backend.domain.opening_hours import DayHours, Shift
+from backend.domain.statuses import Status
 from backend.services.locations import LocationService, country_of
-from tests.fakes import FakeLocator
+from backend.services.lookup import LookupService
+from tests.fakes import FakeCarrier, FakeLocator, FakeSnapshotCache
+from tests.support.numbers import make_1z
 
 WEEKDAYS = tuple(DayHours(day, (Shift(540, 1080),)) for day in range(1, 6))
 HERE = Point(31.2304, 121.4737)  # People's Square, Shanghai
@@ -127,3 +130,29 @@ def test_held_at_needs_a_street_and_a_match():
 def test_held_at_failure_is_quiet():
     locator = FakeLocator(PLACES, failing={True: LocatorUnavailableError("down")})
     assert service(locator).held_at(HeldAt(("AP ROAD",), "SHANGHAI", country="CN")) is None
+
+
+def test_the_lookup_use_case_finds_where_a_held_parcel_waits():
+    # The Access Point is found by the use case, so presenting a Result does no I/O.
+    locator = FakeLocator(PLACES, geocoder={"AP ROAD, SHANGHAI, CN": LocatorAnswer(origin=HERE)})
+    held = HeldAt(("AP ROAD",), "SHANGHAI", country="CN")
+    carrier, number = FakeCarrier(), make_1z("HELDAP", 1)
+    carrier.shipments[number] = Shipment(number, Status.READY_FOR_PICKUP, held_at=held)
+    lookups = LookupService(carrier, FakeSnapshotCache(), held_at=service(locator).held_at)
+    (result,) = lookups.lookup_many(number, "zh")
+    assert result.access_point is not None and result.access_point.location.id == "ap"
+    assert lookups.lookup_for_reader(number, "en").access_point is not None
+    # The worker's and the shared card's lookups do without, and cost the locator nothing.
+    asked = len(locator.queries)
+    assert lookups.lookup_one(number, "zh").access_point is None
+    assert len(locator.queries) == asked
+
+
+def test_a_held_parcel_whose_access_point_is_not_found_still_has_its_result():
+    locator = FakeLocator(PLACES, failing={True: LocatorUnavailableError("down")})
+    carrier, number = FakeCarrier(), make_1z("HELDAP", 2)
+    held = HeldAt(("AP ROAD",), "SHANGHAI", country="CN")
+    carrier.shipments[number] = Shipment(number, Status.READY_FOR_PICKUP, held_at=held)
+    lookups = LookupService(carrier, FakeSnapshotCache(), held_at=service(locator).held_at)
+    (result,) = lookups.lookup_many(number, "zh")
+    assert result.snapshot is not None and result.access_point is None

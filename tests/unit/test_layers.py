@@ -240,6 +240,16 @@ def test_the_web_layer_never_reaches_for_the_services_bag(path):
     assert 'extensions["services"]' not in source(path)
 
 
+PRESENTERS = [BACKEND / "web" / name for name in ("presenters.py", "pickup.py")]
+PRESENTERS += [BACKEND / "web" / name for name in ("location_views.py", "rendered.py")]
+
+
+@pytest.mark.parametrize("path", PRESENTERS, ids=ids(PRESENTERS))
+def test_presenters_only_render_what_the_use_cases_found(path):
+    # No use case called while rendering: the lookup found the Access Point already.
+    assert "backend.web.registry" not in imports(source(path), module_name(path))
+
+
 def test_every_module_falls_under_a_rule_of_its_own_kind():
     # A new top-level module must say where it stands, not inherit the package's rule.
     top_level = {module_name(p) for p in ALL if p.parent == BACKEND}
