@@ -7,7 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_MIN, _MAX, _MIN_TOKEN = 7, 34, 4  # Track API limits (§7.1); shorter tokens ("共 2 件") are noise
+# Track API limits (docs/ups.md §2); shorter tokens ("共 2 件") are noise.
+_MIN, _MAX, _MIN_TOKEN = 7, 34, 4
 _VERIFIABLE = {11, 16, 18, 22, 26, 28}  # lengths of waybill, 1R, 1Z and USPS IMpb numbers
 # Dashes people (and word processors) put inside numbers; NFKC leaves these alone.
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"), "-")
@@ -70,7 +71,7 @@ def _value(char: str) -> int:
 
 
 def _ups_check(body: str) -> int:
-    """The weighted sum of ups-api.md §7.2 (odd positions ×1, even ×2); waybills use it too."""
+    """The weighted sum of docs/ups.md §9 (odd positions ×1, even ×2); waybills use it too."""
     total = sum(_value(c) * (2 if i % 2 else 1) for i, c in enumerate(body))
     return (10 - total % 10) % 10
 

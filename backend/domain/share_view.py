@@ -67,7 +67,7 @@ def short_time(text: str | None, lang: str) -> str:
 
 
 def eta_view(eta: Eta | None) -> dict[str, str | bool | None] | None:
-    """An ETA as the API's JSON object (contract.md `Eta`)."""
+    """An ETA as the API's JSON object (docs/api.md, "Result": `eta`)."""
     if eta is None:
         return None
     return {

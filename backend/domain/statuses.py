@@ -6,7 +6,7 @@ from enum import StrEnum
 
 
 class Status(StrEnum):
-    """Where a parcel stands, from the receiver's point of view (codes of product.md)."""
+    """Where a parcel stands, from the receiver's point of view (docs/api.md, "Statuses")."""
 
     SHIPMENT_ACCEPTED = "shipment_accepted"
     IN_TRANSIT = "in_transit"
@@ -25,7 +25,7 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
-# status -> (zh, en); the labels of the taxonomy table in product.md.
+# status -> (zh, en); the labels of the table in docs/api.md, "Statuses".
 _LABELS: dict[Status, tuple[str, str]] = {
     Status.SHIPMENT_ACCEPTED: ("已接受托运", "Shipment Accepted"),
     Status.IN_TRANSIT: ("运输途中", "In Transit"),

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 DAY = 24 * 3600
 # Track Alert takes UPS numbers only (1R Roadie numbers are not tracked by this app).
 ONE_Z = re.compile(r"^1Z[0-9A-Z]{16}$")
-SUBSCRIPTION_SECONDS = 14 * DAY  # ups-api.md §5.5; UPS does not say when ours ends
+SUBSCRIPTION_SECONDS = 14 * DAY  # docs/ups.md §8; UPS does not say when ours ends
 RENEW_BEFORE_SECONDS = 2 * DAY
 # A taken number is not taken again for this long (a worker died mid-call), then retried.
 LEASE_SECONDS = 300

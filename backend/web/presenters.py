@@ -70,7 +70,7 @@ def _dimensions(shipment: Shipment) -> dict | None:
 
 
 def lookup_view(lookup: Lookup, lang: str) -> dict[str, Any]:
-    """One Result of contract.md: ok with the snapshot, or the number's own error."""
+    """One Result (docs/api.md, "Result"): ok with the snapshot, or the number's own error."""
     if lookup.snapshot is None:
         return {"number": lookup.number, "ok": False, "error": _error_view(lookup, lang)}
     return {

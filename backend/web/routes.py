@@ -6,7 +6,7 @@ from flask_smorest import Api
 
 def register_api_blueprints(app: Flask, api: Api) -> None:
     """Attach the /api/v1 blueprints (documented) and the non-API endpoints."""
-    # One import and one register call per feature module, in contract.md's order.
+    # One import and one register call per feature module, in the order of docs/api.md.
     from backend.web import guide, scan, track
 
     api.register_blueprint(track.bp)

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("ups_webhook", __name__)
 
-# ups-api.md §5.4: UPS sends this User-Agent on every event, v1 and v2.
+# docs/ups.md §8: UPS sends this User-Agent on every event, v1 and v2.
 USER_AGENT = "UPSPubSubTrackingService"
 
 register(

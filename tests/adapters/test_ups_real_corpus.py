@@ -36,7 +36,7 @@ NOT_FOUND = [
     ("karrio_TW0001_not_found.json", "1Z12345E6205277936"),
     ("omniship_TW0001_not_found.json", "1Z9912350341235622"),
 ]
-# UPS did not say which 4xx carries TV1002 (ups-api.md §3.3); both seen in third-party tests.
+# UPS did not say which 4xx carries TV1002 (docs/ups.md §3); both seen in third-party tests.
 REJECTED = [("issue12_TV1002_invalid_inquiry_number.json", 400), ("karrio_TV1002_invalid_inquiry_number.json", 404)]  # fmt: skip
 
 

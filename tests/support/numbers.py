@@ -6,7 +6,7 @@ def _value(char: str) -> int:
 
 
 def check_digit(body15: str) -> str:
-    """The 1Z check digit over the 15 characters after '1Z' (ups-api.md §7.2)."""
+    """The 1Z check digit over the 15 characters after '1Z' (docs/ups.md §9)."""
     total = sum(_value(c) * (2 if i % 2 else 1) for i, c in enumerate(body15))
     return str((10 - total % 10) % 10)
 

@@ -7,7 +7,7 @@ Reference material (none of it written by us):
 - hujiulong/gcoord test/unit/crs/WGS84.spec.ts: [123, 45] -> [123.00607541, 45.00197815].
 - coordtransform_rs tests (a Rust port of wandergis/coordtransform):
   wgs84_to_gcj02(116.404, 39.915) == (116.41024449916938, 39.91640428150164).
-- ups-locator.md §4: the common algorithm shifts Shanghai ~482 m, Beijing ~555 m,
+- docs/wechat.md §8: the common algorithm shifts Shanghai ~482 m, Beijing ~555 m,
   Shenzhen ~607 m and Hong Kong ~597 m.
 """
 

@@ -15,7 +15,7 @@ from backend.domain.numbers import (
     split_numbers,
 )
 
-# ups-api.md §7.3 "Valid" plus the §7.4 legacy test numbers marked ✔.
+# Known-valid numbers (docs/ups.md §9), legacy guide numbers whose check digit holds included.
 VALID_1Z = [
     "1Z023E2X0214323462", "1Z1234567891234556", "1Z204W4R0308071865", "1Z4096YY0316914058",
     "1ZA2F8810719086435", "1Z6568YY1200043419", "1Z1388YY0316063678", "1ZISUS010330563105",
@@ -27,7 +27,7 @@ VALID_1Z = [
     "1Z8V92A70367203024", "1ZXX3150YW44070023", "1Z999AA10123456784", "1Z12345E6605272234",
     "1Z648616E192760718", "1ZWX0692YP40636269",
 ]  # fmt: skip
-# §7.3 "Invalid": spec placeholders, and the legacy CIE numbers whose check digit fails (§7.4).
+# Spec placeholders, and the legacy CIE test numbers whose check digit fails (docs/ups.md §9).
 INVALID_1Z = [
     "1ZABCXYZ0112346789", "1Z1234567891234551", "1Z1234567891234560", "1Z12345E8791315509",
     "1Z9991450419000046", "1Z1443YY0161231327", "1Z999AA10123456785", "1Z999AA10123456786",

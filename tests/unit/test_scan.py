@@ -4,10 +4,10 @@ import pytest
 
 from backend.domain.scan import numbers_in_scan
 
-# Valid numbers from ups-api.md §7.3.
+# Valid numbers (docs/ups.md §9).
 N1, N2, N3 = "1Z999AA10123456784", "1ZYA27550424697984", "1Z5R89390357567127"
 RS, GS, EOT = "\x1e", "\x1d", "\x04"
-MI = "9102084383041101186729"  # Mail Innovations number of §7.4 (valid USPS check digit)
+MI = "9102084383041101186729"  # Mail Innovations test number (docs/ups.md §9) (valid USPS check digit)
 
 
 def _maxicode(sep_rs: str = RS, sep_gs: str = GS, eot: str = EOT, carrier: str = "") -> str:

@@ -9,7 +9,7 @@ import pytest
 from backend.domain.statuses import Status, explanation, importance, is_final, label, progress
 
 S = Status
-# The taxonomy table of product.md: code, zh, en.
+# The status table of docs/api.md, "Statuses": code, zh, en.
 TAXONOMY = [
     ("shipment_accepted", "已接受托运", "Shipment Accepted"),
     ("in_transit", "运输途中", "In Transit"),

@@ -1,4 +1,4 @@
-"""The Track mapping copes with each production quirk of ups-api.md §3.5 and with missing fields."""
+"""The Track mapping copes with each production quirk of docs/ups.md §4 and with missing fields."""
 
 from __future__ import annotations
 

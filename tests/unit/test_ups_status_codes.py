@@ -11,7 +11,7 @@ from backend.domain.statuses import Status
 
 S = Status
 
-# (statusCode, activity code, type, expected): every row of ups-api.md §4.2 with its
+# (statusCode, activity code, type, expected): every row of the table in docs/ups.md §5 with its
 # example activity codes and the type UPS pairs them with.
 TABLE_ROWS = [
     ("003", "MP", "M", S.LABEL_CREATED),

@@ -1,7 +1,7 @@
 """WeChat's 订阅消息参数值内容限制说明, written out here, against our fitters and the sandbox.
 
 The table (sendMessage / subscribeMessage.send; copies: blog.csdn.net/wwwwrrrrwr/article/details/128147589,
-www.cnblogs.com/blackcatah/p/17712622.html; wechat.md §2.3):
+www.cnblogs.com/blackcatah/p/17712622.html; docs/wechat.md §4):
 
 | type | limit | note |
 |---|---|---|

@@ -1,6 +1,6 @@
 """UPS Locator opening hours (OperatingHours.StandardHours) as domain DayHours, tolerantly.
 
-Quirks handled (ups-locator.md §1): one-or-many everywhere; split shifts as parallel
+Quirks handled (docs/ups.md §10): one-or-many everywhere; split shifts as parallel
 OpenHours/CloseHours arrays; HHMM without a leading zero ("800") and midnight as "0";
 presence-only indicators whose value is ""; hour types outside the spec (e.g. "13");
 Day 1 = Sunday.

@@ -1,4 +1,4 @@
-"""The JSON body of a UPS Locator search (ups-locator.md §1), built from a LocatorQuery."""
+"""The JSON body of a UPS Locator search (docs/ups.md §10), built from a LocatorQuery."""
 
 from __future__ import annotations
 

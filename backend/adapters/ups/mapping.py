@@ -1,4 +1,4 @@
-"""Pure mapping of a UPS Track API response (quirks of ups-api.md §3.5 included) to a Shipment."""
+"""Pure mapping of a UPS Track API response (quirks of docs/ups.md §4 included) to a Shipment."""
 
 from __future__ import annotations
 

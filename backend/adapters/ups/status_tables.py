@@ -4,7 +4,7 @@ Sources, strongest first:
 - UPS's statusCode list ("PROCESSING DETAILS STATUS CODE" with its category and texts) as
   pasted from developer.ups.com/api/reference/tracking/api-code in UPS-API/api-documentation
   issue #7 (ISS#7, 2023-2024; leading zeros dropped there). Rows quoted below as "ISS#7 nnn".
-- Official examples (UPS Java samples, Track Alert samples) and real captures (ups-api.md §3.5).
+- Official examples (UPS Java samples, Track Alert samples) and real captures (docs/ups.md §4; tags as in docs/ups.md "Sources").
 Codes real responses carry that no list explains (004, 134, 160 ...) are deliberately absent:
 for them the description decides (status_codes.map_status), and they are counted and logged.
 """

@@ -22,10 +22,10 @@ from backend.domain.track_alert import SubscribeResult
 log = logging.getLogger(__name__)
 
 SUBSCRIBE_PATH = "/api/track/v2/subscription/standard/package"
-BATCH_SIZE = 100  # ups-api.md §5.5: more numbers than this and UPS rejects all (VSS220)
+BATCH_SIZE = 100  # docs/ups.md §8: more numbers than this and UPS rejects all (VSS220)
 LOCALE = "en_US"  # the only locale Track Alert supports
 COUNTRY = "US"
-# ups-api.md §5.6 marks these Transient ("retry later"); every other VSS code is Hard.
+# docs/ups.md §8: the TA2 error table marks these Transient ("retry later"); every other VSS code is Hard.
 TRANSIENT_CODES = frozenset({"10004", "VSS100", "10429"})
 
 

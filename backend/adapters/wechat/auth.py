@@ -72,7 +72,7 @@ class WeChatAuth:
 
 
 def _raise_for_errcode(payload: dict[str, Any]) -> None:
-    # A successful answer may leave errcode out entirely (wechat.md §1.1): that means 0.
+    # A successful answer may leave errcode out entirely (docs/wechat.md §1): that means 0.
     raw = payload.get("errcode") or 0
     try:
         errcode = int(raw)

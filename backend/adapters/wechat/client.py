@@ -57,7 +57,7 @@ class WeChatClient(StableTokenMixin, _WeChatClient):
         redact.install()
 
     def _rebase(self, base: str) -> None:
-        """Point every hard-coded api.weixin.qq.com base at `base` (wechat.md §1.4)."""
+        """Point every hard-coded api.weixin.qq.com base at `base` (docs/wechat.md §9)."""
         self.API_BASE_URL = base + "cgi-bin/"
         # Inspect the class, not the instance: reading `access_token` here would fetch one.
         for name, _ in inspect.getmembers(type(self), lambda v: isinstance(v, BaseWeChatAPI)):

@@ -18,7 +18,7 @@ from wechatpy.utils import WeChatSigner
 from backend.domain.errors import BadSignature, MalformedPush
 from backend.domain.subscriptions import SubscribeEvent
 
-# Event name -> our kind, and the XML element wrapping its <List> items (wechat.md §3.4).
+# Event name -> our kind, and the XML element wrapping its <List> items (docs/wechat.md §6).
 KINDS = {
     "subscribe_msg_popup_event": "popup",
     "subscribe_msg_change_event": "change",

@@ -10,7 +10,7 @@ from backend.sandbox.ups.journeys.base import EventKind, Scenario
 
 
 def not_found(number: str) -> dict:
-    """UPS's HTTP-200 answer for a number it knows nothing about (ups-api.md §3.3)."""
+    """UPS's HTTP-200 answer for a number it knows nothing about (docs/ups.md §3)."""
     warning = {"code": "TW0001", "message": "Tracking Information Not Found"}
     return {"trackResponse": {"shipment": [{"inquiryNumber": number, "warnings": [warning]}]}}
 
@@ -23,7 +23,7 @@ def track(scenario: Scenario, times: list[float], lang: str, now: float, signatu
 
 
 def _current(event: EventKind, lang: str) -> dict:
-    """currentStatus as production sends it: 3-digit code in `code`, no `type` (§3.5)."""
+    """currentStatus as production sends it: 3-digit code in `code`, no `type` (docs/ups.md §4)."""
     summary = event.summary_zh if lang == "zh" else event.summary_en
     current = {"description": summary, "code": event.status_code}
     if event.type == "X":

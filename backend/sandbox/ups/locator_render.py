@@ -1,4 +1,4 @@
-"""Sandbox Locator locations in UPS's wire shape, quirks included (ups-locator.md §1, §5).
+"""Sandbox Locator locations in UPS's wire shape, quirks included (docs/ups.md §10).
 
 v3 sends arrays; v1 and v2 send a lone element as a bare object. Some places add more of
 the real service's habits: an undocumented HoursType "13", "&#xD;" inside AddressLine,

@@ -22,7 +22,7 @@ MAX_NUMBERS = 100
 NUMBER = re.compile(r"(^1Z[0-9A-Z]{16}$)|(^1R[0-9A-Z]{14}$)|(^1R[0-9A-Z]{26}$)")
 LOCALE = re.compile(r"^[a-z]{2}_[A-Z]{2}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
-# ups-api.md §5.6: HTTP status and message of each code the sandbox answers with.
+# docs/ups.md §8 (the TA2 error table): HTTP status and message of each code it answers.
 ERRORS: dict[str, tuple[int, str]] = {
     "10004": (500, "Something went wrong while processing your request, please try again later"),
     "VSS100": (500, "We're sorry, the system is temporarily unavailable.  Please try again later."),

@@ -11,7 +11,7 @@ from wechatpy.crypto import PrpCrypto
 
 
 def signature(*parts: str) -> str:
-    """SHA-1 of the parts sorted as strings and joined (wechat.md, message push)."""
+    """SHA-1 of the parts sorted as strings and joined (docs/wechat.md §5)."""
     return hashlib.sha1("".join(sorted(parts)).encode("utf-8")).hexdigest()
 
 

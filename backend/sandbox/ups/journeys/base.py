@@ -12,7 +12,7 @@ def _value(char: str) -> int:
 
 
 def check_digit(body: str) -> str:
-    """The 1Z check digit over the 15 characters between "1Z" and it (ups-api.md §7.2)."""
+    """The 1Z check digit over the 15 characters between "1Z" and it (docs/ups.md §9)."""
     total = sum(_value(char) * (2 if index % 2 else 1) for index, char in enumerate(body))
     return str((10 - total % 10) % 10)
 
@@ -43,7 +43,7 @@ class EventKind:
     """One kind of UPS scan as Track reports it, in both languages, and what it means to us."""
 
     status_code: str  # 3-digit statusCode
-    code: str | None  # 2-letter activity code; None = UPS left it out (a §3.5 quirk)
+    code: str | None  # 2-letter activity code; None = UPS left it out (docs/ups.md §4)
     type: str  # one-letter (or two) status type
     en: str  # description, trailing spaces kept on purpose
     zh: str

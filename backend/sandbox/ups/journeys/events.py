@@ -5,8 +5,8 @@ from __future__ import annotations
 from backend.domain.statuses import Status as S
 from backend.sandbox.ups.journeys.base import EventKind as E
 
-# statusCode/code/type combinations follow ups-api.md §4 and the captures it cites; the
-# trailing spaces and the missing codes are deliberate (§3.5).
+# statusCode/code/type combinations follow docs/ups.md §5 and the captures it cites; the
+# trailing spaces and the missing codes are deliberate (docs/ups.md §4).
 LABEL = E(
     "003", "MP", "M",
     "Shipper created a label, UPS has not received the package yet. ",
