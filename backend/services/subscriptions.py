@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from backend.domain.numbers import check_number
+from backend.domain.subscriptions import is_acceptance
 from backend.ports import CreditLedger, MessageTemplate, TemplateSwitch, WatchStore
 
 
@@ -44,7 +45,7 @@ class Subscriptions:
         check = check_number(number or "")
         for template_id, answer in results.items():
             self._ledger.record_answer(openid, template_id, answer, side="client")
-            if answer == "accept" and check.valid and self._watches.get(openid, check.number):
+            if is_acceptance(answer) and check.valid and self._watches.get(openid, check.number):
                 self._ledger.reserve(openid, template_id, check.number)
 
     def credits(self, openid: str) -> dict[str, dict]:

@@ -6,7 +6,7 @@ from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from backend.domain.subscriptions import ANSWERS
+from backend.domain.subscriptions import POPUP_ANSWER
 from backend.services.subscriptions import Subscriptions, UnknownTemplateError
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
@@ -33,7 +33,12 @@ class TemplateListSchema(Schema):
 class AnswersSchema(Schema):
     results = fields.Dict(
         keys=fields.String(validate=validate.Length(min=1, max=128)),
-        values=fields.String(validate=validate.OneOf(ANSWERS)),
+        # Any answer the popup gives: every accept* variant (acceptWithAlert, …) is an
+        # acceptance; reject, ban, filter and other words are not.
+        values=fields.String(
+            validate=validate.Regexp(POPUP_ANSWER, error="not an answer the subscribe popup gives"),
+            metadata={"example": "acceptWithAlert"},
+        ),
         required=True,
         validate=validate.Length(min=1, max=10),
     )

@@ -116,3 +116,32 @@ def test_a_template_wechat_called_invalid_is_no_longer_offered(live):
     services.disabled_templates.add(STATUS_TPL)
     templates = call(live, "GET", "/api/v1/subscriptions/templates").json()["templates"]
     assert STATUS_TPL not in {t["id"] for t in templates} and templates
+
+
+ACCEPTS = ["accept", "acceptWithAlert", "acceptWithForcePush", "acceptWithAudio"]
+
+
+def test_every_accept_answer_is_an_acceptance_and_other_answers_are_not(live):
+    token = login(live[0].url, "strong-reminders")
+    for count, answer in enumerate(ACCEPTS, start=1):
+        body = {"results": {STATUS_TPL: answer, "sandbox-tpl-delivered": "filter"}}
+        answered = call(live, "POST", "/api/v1/subscriptions", token, json=body)
+        assert answered.status_code == 200, answer
+        assert answered.json()["credits"] == {STATUS_TPL: count}
+        assert answered.json()["answers"][STATUS_TPL] == answer
+    for answer in ("reject", "ban", "filter"):
+        body = {"results": {STATUS_TPL: answer}}
+        assert call(live, "POST", "/api/v1/subscriptions", token, json=body).status_code == 200
+    assert call(live, "GET", "/api/v1/subscriptions", token).json()["credits"] == {STATUS_TPL: 4}
+
+
+def test_a_strong_reminder_accept_reported_and_pushed_counts_once(live):
+    token = login(live[0].url, "alert-once")
+    server, _app = live
+    pushed = requests.post(f"{server.url}/_sandbox/wechat/subscribe",
+                           json={"user": "alert-once", "template_ids": [STATUS_TPL],
+                                 "action": "acceptWithForcePush"}, timeout=10)  # fmt: skip
+    assert pushed.json()["pushed"] is True
+    body = {"results": {STATUS_TPL: "acceptWithForcePush"}}
+    reported = call(live, "POST", "/api/v1/subscriptions", token, json=body)
+    assert reported.json()["credits"] == {STATUS_TPL: 1}
