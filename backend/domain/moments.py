@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from backend.domain.model import Shipment
 from backend.domain.statuses import Status, is_final
 
 # What a receiver must hear of: something to do, or the parcel is at the door.
@@ -81,6 +82,19 @@ def moments_ahead(status: Status | None, international: bool, pickup_by: bool) -
     return ahead
 
 
+def ahead_of(shipment: Shipment | None) -> set[Status | str]:
+    """The critical moments this parcel can still go through (all, before its first scan).
+
+    A parcel crossing a border (or whose countries UPS did not give) may still meet
+    customs asking the receiver for papers.
+    """
+    if shipment is None:
+        return moments_ahead(None, True, False)
+    origin, destination = shipment.origin_country, shipment.destination_country
+    international = not (origin and destination and origin == destination)
+    return moments_ahead(shipment.status, international, bool(shipment.pickup_by))
+
+
 def rank_events(ahead: Iterable[Status | str], available: Iterable[str]) -> list[str]:
     """Template events to ask for, most useful first: each moment ahead counts for the
     event that carries it best among those available. Status change only when no other
@@ -125,6 +139,19 @@ _EVENT_WORDS = {
     STATUS_CHANGE: ("状态变化", "status changes"),
 }
 _ORDER = (ATTENTION, OUT_FOR_DELIVERY, DELIVERED, STATUS_CHANGE)
+
+
+def budget_for(credits: Mapping[str, int], reserved: Mapping[str, list[str]],
+               templates: Iterable[tuple[str, str]], number: str,
+               ahead: set[Status | str]) -> Budget:  # fmt: skip
+    """The template events (of (id, event) pairs) with a credit this parcel may use for a
+    moment still ahead (status change: for any news)."""
+    events = []
+    for template_id, event in templates:
+        useful = event == STATUS_CHANGE or any(event in carriers(m) for m in ahead)
+        if ahead and useful and spare(credits, reserved, template_id, number) > 0:
+            events.append(event)
+    return Budget(tuple(e for e in _ORDER if e in events))
 
 
 def budget_text(budget: Budget, lang: str) -> str:

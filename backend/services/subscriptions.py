@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from backend.domain.model import Shipment
+from backend.domain.moments import Budget, ahead_of, budget_for, rank_events
 from backend.domain.numbers import check_number
 from backend.domain.subscriptions import is_acceptance
 from backend.ports import CreditLedger, MessageTemplate, TemplateSwitch, WatchStore
@@ -20,8 +24,10 @@ class Subscriptions:
         ledger: CreditLedger,
         watches: WatchStore,
         disabled: TemplateSwitch | None = None,
+        shipment_of: Callable[[str], Shipment | None] = lambda number: None,
     ) -> None:
         self._templates = list(templates)
+        self._shipment_of = shipment_of  # the number's last known snapshot, no carrier call
         self._ledger = ledger
         self._watches = watches
         self._disabled = disabled
@@ -31,6 +37,21 @@ class Subscriptions:
         until the refusal is a day old."""
         disabled = self._disabled.ids() if self._disabled is not None else set()
         return [template for template in self._templates if template.id not in disabled]
+
+    def ask(self, number: str | None) -> list[str]:
+        """At most three template ids to request now for `number`, ranked by the moments it
+        can still go through (every moment, for an unknown or missing number)."""
+        check = check_number(number or "")
+        shipment = self._shipment_of(check.number) if check.valid else None
+        offered = self.templates()
+        events = rank_events(ahead_of(shipment), [t.event for t in offered])
+        return [next(t.id for t in offered if t.event == event) for event in events]
+
+    def budget(self, openid: str, number: str, shipment: Shipment | None) -> Budget:
+        """What this watched parcel will still be told with the user's credits."""
+        pairs = [(t.id, t.event) for t in self.templates()]
+        credits, reserved = self._ledger.credits(openid), self._ledger.reserved(openid)
+        return budget_for(credits, reserved, pairs, number, ahead_of(shipment))
 
     def record(self, openid: str, results: dict[str, str], number: str | None,
                lang: str | None = None) -> None:  # fmt: skip

@@ -7,9 +7,11 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from backend.domain.model import iso_utc
+from backend.domain.moments import budget_text
 from backend.domain.numbers import check_number, reason_message
 from backend.domain.watches import ParcelNotWatchedError, WatchLimitError
 from backend.services.parcels import Parcel, Parcels
+from backend.services.subscriptions import Subscriptions
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.json_guard import clean_text
@@ -30,8 +32,21 @@ class WatchBodySchema(Schema):
     )
 
 
+class NotifySchema(Schema):
+    events = fields.List(
+        fields.String(),
+        metadata={
+            "description": "template events with a "
+            "credit left for this parcel: attention, out_for_delivery, ..."
+        },
+    )
+    text = fields.String(metadata={"example": "还会提醒：清关/异常、派送、签收"})
+    empty = fields.Boolean(metadata={"description": "nothing more will be told: offer renewal"})
+
+
 class ParcelSchema(ResultSchema):
     nickname = fields.String(allow_none=True)
+    notify = fields.Nested(NotifySchema, metadata={"description": "what it will still be told"})
     watched_since = fields.String()
     unread = fields.Integer(metadata={"description": "changes not sent for lack of credit"})
 
@@ -45,6 +60,12 @@ def parcel_view(parcel: Parcel, lang: str) -> dict:
     view["nickname"] = parcel.watch.nickname
     view["watched_since"] = iso_utc(parcel.watch.since)
     view["unread"] = parcel.unread
+    snapshot = parcel.lookup.snapshot
+    budget = use(Subscriptions).budget(
+        g.openid, parcel.watch.number, snapshot.shipment if snapshot else None
+    )
+    view["notify"] = {"events": list(budget.events), "text": budget_text(budget, lang),
+                      "empty": budget.empty}  # fmt: skip
     return view
 
 

@@ -28,6 +28,15 @@ class TemplateSchema(Schema):
 
 class TemplateListSchema(Schema):
     templates = fields.List(fields.Nested(TemplateSchema))
+    ask = fields.List(
+        fields.String(),
+        metadata={"description": "at most 3 template ids to request now for ?number=, ranked "
+                  "by the moments that parcel can still go through"},
+    )  # fmt: skip
+
+
+class TemplateQuerySchema(Schema):
+    number = fields.String(validate=validate.Length(max=40), load_default=None)
 
 
 class AnswersSchema(Schema):
@@ -51,16 +60,21 @@ class CreditsSchema(Schema):
 
 
 @bp.get("/subscriptions/templates")
+@bp.arguments(TemplateQuerySchema, location="query")
 @bp.response(200, TemplateListSchema)
-def templates():
-    """Template ids for wx.requestSubscribeMessage (ask for at most three at once).
+def templates(query: dict):
+    """Template ids for wx.requestSubscribeMessage, and `ask`: the (at most three) to
+    request now for ?number=, ranked by what that parcel can still go through (for a parcel
+    headed for customs: attention, out for delivery, delivered).
 
     Templates WeChat refused as invalid (40037) are left out until the refusal is a day old.
     """
+    consent = use(Subscriptions)
     return {
         "templates": [
-            {"id": t.id, "event": t.event, "title": t.title} for t in use(Subscriptions).templates()
-        ]
+            {"id": t.id, "event": t.event, "title": t.title} for t in consent.templates()
+        ],
+        "ask": consent.ask(query.get("number")),
     }
 
 

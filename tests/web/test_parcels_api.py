@@ -145,3 +145,33 @@ def test_a_strong_reminder_accept_reported_and_pushed_counts_once(live):
     body = {"results": {STATUS_TPL: "acceptWithForcePush"}}
     reported = call(live, "POST", "/api/v1/subscriptions", token, json=body)
     assert reported.json()["credits"] == {STATUS_TPL: 1}
+
+
+def test_templates_ask_for_the_moments_a_parcel_can_still_go_through(live):
+    token = login(live[0].url, "asker")
+    assert (
+        call(live, "PUT", "/api/v1/parcels/1ZSBXUS26630000019", token, json={}).status_code == 200
+    )
+    customs = call(live, "GET", "/api/v1/subscriptions/templates?number=1ZSBXUS26630000019").json()
+    assert customs["ask"] == [
+        "sandbox-tpl-attention", "sandbox-tpl-delivered", "sandbox-tpl-out-for-delivery",
+    ]  # fmt: skip
+    unknown = call(live, "GET", "/api/v1/subscriptions/templates").json()
+    assert len(unknown["ask"]) == 3 and STATUS_TPL not in unknown["ask"]
+    bad = call(live, "GET", "/api/v1/subscriptions/templates?number=" + "x" * 41)
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_request"
+
+
+def test_each_watched_parcel_says_what_it_will_still_be_told(live):
+    token = login(live[0].url, "budgeted")
+    watched = call(live, "PUT", f"/api/v1/parcels/{CUSTOMS}", token, json={}).json()
+    assert watched["notify"] == {"events": [], "text": "不会再提醒", "empty": True}
+    body = {"results": {"sandbox-tpl-attention": "acceptWithAlert",
+                        "sandbox-tpl-out-for-delivery": "accept",
+                        "sandbox-tpl-delivered": "reject"}, "number": CUSTOMS}  # fmt: skip
+    call(live, "POST", "/api/v1/subscriptions", token, json=body)
+    parcel = call(live, "GET", f"/api/v1/parcels/{CUSTOMS}", token).json()
+    assert parcel["notify"] == {"events": ["attention", "out_for_delivery"],
+                                "text": "还会提醒：清关/异常、派送", "empty": False}  # fmt: skip
+    listed = call(live, "GET", "/api/v1/parcels?lang=en", token).json()["parcels"][0]
+    assert listed["notify"]["text"] == "Will notify: customs & problems, out for delivery"
