@@ -150,7 +150,8 @@ class Notifier:
         return found
 
     def _send(self, openid, template, change, notice) -> str:
-        page = f"pages/detail/index?number={change.number}"
+        # from=message: the detail page offers renewing the notifications it just spent.
+        page = f"pages/detail/index?number={change.number}&from=message"
         try:
             msgid = self._messenger.send_notice(openid, template, notice, page, self._state)
         except MessengerError as error:

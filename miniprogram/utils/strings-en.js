@@ -89,6 +89,7 @@ module.exports = {
   unwatch_confirm: 'You will stop getting notifications for this parcel.',
 
   // Subscribe messages: watch and be told, what is still to come, renewing (issue #28)
+  renew_after_lookup: 'You watch "{name}": keep hearing about its next steps?',
   renew_button: 'Keep notifying me',
   renew_prompt: 'This parcel will not notify you any more. Tap to keep hearing about it.',
   renew_from_message: 'Want to hear about its delivery too? One tap.',

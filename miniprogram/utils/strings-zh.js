@@ -89,6 +89,7 @@ module.exports = {
   unwatch_confirm: '取消关注后不再收到这个包裹的通知。',
 
   // 订阅消息：关注即通知、还会提醒什么、继续提醒 (issue #28)
+  renew_after_lookup: '您关注的「{name}」：想继续收到后面的提醒吗？',
   renew_button: '继续提醒我',
   renew_prompt: '这个包裹不会再提醒您了，点一下可以继续接收提醒。',
   renew_from_message: '想继续收到这个包裹后面的派送、签收提醒？点一下即可。',
