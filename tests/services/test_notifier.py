@@ -73,7 +73,9 @@ def test_delivery_uses_the_delivered_template_and_opens_the_parcel_page(
     assert notify(notifier, Status.DELIVERED) == "sent"
     openid, template, _data, page = messenger.sent[0]
     assert (openid, template, page) == (
-        USER, DELIVERED, f"pages/detail/index?number={NUMBER}&from=message"
+        USER,
+        DELIVERED,
+        f"pages/detail/index?number={NUMBER}&from=message",
     )
     assert ledger.credits(USER) == {DELIVERED: 0, SC: 1}
 
