@@ -47,11 +47,13 @@ class Subscriptions:
         events = rank_events(ahead_of(shipment), [t.event for t in offered])
         return [next(t.id for t in offered if t.event == event) for event in events]
 
-    def budget(self, openid: str, number: str, shipment: Shipment | None) -> Budget:
-        """What this watched parcel will still be told with the user's credits."""
+    def budgets(self, openid: str,
+                parcels: list[tuple[str, Shipment | None]]) -> list[Budget]:  # fmt: skip
+        """What each watched parcel (number, last snapshot) will still be told with the
+        user's credits; the ledger is read once for them all."""
         pairs = [(t.id, t.event) for t in self.templates()]
         credits, reserved = self._ledger.credits(openid), self._ledger.reserved(openid)
-        return budget_for(credits, reserved, pairs, number, ahead_of(shipment))
+        return [budget_for(credits, reserved, pairs, n, ahead_of(s)) for n, s in parcels]
 
     def record(self, openid: str, results: dict[str, str], number: str | None,
                lang: str | None = None) -> None:  # fmt: skip
