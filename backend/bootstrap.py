@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import redis
 
@@ -35,6 +36,7 @@ from backend.adapters.wechat.client import WeChatClient
 from backend.adapters.wechat.messages import SubscribeMessenger
 from backend.adapters.wechat.push import WeChatPushInbox
 from backend.adapters.wechat.templates import Template, TemplateConfigError, configured_templates
+from backend.domain.model import Shipment
 from backend.services.auth import SessionService
 from backend.services.budgets import Budgets
 from backend.services.fanout import SLICE_LEASE_SECONDS, FanOut
@@ -109,6 +111,12 @@ class _Stores:
     fanout_slices: FanoutSlices
 
 
+def _known_shipment(snapshots: SnapshotCache, number: str) -> Shipment | None:
+    """The number's last snapshot in any language, without calling UPS."""
+    cached = snapshots.get(number, "zh") or snapshots.get(number, "en")
+    return cached.shipment if cached else None
+
+
 def build_services(settings: Settings) -> Services:
     """Create every client and use case without connecting."""
     store = redis_conn.connect(settings.redis_url)
@@ -135,7 +143,7 @@ def build_services(settings: Settings) -> Services:
         parcels=Parcels(stores.watches, lookup, refresher, track_alert.want,
                         stores.notification_log, shares.revoke_parcel),
         consent=Subscriptions(templates, stores.subscriptions, stores.watches,
-                              stores.disabled_templates),
+                              stores.disabled_templates, partial(_known_shipment, snapshots)),
         shares=shares,
         subscribe_events=_subscribe_events(settings, store, stores, metrics),
         refresh_job=RefreshJob(refresher, track_alert.want), metrics=metrics,

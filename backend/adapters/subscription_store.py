@@ -8,6 +8,7 @@ from typing import cast
 import redis
 
 from backend.adapters import redis_keys
+from backend.domain.subscriptions import is_acceptance
 
 # A client report and its push event arrive seconds apart; an hour is generous.
 PAIRING_SECONDS = 3600
@@ -39,9 +40,13 @@ class SubscriptionStore:
         self._redis = client
 
     def record_answer(self, openid: str, template_id: str, answer: str, side: str) -> None:
-        """Apply one popup answer reported by the mini-program ("client") or WeChat ("push")."""
+        """Apply one popup answer reported by the mini-program ("client") or WeChat ("push").
+
+        Every accept* answer is one acceptance: the client's "acceptWithAlert" and a push
+        saying "accept" (or the reverse) pair up into one credit.
+        """
         self._redis.hset(redis_keys.subscription_answers(openid), template_id, answer)
-        if answer == "accept":
+        if is_acceptance(answer):
             self._redis.eval(
                 _ACCEPT,
                 2,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from backend.domain.model import Shipment, event_moment
 from backend.domain.statuses import Status, is_final
 
 HOTLINE = "400-820-8555"
+CHINA = timezone(timedelta(hours=8))
 # A parcel without a new scan for this long deserves a second look (the FAQ's first question).
 QUIET_DAYS = 4
 # Customs usually clears in a few days; longer than this is worth a call.
@@ -31,8 +32,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No new scan for {days} days. Holidays, customs queues and bad weather all slow parcels down; check the number, and if nothing moves for over a week, call UPS and ask them to trace it.",
     ),
     "past_eta": (
-        "已超过预计送达日 {eta}，包裹仍未送达。建议联系发件人，或致电 UPS 客服发起查询。",
-        "The expected delivery date {eta} has passed without delivery. Contact the sender or call UPS to open a trace.",
+        "原预计 {eta} 送达，已超过，包裹仍未送达。常见原因是清关排队、天气或中转延误，通常会在几天内恢复；如超过两三天仍无新记录，请联系发件人，或致电 UPS 客服发起查询。",
+        "The expected delivery date {eta} has passed without delivery. Customs queues, weather and missed connections are the usual causes and most parcels move again within days; if nothing changes for two or three more days, contact the sender or call UPS to open a trace.",
     ),
     "delivery_attempted": (
         "派送员来过但没能交付。先看看门口、信箱、前台或邻居是否代收，留意 UPS 留下的通知卡；需要改期或改到附近的 UPS 取件点，可在 ups.com 的「管理配送」中操作。",
@@ -130,7 +131,7 @@ def _timing_advice(shipment: Shipment, lang: str, now: datetime) -> list[Advice]
     elif quiet is not None and quiet >= QUIET_DAYS:
         found.append(Advice("no_recent_update", text("no_recent_update", lang, days=quiet), True))
     eta = _eta_date(shipment)
-    if eta and eta < now.date():
+    if eta and eta_passed(shipment, now):
         found.append(Advice("past_eta", text("past_eta", lang, eta=eta.isoformat()), True))
     return found
 
@@ -151,6 +152,21 @@ def _days_in_status(shipment: Shipment, now: datetime) -> int | None:
         first = event
     moment = event_moment(first.time) if first else None
     return None if moment is None else max(0, (now - moment).days)
+
+
+def eta_passed(shipment: Shipment, now: datetime | None = None) -> bool:
+    """True when the ETA's day is over where the parcel is headed and it is not delivered.
+
+    The receiver's day is read from the latest scan's UTC offset (scans near the end of a
+    journey are in the receiver's time zone); without one, China time.
+    """
+    eta = _eta_date(shipment)
+    if eta is None or is_final(shipment.status) or shipment.delivered_at:
+        return False
+    now = now or datetime.now(UTC)
+    latest = event_moment(shipment.events[0].time) if shipment.events else None
+    zone = latest.tzinfo if latest is not None and latest.tzinfo is not None else CHINA
+    return eta < now.astimezone(zone).date()
 
 
 def _eta_date(shipment: Shipment) -> date | None:

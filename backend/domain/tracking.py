@@ -53,6 +53,12 @@ class StatusChange:
     description: str
     location: str
     change_id: str
+    kind: str = ""  # "" for a status change; "pickup_reminder" for the day-before reminder
+
+    @property
+    def moment(self) -> Status | str:
+        """What the watcher is told of: the new status, or a reminder's kind."""
+        return self.kind or self.current
 
     @property
     def notable(self) -> bool:

@@ -15,6 +15,7 @@ from backend.domain.errors import (
     TemplateInvalid,
 )
 from backend.domain.model import Shipment, event_moment
+from backend.domain.moments import carriers, is_critical, spare
 from backend.domain.notices import Notice, notice_for
 from backend.domain.sends import Claim, Outcome, SendRecord, SendState
 from backend.domain.statuses import Status
@@ -37,15 +38,6 @@ CHINA = timezone(timedelta(hours=8))
 URGENT = {
     Status.DELIVERED, Status.OUT_FOR_DELIVERY, Status.DELIVERY_ATTEMPTED, Status.EXCEPTION,
     Status.AWAITING_RECEIVER, Status.READY_FOR_PICKUP,
-}  # fmt: skip
-# Which template event serves which status, most specific first.
-EVENTS_FOR: dict[Status, tuple[str, ...]] = {
-    Status.DELIVERED: ("delivered", "status_change"),
-    Status.OUT_FOR_DELIVERY: ("out_for_delivery", "status_change"),
-}
-ATTENTION = {
-    Status.DELIVERY_ATTEMPTED, Status.EXCEPTION, Status.AWAITING_RECEIVER,
-    Status.CLEARANCE_IN_PROGRESS, Status.READY_FOR_PICKUP, Status.RETURNED_TO_SENDER,
 }  # fmt: skip
 # Another send to the same user and template is in flight: it settles within a round trip,
 # so wait for it here (up to about two seconds) rather than come back seconds later.
@@ -70,10 +62,9 @@ class QuietHours:
         )
 
 
-def events_for(status: Status) -> tuple[str, ...]:
-    if status in EVENTS_FOR:
-        return EVENTS_FOR[status]
-    return ("attention", "status_change") if status in ATTENTION else ("status_change",)
+def events_for(moment: Status | str) -> tuple[str, ...]:
+    """Template events that may carry `moment`, best first (routine scans: status change)."""
+    return carriers(moment)
 
 
 class Notifier:
@@ -107,7 +98,9 @@ class Notifier:
         """Sent, duplicate, unread, held, retry (busy or awaiting evidence: try again soon)
         or failed."""
         now = now or datetime.now(UTC)
-        if change.current not in URGENT and self._quiet.active(now):
+        # A reminder can wait for the morning; news the user may act on today cannot.
+        urgent = change.current in URGENT and not change.kind
+        if not urgent and self._quiet.active(now):
             return Outcome.HELD
         record = self._log.state(openid, change.number, change.change_id)
         if record is not None and record.settled:  # told already (a change kept pending)
@@ -135,25 +128,30 @@ class Notifier:
         return claim
 
     def _choose(self, openid: str, change: StatusChange) -> list[MessageTemplate]:
-        """Templates the user has a spare credit for, best first (invalid ones skipped)."""
+        """Templates the user has a spare credit for, best first (invalid ones skipped).
+
+        A critical moment may use any template that can carry it; a routine scan only a
+        status-change credit, and never the last one unless it was tapped for this parcel.
+        """
         credits = self._subscriptions.credits(openid)
         reserved = self._subscriptions.reserved(openid)
+        moment = change.moment
+        critical = is_critical(moment)
         found = []
-        for event in events_for(change.current):
+        for event in events_for(moment):
             for template in (t for t in self._templates if t.event == event):
                 if template.id in self._disabled:
                     continue
                 mine = change.number in reserved.get(template.id, [])
-                others = len([n for n in reserved.get(template.id, []) if n != change.number])
-                spare = credits.get(template.id, 0) - (0 if mine else others)
-                # A minor hop keeps the last credit for something that matters more.
-                if spare > (0 if change.notable or mine else 1):
+                left = spare(credits, reserved, template.id, change.number)
+                if left > (0 if critical or mine else 1):
                     found.append(template)
         return found
 
     def _send(self, openid: str, template: MessageTemplate, change: StatusChange,
               notice: Notice) -> Outcome:  # fmt: skip
-        page = f"pages/detail/index?number={change.number}"
+        # from=message: the detail page offers renewing the notifications it just spent.
+        page = f"pages/detail/index?number={change.number}&from=message"
         try:
             msgid = self._messenger.send_notice(openid, template, notice, page, self._state)
         except MessengerError as error:

@@ -10,6 +10,7 @@ from functools import partial
 
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
 from backend.domain.pending import worth_telling
+from backend.domain.reminders import pickup_reminder
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
 from backend.domain.sends import RETRY_LATER, FanoutSlice, Outcome
 from backend.domain.statuses import Status, is_final
@@ -97,6 +98,7 @@ class Refresher:
             final_at = self._clock()
         self._state.record(number, shipment.status, change, failures=0, final_at=final_at)
         outcomes = self._announce(number, shipment, state.with_change(change))
+        outcomes += self.remind(number, shipment)
         if failed:  # told from the pushed scan; the Track API is asked again soon
             retried = self._failed(number, TrackingState(shipment.status, state.failures))
             return RefreshOutcome(number, shipment.status, change is not None, outcomes,
@@ -106,6 +108,18 @@ class Refresher:
             later = Outcome.RETRY
         next_poll = self._plan(number, shipment, final_at, failures=0, later=later)
         return RefreshOutcome(number, shipment.status, change is not None, outcomes, next_poll)
+
+    def remind(
+        self, number: str, shipment: Shipment, now: float | None = None
+    ) -> tuple[Outcome, ...]:
+        """The day-before pickup reminder, when due: sent once per watcher (the send log
+        keeps its stable id), held in quiet hours and retried like any message."""
+        reminder = pickup_reminder(shipment, self._clock() if now is None else now)
+        if reminder is None:
+            return ()
+        notify = partial(self._notify, change=reminder, shipment=shipment)
+        # Not a pending change (follow-up slice jobs read those): sent here, whole.
+        return tuple(self._fan.send(notify, self._watchers(number)))
 
     def start(self, number: str, shipment: Shipment | None) -> None:
         """A user began watching: remember today's status and poll soon."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from backend.domain.model import Shipment
+from backend.domain.moments import Budget, ahead_of, budget_for, rank_events
 from backend.domain.numbers import check_number
+from backend.domain.subscriptions import is_acceptance
 from backend.ports import CreditLedger, MessageTemplate, TemplateSwitch, WatchStore
 
 
@@ -21,8 +24,10 @@ class Subscriptions:
         ledger: CreditLedger,
         watches: WatchStore,
         disabled: TemplateSwitch | None = None,
+        shipment_of: Callable[[str], Shipment | None] = lambda number: None,
     ) -> None:
         self._templates = list(templates)
+        self._shipment_of = shipment_of  # the number's last known snapshot, no carrier call
         self._ledger = ledger
         self._watches = watches
         self._disabled = disabled
@@ -32,6 +37,23 @@ class Subscriptions:
         until the refusal is a day old."""
         disabled = self._disabled.ids() if self._disabled is not None else set()
         return [template for template in self._templates if template.id not in disabled]
+
+    def ask(self, number: str | None) -> list[str]:
+        """At most three template ids to request now for `number`, ranked by the moments it
+        can still go through (every moment, for an unknown or missing number)."""
+        check = check_number(number or "")
+        shipment = self._shipment_of(check.number) if check.valid else None
+        offered = self.templates()
+        events = rank_events(ahead_of(shipment), [t.event for t in offered])
+        return [next(t.id for t in offered if t.event == event) for event in events]
+
+    def budgets(self, openid: str,
+                parcels: list[tuple[str, Shipment | None]]) -> list[Budget]:  # fmt: skip
+        """What each watched parcel (number, last snapshot) will still be told with the
+        user's credits; the ledger is read once for them all."""
+        pairs = [(t.id, t.event) for t in self.templates()]
+        credits, reserved = self._ledger.credits(openid), self._ledger.reserved(openid)
+        return [budget_for(credits, reserved, pairs, n, ahead_of(s)) for n, s in parcels]
 
     def record(self, openid: str, results: dict[str, str], number: str | None,
                lang: str | None = None) -> None:  # fmt: skip
@@ -46,7 +68,7 @@ class Subscriptions:
         check = check_number(number or "")
         for template_id, answer in results.items():
             self._ledger.record_answer(openid, template_id, answer, side="client")
-            if answer == "accept" and check.valid and self._watches.get(openid, check.number):
+            if is_acceptance(answer) and check.valid and self._watches.get(openid, check.number):
                 self._ledger.reserve(openid, template_id, check.number)
 
     def credits(self, openid: str) -> dict[str, dict[str, int] | dict[str, str]]:

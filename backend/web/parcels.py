@@ -7,9 +7,11 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from backend.domain.model import iso_utc
+from backend.domain.moments import Budget, budget_text
 from backend.domain.numbers import check_number, reason_message
 from backend.domain.watches import ParcelNotWatchedError, WatchLimitError
 from backend.services.parcels import Parcel, Parcels
+from backend.services.subscriptions import Subscriptions
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.json_guard import clean_text
@@ -30,8 +32,21 @@ class WatchBodySchema(Schema):
     )
 
 
+class NotifySchema(Schema):
+    events = fields.List(
+        fields.String(),
+        metadata={
+            "description": "template events with a "
+            "credit left for this parcel: attention, out_for_delivery, ..."
+        },
+    )
+    text = fields.String(metadata={"example": "还会提醒：清关/异常、派送、签收"})
+    empty = fields.Boolean(metadata={"description": "nothing more will be told: offer renewal"})
+
+
 class ParcelSchema(ResultSchema):
     nickname = fields.String(allow_none=True)
+    notify = fields.Nested(NotifySchema, metadata={"description": "what it will still be told"})
     watched_since = fields.String()
     unread = fields.Integer(metadata={"description": "changes not sent for lack of credit"})
 
@@ -40,11 +55,25 @@ class ParcelListSchema(Schema):
     parcels = fields.List(fields.Nested(ParcelSchema))
 
 
-def parcel_view(parcel: Parcel, lang: str) -> dict:
+def parcel_views(parcels: list[Parcel], lang: str) -> list[dict]:
+    """Each parcel's Result with its watch details and what it will still be told."""
+    budgets = use(Subscriptions).budgets(
+        g.openid, [(p.watch.number, _shipment(p)) for p in parcels]
+    )
+    return [_view(parcel, budget, lang) for parcel, budget in zip(parcels, budgets, strict=True)]
+
+
+def _shipment(parcel: Parcel):
+    return parcel.lookup.snapshot.shipment if parcel.lookup.snapshot else None
+
+
+def _view(parcel: Parcel, budget: Budget, lang: str) -> dict:
     view = result_view(parcel.lookup, lang)
     view["nickname"] = parcel.watch.nickname
     view["watched_since"] = iso_utc(parcel.watch.since)
     view["unread"] = parcel.unread
+    view["notify"] = {"events": list(budget.events), "text": budget_text(budget, lang),
+                      "empty": budget.empty}  # fmt: skip
     return view
 
 
@@ -62,7 +91,7 @@ def _valid_number(number: str) -> str:
 def list_parcels():
     """The caller's watched parcels with their latest status."""
     lang = request_lang()
-    return {"parcels": [parcel_view(p, lang) for p in use(Parcels).list(g.openid, lang)]}
+    return {"parcels": parcel_views(use(Parcels).list(g.openid, lang), lang)}
 
 
 @bp.put("/parcels/<number>")
@@ -79,7 +108,7 @@ def watch_parcel(body: dict, number: str):
     except WatchLimitError as error:
         message = message_for("too_many_parcels", lang).format(limit=error.limit)
         raise ApiError(409, "too_many_parcels", message) from None
-    return parcel_view(parcel, lang)
+    return parcel_views([parcel], lang)[0]
 
 
 @bp.get("/parcels/<number>")
@@ -93,7 +122,7 @@ def get_parcel(number: str):
         parcel = use(Parcels).get(g.openid, _valid_number(number), lang)
     except ParcelNotWatchedError:
         raise ApiError(404, "parcel_not_found") from None
-    return parcel_view(parcel, lang)
+    return parcel_views([parcel], lang)[0]
 
 
 @bp.delete("/parcels/<number>")

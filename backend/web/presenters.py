@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from backend.domain import statuses
-from backend.domain.advice import HOTLINE, advise
+from backend.domain.advice import HOTLINE, advise, eta_passed
 from backend.domain.delivery_terms import delivery_term
 from backend.domain.model import Shipment, TrackingEvent, iso_utc
 from backend.domain.numbers import reason_message
@@ -37,7 +37,7 @@ def shipment_view(shipment: Shipment, lang: str) -> dict[str, Any]:
     return {
         "status": status_view(shipment.status, lang),
         "events": [event_view(event, lang) for event in shipment.events],
-        "eta": eta_view(shipment.eta),
+        "eta": _eta(shipment),
         "delivered_at": shipment.delivered_at,
         "weight": {"value": shipment.weight.value, "unit": shipment.weight.unit}
         if shipment.weight
@@ -50,6 +50,15 @@ def shipment_view(shipment: Shipment, lang: str) -> dict[str, Any]:
         "pickup": pickup_view(shipment),
         "advice": advice_view(shipment, lang),
     }
+
+
+def _eta(shipment: Shipment) -> dict | None:
+    """The ETA, with `passed: true` once its day is over and the parcel is not delivered
+    (the advice then says what usually causes it and offers the hotline)."""
+    view = eta_view(shipment.eta)
+    if view is not None and eta_passed(shipment):
+        view["passed"] = True
+    return view
 
 
 def advice_view(shipment: Shipment, lang: str) -> list[dict[str, str]]:

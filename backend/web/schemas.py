@@ -61,6 +61,9 @@ class EtaSchema(Schema):
     end = fields.String(allow_none=True)
     kind = fields.String()
     rescheduled = fields.Boolean()
+    passed = fields.Boolean(
+        metadata={"description": "true once the ETA day is over and the parcel is not delivered"}
+    )
 
 
 class AdviceSchema(Schema):

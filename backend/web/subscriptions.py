@@ -6,7 +6,7 @@ from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from backend.domain.subscriptions import ANSWERS
+from backend.domain.subscriptions import POPUP_ANSWER
 from backend.services.subscriptions import Subscriptions, UnknownTemplateError
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
@@ -28,12 +28,26 @@ class TemplateSchema(Schema):
 
 class TemplateListSchema(Schema):
     templates = fields.List(fields.Nested(TemplateSchema))
+    ask = fields.List(
+        fields.String(),
+        metadata={"description": "at most 3 template ids to request now for ?number=, ranked "
+                  "by the moments that parcel can still go through"},
+    )  # fmt: skip
+
+
+class TemplateQuerySchema(Schema):
+    number = fields.String(validate=validate.Length(max=40), load_default=None)
 
 
 class AnswersSchema(Schema):
     results = fields.Dict(
         keys=fields.String(validate=validate.Length(min=1, max=128)),
-        values=fields.String(validate=validate.OneOf(ANSWERS)),
+        # Any answer the popup gives: every accept* variant (acceptWithAlert, …) is an
+        # acceptance; reject, ban, filter and other words are not.
+        values=fields.String(
+            validate=validate.Regexp(POPUP_ANSWER, error="not an answer the subscribe popup gives"),
+            metadata={"example": "acceptWithAlert"},
+        ),
         required=True,
         validate=validate.Length(min=1, max=10),
     )
@@ -46,16 +60,21 @@ class CreditsSchema(Schema):
 
 
 @bp.get("/subscriptions/templates")
+@bp.arguments(TemplateQuerySchema, location="query")
 @bp.response(200, TemplateListSchema)
-def templates():
-    """Template ids for wx.requestSubscribeMessage (ask for at most three at once).
+def templates(query: dict):
+    """Template ids for wx.requestSubscribeMessage, and `ask`: the (at most three) to
+    request now for ?number=, ranked by what that parcel can still go through (for a parcel
+    headed for customs: attention, out for delivery, delivered).
 
     Templates WeChat refused as invalid (40037) are left out until the refusal is a day old.
     """
+    consent = use(Subscriptions)
     return {
         "templates": [
-            {"id": t.id, "event": t.event, "title": t.title} for t in use(Subscriptions).templates()
-        ]
+            {"id": t.id, "event": t.event, "title": t.title} for t in consent.templates()
+        ],
+        "ask": consent.ask(query.get("number")),
     }
 
 

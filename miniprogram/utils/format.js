@@ -67,9 +67,19 @@ function windowText(eta) {
   return eta.end || eta.start ? ` ${eta.end || eta.start}` : ''
 }
 
-/** The expected delivery in words, by the kind of estimate UPS gave; '' when none. */
+/** "11月20日" / "20 Nov" for "2026-11-20" (no weekday). */
+function monthDayText(date) {
+  const p = parts(date)
+  return p ? monthDay(p) : ''
+}
+
+/**
+ * The expected delivery in words, by the kind of estimate UPS gave; '' when none. A date the
+ * API marks `passed` (its day is over, not delivered) is no promise any more: "原预计 … 已超过".
+ */
 function etaText(eta) {
   if (!eta || !eta.date) return ''
+  if (eta.passed) return i18n.t('eta_passed', { date: monthDayText(eta.date) })
   const key = i18n.has(`eta_${eta.kind}`) ? `eta_${eta.kind}` : 'eta_scheduled'
   const text = i18n.t(key, { date: dateText(eta.date), window: windowText(eta) })
   // A rescheduled date may also carry a window or end-of-day time: say both.
@@ -99,6 +109,7 @@ module.exports = {
   daysSince,
   dimensionsText,
   etaText,
+  monthDayText,
   parts,
   weightText,
 }

@@ -121,6 +121,7 @@ function pickupOf(result, dateText) {
   const place = heldPlace(pickup)
   return {
     by: pickup.by ? i18n.t('pickup_by', { date: dateText(pickup.by) }) : '',
+    date: pickup.by || '',
     place: place ? i18n.t('pickup_held_at', { place }) : '',
     open: point ? openText(point) : '',
     openNow: Boolean(point && point.open_now === true),

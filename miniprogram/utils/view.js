@@ -102,6 +102,9 @@ function presentCard(result, now = Date.now()) {
     stale: Boolean(result.stale),
     offline: Boolean(result.offline),
     hotline: hotlineOf(result),
+    // A watched parcel: what it will still be told ("还会提醒：派送、签收" / "不会再提醒").
+    notify: result.notify && !FINAL_STATUSES.includes(result.status && result.status.code) ? result.notify.text : '',
+    notifyEmpty: Boolean(result.notify && result.notify.empty),
     error: '',
   }
 }

@@ -101,3 +101,13 @@ def test_unwatch_reports_when_nobody_watches_any_more(redis_client):
     assert store.unwatch(USER, "1ZA") is False
     assert store.unwatch("o_user_2", "1ZA") is True
     assert store.list(USER) == []
+
+
+@pytest.mark.parametrize("client", ["accept", "acceptWithAlert", "acceptWithForcePush",
+                                    "acceptWithAudio"])  # fmt: skip
+@pytest.mark.parametrize("pushed", ["accept", "acceptWithAlert"])
+def test_every_acceptance_pairs_across_sides_into_one_credit(ledger, client, pushed):
+    ledger.record_answer(USER, TPL, client, side="client")
+    ledger.record_answer(USER, TPL, pushed, side="push")
+    assert ledger.credits(USER) == {TPL: 1}
+    assert ledger.answers(USER) == {TPL: pushed}

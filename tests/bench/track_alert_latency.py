@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -84,7 +85,7 @@ def watch_inbox(store, arrived: dict[str, float], stop: threading.Event) -> None
     while not stop.is_set():
         for raw in store.lrange(key, seen, -1):
             seen += 1
-            number = raw.rsplit("number=", 1)[-1].split('"', 1)[0]
+            number = re.split(r'["&]', raw.rsplit("number=", 1)[-1], maxsplit=1)[0]
             arrived.setdefault(number, time.monotonic())
         time.sleep(0.002)
 

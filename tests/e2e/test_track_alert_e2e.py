@@ -27,7 +27,7 @@ def stack(redis_url, redis_client, tmp_path):
 
 def messages_for(url: str, number: str) -> list[dict]:
     messages = call("GET", f"{url}/_sandbox/wechat/messages")
-    return [m for m in messages if m["page"].endswith(f"number={number}")]
+    return [m for m in messages if f"number={number}" in m["page"].split("?", 1)[-1].split("&")]
 
 
 def test_a_pushed_scan_reaches_the_wechat_inbox_within_two_seconds(stack, redis_url):

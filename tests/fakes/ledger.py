@@ -24,7 +24,7 @@ class FakeCreditLedger:
 
     def record_answer(self, openid: str, template_id: str, answer: str, side: str) -> None:
         self._answers[openid][template_id] = answer
-        if answer != "accept":
+        if not answer.startswith("accept"):
             return
         other = (openid, template_id, "push" if side == "client" else "client")
         if self._unmatched[other] > 0:  # the other side already counted this accept

@@ -25,7 +25,7 @@ def test_advance_appends_the_next_scan_now_and_reports_its_status(ups_clients, u
 
 
 def test_advance_at_the_end_changes_nothing(ups_sandbox):
-    number = BY_KEY["label_created"].number
+    number = BY_KEY["shipment_accepted"].number
     assert ups_sandbox.advance(number) == ups_sandbox.advance(number)
     assert ups_sandbox.advance(number)["done"] is True
 

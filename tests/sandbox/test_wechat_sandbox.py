@@ -291,3 +291,26 @@ def test_login_codes_are_usable_once_through_the_api_too(live):
     first = requests.post(f"{live[0].url}/api/v1/auth/login", json={"code": code}, timeout=10)
     second = requests.post(f"{live[0].url}/api/v1/auth/login", json={"code": code}, timeout=10)
     assert (first.status_code, second.status_code) == (200, 401)
+
+
+@pytest.mark.parametrize("action", ["accept", "acceptWithAlert", "acceptWithForcePush",
+                                    "acceptWithAudio"])  # fmt: skip
+@pytest.mark.parametrize("push_as", ["answer", "accept"])
+def test_every_accept_answer_grants_quota_and_is_pushed(wx, live, monkeypatch, action, push_as):
+    seen = []
+    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    body = {"user": "ivy", "template_ids": [STATUS_TEMPLATE], "action": action,
+            "push_as": push_as}  # fmt: skip
+    answer = requests.post(f"{wx[0]}/subscribe", json=body, timeout=10).json()
+    assert answer["quota"] == {STATUS_TEMPLATE: 1} and answer["pushed"] is True
+    pushed_word = action if push_as == "answer" else "accept"
+    assert [(e.kind, e.status, e.raw_status) for e in seen] == [("popup", "accept", pushed_word)]
+
+
+@pytest.mark.parametrize("action", ["ban", "filter"])
+def test_ban_and_filter_grant_nothing_and_push_nothing(wx, live, monkeypatch, action):
+    seen = []
+    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    body = {"user": "jay", "template_ids": [STATUS_TEMPLATE], "action": action}
+    answer = requests.post(f"{wx[0]}/subscribe", json=body, timeout=10).json()
+    assert answer["quota"] == {} and answer["pushed"] is False and seen == []

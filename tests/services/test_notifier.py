@@ -72,7 +72,11 @@ def test_delivery_uses_the_delivered_template_and_opens_the_parcel_page(
     grant(ledger, SC)
     assert notify(notifier, Status.DELIVERED) == "sent"
     openid, template, _data, page = messenger.sent[0]
-    assert (openid, template, page) == (USER, DELIVERED, f"pages/detail/index?number={NUMBER}")
+    assert (openid, template, page) == (
+        USER,
+        DELIVERED,
+        f"pages/detail/index?number={NUMBER}&from=message",
+    )
     assert ledger.credits(USER) == {DELIVERED: 0, SC: 1}
 
 
@@ -210,3 +214,28 @@ def test_a_send_gives_up_waiting_and_comes_back_later(messenger, ledger):
     notifier = Notifier(messenger, TEMPLATES, ledger, log, QuietHours(0, 0), sleep=waits.append)
     assert notify(notifier, Status.EXCEPTION) == "retry" and messenger.sent == []
     assert 1.0 <= sum(waits) <= 3.0  # bounded: the fan-out thread is not held for long
+
+
+def test_routine_scans_never_spend_a_credit_a_critical_moment_could_use(
+    notifier, messenger, ledger
+):
+    for template in (ATTENTION, OUT, DELIVERED):  # what one tap on a customs-bound parcel gives
+        grant(ledger, template)
+    for routine in (
+        Status.AT_FACILITY,
+        Status.CLEARED,
+        Status.CLEARANCE_IN_PROGRESS,
+    ):
+        assert notify(notifier, routine) == "unread"
+    assert messenger.sent == [] and ledger.credits(USER) == {ATTENTION: 1, OUT: 1, DELIVERED: 1}
+    assert notify(notifier, Status.AWAITING_RECEIVER) == "sent"
+    assert messenger.sent[-1][1] == ATTENTION
+
+
+def test_a_critical_moment_falls_back_to_another_template_that_can_carry_it(
+    notifier, messenger, ledger
+):
+    grant(ledger, DELIVERED)  # attention and out-for-delivery credits are gone
+    assert notify(notifier, Status.RETURNED_TO_SENDER) == "sent"
+    assert messenger.sent[-1][1] == DELIVERED
+    assert notify(notifier, Status.EXCEPTION) == "unread"  # only attention or status change

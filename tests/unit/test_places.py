@@ -101,6 +101,7 @@ def test_the_api_result_shows_places_drop_off_spots_and_a_rescheduled_eta():
     assert en["events"][0]["location"] == "Shanghai, China"
     assert (zh["received_by"], zh["delivery_location"]) == ("前台", "前门")
     assert (en["received_by"], en["delivery_location"]) == ("Front Desk", "Front Door")
+    zh["eta"].pop("passed", None)  # depends on today (issue #28): tested in test_moments.py
     assert zh["eta"] == {
         "date": "2026-11-26", "start": "09:00", "end": "12:00", "kind": "window", "rescheduled": True,
     }  # fmt: skip

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from backend.adapters.wechat import message_fields
 from backend.adapters.wechat.errors import error_for
 from backend.adapters.wechat.messages import build_data
 from backend.adapters.wechat.template_values import value_ok
@@ -19,7 +18,7 @@ from backend.domain.errors import (
 )
 from backend.domain.model import Shipment, TrackingEvent
 from backend.domain.notices import notice_for
-from backend.domain.statuses import Status, label
+from backend.domain.statuses import Status
 from backend.domain.tracking import detect_change
 
 NUMBER = "1Z999AA10123456784"
@@ -45,9 +44,9 @@ def test_message_data_always_fits_the_keyword_limits(template, status):
 def test_a_phrase_keyword_gets_the_short_status_phrase_and_a_thing_the_label():
     templates = parse_templates(DEFAULT_SANDBOX_TEMPLATES)
     phrase, thing = templates[0], templates[3]
-    assert build_data(phrase, notice(Status.DELIVERED))["phrase2"]["value"] == "已送达"
-    expected = message_fields.thing(label(Status.EXCEPTION, "zh"))
-    assert build_data(thing, notice(Status.EXCEPTION))["thing2"]["value"] == expected
+    assert build_data(phrase, notice(Status.DELIVERED))["phrase2"]["value"] == "已签收"
+    # The nickname leads the status where the keyword can carry both.
+    assert build_data(thing, notice(Status.EXCEPTION))["thing2"]["value"] == "妈妈 · 运输异常"
 
 
 @pytest.mark.parametrize(

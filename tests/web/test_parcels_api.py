@@ -116,3 +116,62 @@ def test_a_template_wechat_called_invalid_is_no_longer_offered(live):
     services.disabled_templates.add(STATUS_TPL)
     templates = call(live, "GET", "/api/v1/subscriptions/templates").json()["templates"]
     assert STATUS_TPL not in {t["id"] for t in templates} and templates
+
+
+ACCEPTS = ["accept", "acceptWithAlert", "acceptWithForcePush", "acceptWithAudio"]
+
+
+def test_every_accept_answer_is_an_acceptance_and_other_answers_are_not(live):
+    token = login(live[0].url, "strong-reminders")
+    for count, answer in enumerate(ACCEPTS, start=1):
+        body = {"results": {STATUS_TPL: answer, "sandbox-tpl-delivered": "filter"}}
+        answered = call(live, "POST", "/api/v1/subscriptions", token, json=body)
+        assert answered.status_code == 200, answer
+        assert answered.json()["credits"] == {STATUS_TPL: count}
+        assert answered.json()["answers"][STATUS_TPL] == answer
+    for answer in ("reject", "ban", "filter"):
+        body = {"results": {STATUS_TPL: answer}}
+        assert call(live, "POST", "/api/v1/subscriptions", token, json=body).status_code == 200
+    assert call(live, "GET", "/api/v1/subscriptions", token).json()["credits"] == {STATUS_TPL: 4}
+
+
+def test_a_strong_reminder_accept_reported_and_pushed_counts_once(live):
+    token = login(live[0].url, "alert-once")
+    server, _app = live
+    pushed = requests.post(f"{server.url}/_sandbox/wechat/subscribe",
+                           json={"user": "alert-once", "template_ids": [STATUS_TPL],
+                                 "action": "acceptWithForcePush"}, timeout=10)  # fmt: skip
+    assert pushed.json()["pushed"] is True
+    body = {"results": {STATUS_TPL: "acceptWithForcePush"}}
+    reported = call(live, "POST", "/api/v1/subscriptions", token, json=body)
+    assert reported.json()["credits"] == {STATUS_TPL: 1}
+
+
+def test_templates_ask_for_the_moments_a_parcel_can_still_go_through(live):
+    token = login(live[0].url, "asker")
+    assert (
+        call(live, "PUT", "/api/v1/parcels/1ZSBXUS26630000019", token, json={}).status_code == 200
+    )
+    customs = call(live, "GET", "/api/v1/subscriptions/templates?number=1ZSBXUS26630000019").json()
+    assert customs["ask"] == [
+        "sandbox-tpl-attention", "sandbox-tpl-delivered", "sandbox-tpl-out-for-delivery",
+    ]  # fmt: skip
+    unknown = call(live, "GET", "/api/v1/subscriptions/templates").json()
+    assert len(unknown["ask"]) == 3 and STATUS_TPL not in unknown["ask"]
+    bad = call(live, "GET", "/api/v1/subscriptions/templates?number=" + "x" * 41)
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_request"
+
+
+def test_each_watched_parcel_says_what_it_will_still_be_told(live):
+    token = login(live[0].url, "budgeted")
+    watched = call(live, "PUT", f"/api/v1/parcels/{CUSTOMS}", token, json={}).json()
+    assert watched["notify"] == {"events": [], "text": "不会再提醒", "empty": True}
+    body = {"results": {"sandbox-tpl-attention": "acceptWithAlert",
+                        "sandbox-tpl-out-for-delivery": "accept",
+                        "sandbox-tpl-delivered": "reject"}, "number": CUSTOMS}  # fmt: skip
+    call(live, "POST", "/api/v1/subscriptions", token, json=body)
+    parcel = call(live, "GET", f"/api/v1/parcels/{CUSTOMS}", token).json()
+    assert parcel["notify"] == {"events": ["attention", "out_for_delivery"],
+                                "text": "还会提醒：清关/异常、派送", "empty": False}  # fmt: skip
+    listed = call(live, "GET", "/api/v1/parcels?lang=en", token).json()["parcels"][0]
+    assert listed["notify"]["text"] == "Will notify: customs & problems, out for delivery"

@@ -31,7 +31,7 @@ STATUS_PHRASES: dict[Status, str] = {
     Status.CLEARED: "清关完成",
     Status.OUT_FOR_DELIVERY: "派送中",
     Status.DELIVERY_ATTEMPTED: "派送未成功",
-    Status.DELIVERED: "已送达",
+    Status.DELIVERED: "已签收",
     Status.EXCEPTION: "运输异常",
     Status.AWAITING_RECEIVER: "待收件人",
     Status.LABEL_CREATED: "已建单",
@@ -40,6 +40,13 @@ STATUS_PHRASES: dict[Status, str] = {
     Status.CANCELLED: "已取消",
     Status.UNKNOWN: "状态更新",
 }
+# Moments that are no status (the day-before pickup reminder).
+MOMENT_PHRASES = {"pickup_reminder": "明天截止"}
+
+
+def phrase_for(status: Status, moment: str = "") -> str:
+    """The five-character phrase for a status, or for a moment that is no status."""
+    return MOMENT_PHRASES.get(moment) or STATUS_PHRASES[status]
 
 
 def _checked(kind: str, value: str) -> str | None:
@@ -47,11 +54,10 @@ def _checked(kind: str, value: str) -> str | None:
 
 
 def thing(value: str) -> str | None:
-    """≤20 of Chinese, letters, digits and common symbols; others (emoji, controls) dropped."""
+    """≤20 of Chinese, letters, digits and common symbols; others (emoji, controls) become
+    spaces. A longer text is not cut: None, so the caller takes a shorter one it wrote."""
     clean = _SPACES.sub(" ", _NOT_THING.sub(" ", value)).strip()
-    if len(clean) > THING_MAX:
-        clean = clean[: THING_MAX - 1].rstrip() + "…"
-    return _checked("thing", clean)
+    return _checked("thing", clean) if len(clean) <= THING_MAX else None
 
 
 def character_string(value: str) -> str | None:

@@ -23,10 +23,18 @@ WECHAT_LANGS = {"zh": "zh_CN", "en": "en_US"}
 
 
 def build_data(template: Template, notice: Notice) -> dict[str, dict[str, str]] | None:
-    """{keyword: {"value": ...}} WeChat accepts, or None when this template cannot carry it."""
+    """{keyword: {"value": ...}} WeChat accepts, or None when this template cannot carry it.
+
+    Each keyword takes the first of the notice's texts that fits it whole: texts are
+    written for the message, never cut to fit.
+    """
     data: dict[str, dict[str, str]] = {}
     for keyword, role in template.fields.items():
-        value = message_fields.fit(keyword, _text(keyword, role, notice))
+        value = next(
+            (fitted for text in _texts(keyword, role, notice)
+             if (fitted := message_fields.fit(keyword, text)) is not None),
+            None,
+        )  # fmt: skip
         if value is None:
             log.info(
                 "template %s cannot carry %s (%s) for %s", template.id, role, keyword, notice.number
@@ -36,14 +44,14 @@ def build_data(template: Template, notice: Notice) -> dict[str, dict[str, str]] 
     return data
 
 
-def _text(keyword: str, role: str, notice: Notice) -> str:
+def _texts(keyword: str, role: str, notice: Notice) -> tuple[str, ...]:
     kind = keyword_type(keyword)
     # A phrase keyword takes at most five Chinese characters: a status has its own phrase.
     if role == "status" and kind == "phrase":
-        return message_fields.STATUS_PHRASES[notice.status]
+        return (message_fields.phrase_for(notice.status, notice.moment),)
     if kind in ("date", "time") and role in ("time", "eta"):
-        return notice.moment(role)  # "" when there is none: the keyword cannot be filled
-    return notice.text(role)
+        return (notice.moment_of(role),)  # "" when there is none: the keyword cannot be filled
+    return notice.choices(role)
 
 
 class SubscribeMessenger:

@@ -16,7 +16,7 @@ from wechatpy.exceptions import InvalidAppIdException
 from wechatpy.utils import WeChatSigner
 
 from backend.domain.errors import BadSignature, MalformedPush
-from backend.domain.subscriptions import SubscribeEvent
+from backend.domain.subscriptions import SubscribeEvent, answer_kind
 
 # Event name -> our kind, and the XML element wrapping its <List> items (docs/wechat.md §6).
 KINDS = {
@@ -158,11 +158,14 @@ def _event(kind: str, openid: str, create_time: int, item: dict[str, Any]) -> Su
         kind=kind,
         openid=openid,
         template_id=str(item.get("TemplateId") or ""),
-        status=status if status in ("accept", "reject") else None,
+        # WeChat's docs do not say whether a 强提醒 acceptance is pushed as "accept" or as
+        # the popup's own "acceptWithAlert": either form is an acceptance.
+        status=answer_kind(status),
         error_code=_int(item.get("ErrorCode")) if kind == "sent" else None,
         msg_id=str(msg_id) if msg_id not in (None, "") else None,
         create_time=create_time,
         popup_scene=str(scene) if scene not in (None, "") else None,
+        raw_status=status if isinstance(status, str) else None,
     )
 
 

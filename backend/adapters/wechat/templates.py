@@ -49,7 +49,9 @@ class Template:
         return keyword_type(keyword)
 
 
-# Used by the sandbox (and by `make run`) when WECHAT_TEMPLATES is empty.
+# Used by the sandbox (and by `make run`) when WECHAT_TEMPLATES is empty. Each critical
+# template says what happened in a `thing` (the user's nickname leading when it fits), so
+# it can also carry the other moments backend/domain/moments.py lets it carry.
 DEFAULT_SANDBOX_TEMPLATES = [
     {
         "id": "sandbox-tpl-status-change",
@@ -66,18 +68,28 @@ DEFAULT_SANDBOX_TEMPLATES = [
         "id": "sandbox-tpl-out-for-delivery",
         "event": "out_for_delivery",
         "title": "派送提醒",
-        "fields": {"character_string1": "number", "thing2": "location", "thing3": "advice"},
+        "fields": {
+            "character_string1": "number",
+            "thing2": "status",
+            "thing3": "location",
+            "thing4": "advice",
+        },
     },
     {
         "id": "sandbox-tpl-delivered",
         "event": "delivered",
-        "title": "签收通知",
-        "fields": {"character_string1": "number", "time2": "time", "thing3": "location"},
+        "title": "派送结果通知",
+        "fields": {
+            "character_string1": "number",
+            "thing2": "status",
+            "time3": "time",
+            "thing4": "location",
+        },
     },
     {
         "id": "sandbox-tpl-attention",
         "event": "attention",
-        "title": "包裹异常提醒",
+        "title": "包裹待处理提醒",
         "fields": {
             "character_string1": "number",
             "thing2": "status",

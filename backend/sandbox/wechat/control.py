@@ -7,6 +7,7 @@ from typing import cast
 
 from flask import jsonify, request
 
+from backend.domain.subscriptions import POPUP_ANSWER
 from backend.sandbox.wechat.blueprint import (
     bp,
     is_known_user,
@@ -62,21 +63,46 @@ def clear_messages():
     return "", 204
 
 
+# What the real popup answers per template: accept and its 强提醒/voice variants
+# (acceptWithAlert, acceptWithForcePush, acceptWithAudio, any later acceptWith…), reject
+# (the user said no or closed it), ban (the template is banned) and filter (a duplicate
+# title). backend/domain/subscriptions.py cites the sources.
+#
+# How the push spells an acceptance: WeChat's docs only show "accept"; by default the
+# sandbox pushes the popup's own word (the harder case for a reader that knows "accept").
+_PUSH_FORMS = ("answer", "accept")
+
+
+def _action(body: dict) -> tuple[str, str]:
+    action, push_as = body.get("action", "accept"), body.get("push_as", "answer")
+    if not isinstance(action, str) or not POPUP_ANSWER.match(action):
+        raise ApiError(400, "invalid_request",
+                       "action must be a popup answer: accept, acceptWithAlert, "
+                       "acceptWithForcePush, acceptWithAudio, reject, ban or filter")  # fmt: skip
+    if push_as not in _PUSH_FORMS:
+        raise ApiError(400, "invalid_request", 'push_as must be "answer" or "accept"')
+    return action, push_as
+
+
 @bp.post("/subscribe")
 def subscribe():
-    """A user answers the subscribe popup: accept grants one send per template; then push."""
+    """A user answers the subscribe popup: every accept* grants one send per template; the
+    answer is pushed as subscribe_msg_popup_event (ban and filter never showed the template,
+    so nothing is pushed for them)."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_request", "send a JSON object")
-    action = body.get("action", "accept")
-    if action not in ("accept", "reject"):
-        raise ApiError(400, "invalid_request", 'action must be "accept" or "reject"')
+    action, push_as = _action(body)
     openid, template_ids = _openid(body), _template_ids(body)
-    if action == "accept":
+    accepted = action.startswith("accept")
+    if accepted:
         for template_id in template_ids:
             store().hincrby(quota_key(openid), template_id, 1)
-    event = popup_event(settings().wechat_appid, openid, template_ids, action)
-    pushed = push_event(request.host_url, event, settings())
+    pushed = False
+    if accepted or action == "reject":
+        status = "accept" if accepted and push_as == "accept" else action
+        event = popup_event(settings().wechat_appid, openid, template_ids, status)
+        pushed = push_event(request.host_url, event, settings())
     return jsonify({"openid": openid, "quota": _quota(openid), "pushed": pushed})
 
 

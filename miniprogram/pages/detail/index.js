@@ -1,4 +1,8 @@
-/** 详情: status, advice, facts and history of one parcel; watch, notify, share, call. */
+/**
+ * 详情: status, advice, facts and history of one parcel; watch (and be told, in one tap),
+ * what it will still be told and renewing it, share, call, add the pickup deadline to the
+ * phone's calendar.
+ */
 const reloadable = require('../../behaviors/reloadable')
 const { HOTLINE, MAX_NICKNAME } = require('../../config')
 const detail = require('../../services/detail')
@@ -15,13 +19,15 @@ const { pickupOf } = require('../../utils/locations')
 const { localize } = require('../../utils/page-ui')
 const { safeDecode } = require('../../utils/query')
 const { invitePayload, sharePayload } = require('../../utils/share')
+const renewal = require('../../services/renew')
 const subscribe = require('../../utils/subscribe')
+const { call, isCancel } = require('../../utils/wx-promise')
 const { presentDetail } = require('../../utils/view')
 
 const KEYS = ['loading', 'retry', 'detail_offline', 'hotline_failed', 'detail_advice', 'detail_facts', 'detail_events',
   'watched_label', 'watch_title', 'watch_intro', 'watch_nickname_placeholder', 'nickname_save', 'unwatch_button',
-  'watch_button', 'subscribe_button', 'subscribe_hint', 'share_button', 'share_watch_first', 'card_stale',
-  'copy_number', 'pickup_title', 'pickup_id_hint', 'pickup_nearby']
+  'watch_button', 'subscribe_hint', 'share_button', 'share_watch_first', 'card_stale',
+  'copy_number', 'pickup_title', 'pickup_id_hint', 'pickup_nearby', 'renew_button', 'calendar_button']
 
 Page({
   behaviors: [reloadable],
@@ -38,7 +44,11 @@ Page({
     nickname: '',
     maxNickname: MAX_NICKNAME,
     templates: [],
-    creditsText: '',
+    ask: [],
+    kept: [],
+    notify: null,
+    renewOffer: '',
+    fromMessage: false,
   },
 
   onLoad(query) {
@@ -46,7 +56,12 @@ Page({
     const number = safeDecode(query.number).trim().toUpperCase()
     // Cached first: the copy saved on this phone shows at once, then the API refreshes it.
     const saved = track.savedResult(number)
-    this.setData({ number, vm: saved ? presentDetail(saved) : null, pickup: pickupOf(saved, dateText) })
+    this.setData({
+      number,
+      vm: saved ? presentDetail(saved) : null,
+      pickup: pickupOf(saved, dateText),
+      fromMessage: query.from === 'message',
+    })
     this.loadTemplates()
     return this.load()
   },
@@ -65,27 +80,43 @@ Page({
         nickname: found.nickname,
         offline: found.offline,
       })
-      if (found.watched) await this.loadCredits()
+      this.showBudget(found.watched ? found.result.notify : null)
     } catch (err) {
       this.setData({ loading: false, error: err.message })
     }
   },
 
-  // The subscribe popup must open straight from a tap, so the template ids are fetched now.
+  /**
+   * What this watched parcel will still be told, and whether to offer renewing it now: when
+   * opened from a message, or when nothing more would be told.
+   */
+  showBudget(notify) {
+    const open = notify && this.data.vm && !this.data.vm.final
+    let offer = ''
+    if (open && notify.empty) offer = i18n.t('renew_prompt')
+    else if (open && this.data.fromMessage) offer = i18n.t('renew_from_message')
+    this.setData({ notify: open ? notify : null, renewOffer: offer })
+  },
+
+  // The popup must open straight from a tap: the ids to ask for are fetched now, and which
+  // of them the user keeps accepted ("总是保持以上选择": renewable without a popup).
   async loadTemplates() {
     try {
-      this.setData({ templates: await subscriptions.templates() })
+      const [{ templates, ask }, kept] = await Promise.all([
+        subscriptions.templates(this.data.number), subscribe.keptAcceptances(),
+      ])
+      this.setData({ templates, ask, kept })
     } catch (err) {
-      // Without templates the subscribe button explains that notifications are unavailable.
+      // Without templates, watching still works and says notifications are unavailable.
     }
   },
 
-  async loadCredits() {
+  async refreshBudget() {
     try {
-      const { credits } = await subscriptions.credits()
-      this.setData({ creditsText: subscribe.creditsText(credits, this.data.templates) })
+      const parcel = await parcels.get(this.data.number)
+      this.showBudget(parcel.notify)
     } catch (err) {
-      this.setData({ creditsText: '' })
+      // The budget line stays as it was.
     }
   },
 
@@ -102,11 +133,56 @@ Page({
     this.setData({ watched: true, nickname: (parcel && parcel.nickname) || this.data.nickname.trim() })
   },
 
-  async onWatch() {
-    const wasWatched = this.data.watched
+  /**
+   * 关注: one tap to watch and be told. The subscribe popup opens first, synchronously, in
+   * this very tap (WeChat ignores it after an await); the parcel is watched whatever the
+   * answer, and a refused or closed popup says how to turn notifications on later.
+   */
+  onWatch() {
+    if (this.data.watched) return this.saveNickname()
+    const asked = subscribe.ask(this.data.ask).catch((err) => ({ failed: err }))
+    return this.watchAndReport(asked)
+  },
+
+  async watchAndReport(asked) {
     try {
       await this.watch()
-      toast(i18n.t(wasWatched ? 'nickname_saved' : 'watch_done'), 'success')
+    } catch (err) {
+      showError(err)
+      return
+    }
+    const answer = await asked
+    if (answer.accepted) {
+      await this.report(answer.answers)
+      toast(i18n.t('watch_done'), 'success')
+    } else {
+      if (answer.answers) await this.report(answer.answers)
+      await this.explainNoNotifications(answer.failed)
+    }
+    await this.refreshBudget()
+  },
+
+  async report(answers) {
+    try {
+      await subscriptions.save(answers, this.data.number)
+    } catch (err) {
+      // The push WeChat sends for the popup credits the answers as well.
+    }
+  },
+
+  async explainNoNotifications(failed) {
+    const text = failed && failed.errCode === 20004 ? i18n.t('subscribe_switch_off') : i18n.t('watch_no_notify_text')
+    try {
+      await call('showModal', { title: i18n.t('watch_no_notify_title'), content: text, showCancel: false })
+    } catch (err) {
+      toast(text)
+    }
+  },
+
+  async saveNickname() {
+    try {
+      await this.watch()
+      toast(i18n.t('nickname_saved'), 'success')
     } catch (err) {
       showError(err)
     }
@@ -123,24 +199,55 @@ Page({
     }
   },
 
-  async onSubscribe() {
+  /** 继续提醒我: the popup at once (same tap), then the answers for this parcel. */
+  onSubscribe() {
+    const renewed = renewal.renew(this.data.ask, this.data.number)
+    return this.afterRenew(renewed)
+  },
+
+  async afterRenew(renewed) {
     try {
-      const { answers, accepted } = await subscribe.popup(this.data.templates)
+      const { accepted } = await renewed
       if (accepted && !this.data.watched) await this.watch()
-      const credits = await subscriptions.save(answers, this.data.number)
-      this.setData({ creditsText: subscribe.creditsText(credits, this.data.templates) })
       toast(i18n.t(accepted ? 'subscribe_done' : 'subscribe_rejected'))
+      await this.refreshBudget()
     } catch (err) {
       toast(subscribe.failureText(err))
     }
   },
 
-  onCall(e) {
-    return dial(e.currentTarget.dataset.hotline || HOTLINE)
+  /** 加到手机日历: the last pickup day, with a reminder the day before (no subscription). */
+  async onCalendar() {
+    const { date } = this.data.pickup || {}
+    if (!date) return
+    const name = this.data.nickname || this.data.number
+    try {
+      await call('addPhoneCalendar', {
+        title: i18n.t('calendar_title', { name }),
+        startTime: Math.floor(Date.parse(`${date}T09:00:00+08:00`) / 1000),
+        allDay: true,
+        description: i18n.t('calendar_description', { number: this.data.number }),
+        alarm: true,
+        alarmOffset: 24 * 3600,
+      })
+      toast(i18n.t('calendar_done'), 'success')
+    } catch (err) {
+      if (!isCancel(err)) toast(i18n.t('calendar_failed'))
+    }
   },
 
+  /** Copying is an ordinary tap: renew the answers the user keeps accepted, no popup. */
   onCopy() {
+    if (this.data.watched) {
+      renewal.renewKept(this.data.kept, this.data.ask, this.data.number)
+        .then((gained) => (gained ? this.refreshBudget() : null))
+        .catch(() => null) // renewing is a bonus: copying goes ahead whatever happens
+    }
     return clipboard.copy(this.data.number)
+  },
+
+  onCall(e) {
+    return dial(e.currentTarget.dataset.hotline || HOTLINE)
   },
 
   /**

@@ -1,13 +1,18 @@
 /** 结果: one card per number, errors in place; saved copies first, then fresh results. */
 const reloadable = require('../../behaviors/reloadable')
+const parcels = require('../../services/parcels')
+const renewal = require('../../services/renew')
 const track = require('../../services/track')
+const { toast } = require('../../utils/feedback')
+const subscribe = require('../../utils/subscribe')
 const i18n = require('../../utils/i18n')
 const { detectNumbers } = require('../../utils/numbers')
 const { localize } = require('../../utils/page-ui')
 const { safeDecode } = require('../../utils/query')
 const { invitePayload } = require('../../utils/share')
 
-const KEYS = ['results_loading', 'results_error_title', 'retry', 'back_to_lookup', 'results_offline']
+const KEYS = ['results_loading', 'results_error_title', 'retry', 'back_to_lookup', 'results_offline', 'renew_button']
+const FINAL = ['delivered', 'returned_to_sender', 'cancelled']
 
 Page({
   behaviors: [reloadable],
@@ -20,6 +25,7 @@ Page({
     loading: true,
     offline: false,
     error: '',
+    renew: null, // {number, ask, text}: a watched number just looked up, offered renewing
   },
 
   onLoad(query) {
@@ -48,9 +54,32 @@ Page({
     try {
       const { results, offline } = await track.lookup(numbers)
       this.show(results, offline)
+      if (!offline) await this.offerRenewal(results)
     } catch (err) {
       this.setData({ loading: false, error: err.message })
     }
+  },
+
+  /** A watched number among the results (still on its way): offer to keep being told. */
+  async offerRenewal(results) {
+    const watched = parcels.savedList() || []
+    const open = results.filter((r) => r.ok && !FINAL.includes(r.status && r.status.code))
+    const parcel = watched.find((p) => open.some((r) => r.number === p.number))
+    if (!parcel) return
+    const ask = await renewal.askFor(parcel.number)
+    if (!ask.length) return
+    const name = parcel.nickname || parcel.number
+    this.setData({ renew: { number: parcel.number, ask, text: i18n.t('renew_after_lookup', { name }) } })
+  },
+
+  /** 继续提醒我: the popup opens in this tap, then the answers are kept for that parcel. */
+  onRenew() {
+    const { number, ask } = this.data.renew
+    return renewal.renew(ask, number).then(({ accepted }) => {
+      toast(i18n.t(accepted ? 'subscribe_done' : 'subscribe_rejected'))
+      if (accepted) this.setData({ renew: null })
+      return accepted
+    }, (err) => toast(subscribe.failureText(err)))
   },
 
   onBack() {

@@ -92,3 +92,14 @@ test('English UI', () => {
   expect(texts(card, '.card-fresh')).toEqual(['Checked 4 h ago · nothing new for 11 days'])
   expect(texts(card, '.card-eta')).toEqual(['Expected Fri 20 Nov'])
 })
+
+test('a watched parcel says what it will still be told; a passed ETA is no promise', () => {
+  const watched = mount(id, { result: sample.PARCELS[0] })
+  expect(texts(watched, '.card-notify')).toEqual(['还会提醒：派送、签收'])
+  const silent = mount(id, { result: sample.PARCELS[1] })
+  expect(texts(silent, '.card-notify')).toEqual(['不会再提醒'])
+  expect(silent.querySelector('.card-notify-empty')).toBeDefined()
+  const late = mount(id, { result: { ...sample.LONG_CLEARANCE, eta: { date: '2026-11-20', kind: 'scheduled', passed: true } } })
+  expect(texts(late, '.card-eta')).toEqual(['原预计 11月20日 送达，已超过'])
+  expect(texts(mount(id, { result: sample.PARCELS[2] }), '.card-notify')).toEqual([])
+})

@@ -8,6 +8,9 @@ const sample = require('../support/sample-data')
 
 const pageId = loadPage('detail')
 const WATCHED = sample.PARCELS[0]
+const EMPTY_BUDGET = sample.PARCELS[1]
+// What the API asks for a parcel headed for customs: attention, delivered, out for delivery.
+const ASK = ['tpl-exception', 'tpl-delivered', 'tpl-out-for-delivery']
 
 /** A healthy API where `watched` parcels are the user's; records nothing else. */
 function api({ watched = [] } = {}) {
@@ -28,11 +31,14 @@ function api({ watched = [] } = {}) {
   })
   fakeWx.route('DELETE', /^\/api\/v1\/parcels\//, { status: 204, body: '' })
   fakeWx.route('POST', /\/share$/, { body: sample.SHARE })
-  fakeWx.route('GET', '/api/v1/subscriptions/templates', { body: { templates: sample.TEMPLATES } })
+  fakeWx.route('GET', '/api/v1/subscriptions/templates', { body: { templates: sample.TEMPLATES, ask: ASK } })
   fakeWx.route('GET', '/api/v1/subscriptions', { body: { credits: { 'tpl-out-for-delivery': 1 } } })
-  fakeWx.route('POST', '/api/v1/subscriptions', (req) => ({
-    body: { credits: { 'tpl-out-for-delivery': req.data.results['tpl-out-for-delivery'] === 'accept' ? 2 : 1 } },
-  }))
+  fakeWx.route('POST', '/api/v1/subscriptions', (req) => {
+    const accepted = Object.keys(req.data.results).filter((id) => req.data.results[id].startsWith('accept'))
+    const found = list.find((p) => p.number === req.data.number)
+    if (found && accepted.length) found.notify = { events: ['attention'], text: '还会提醒：清关/异常', empty: false }
+    return { body: { credits: Object.fromEntries(accepted.map((id) => [id, 1])) } }
+  })
 }
 
 async function open(number) {
@@ -64,7 +70,7 @@ test('shows status with its explanation, ETA window, advice, facts and the event
   expect(texts(page, '.tl-text')).toHaveLength(6)
   expect(find(page, '.hotline')).toHaveLength(0)
   expect(texts(page, '.section-title')).toContain('关注包裹')
-  expect(find(page, '.subscribe-button')).toHaveLength(1)
+  expect(texts(page, '.subscribe-hint')).toEqual(['点「关注」时在弹窗里选「允许」，清关/异常、派送、签收时会各提醒您一次。'])
 })
 
 test('delivered: delivered time and who signed', async () => {
@@ -74,6 +80,7 @@ test('delivered: delivered time and who signed', async () => {
   expect(texts(page, '.row-value')).toContain('FRONT DESK')
   expect(texts(page, '.row-value')).toContain('2 件')
   expect(find(page, '.subscribe-button')).toHaveLength(0)
+  expect(find(page, '.subscribe-hint')).toHaveLength(0)
 })
 
 test('an exception: the advice from the API carries the hotline, one tap away', async () => {
@@ -98,6 +105,9 @@ test('an advice item with a hotline gets its own call button → wx.makePhoneCal
 
 test('watch with a nickname (at most 20 characters); no share is created by watching', async () => {
   api()
+  wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.success({
+    errMsg: 'requestSubscribeMessage:ok', 'tpl-exception': 'accept', 'tpl-delivered': 'accept', 'tpl-out-for-delivery': 'accept',
+  }), 0))
   const page = await open(sample.EXCEPTION.number)
   page.instance.onNicknameInput({ detail: { value: '给爸爸的生日礼物，一定要按时送到，拜托拜托拜托' } })
   expect(page.data.nickname).toHaveLength(20)
@@ -114,12 +124,14 @@ test('watch with a nickname (at most 20 characters); no share is created by watc
   expect(texts(page, '.share-button')).toEqual(['分享给好友'])
 })
 
-test('a watched parcel loads its nickname and credits, creating no share; unwatch after confirming', async () => {
+test('a watched parcel shows what it will still be told; unwatch after confirming', async () => {
   api({ watched: [WATCHED] })
   const page = await open(WATCHED.number)
   expect(page.data.watched).toBe(true)
   expect(texts(page, '.head-nickname')).toEqual(['妈妈的保健品'])
-  expect(texts(page, '.subscribe-hint')).toEqual(['可收通知：派送提醒 1 次'])
+  expect(texts(page, '.notify-text')).toEqual(['还会提醒：派送、签收'])
+  expect(texts(page, '.subscribe-button')).toEqual(['继续提醒我'])
+  expect(find(page, '.renew-banner')).toHaveLength(0)
   expect(requests('POST', /\/share$/)).toHaveLength(0)
   await page.instance.onUnwatch()
   expect(wx.showModal).toHaveBeenCalled()
@@ -161,32 +173,112 @@ test('copy the number (a privacy API: consent already given)', async () => {
   expect(fakeWx.device.clipboard).toBe(sample.EXCEPTION.number)
 })
 
-test('subscribe: asks for ≤3 templates on tap, watches, and posts the answers with the number', async () => {
+test('关注 is one tap: the popup opens before any await, with the ids the API asks for', async () => {
   api()
   wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.success({
-    errMsg: 'requestSubscribeMessage:ok', 'tpl-out-for-delivery': 'accept', 'tpl-delivered': 'reject', 'tpl-exception': 'accept',
+    errMsg: 'requestSubscribeMessage:ok', 'tpl-exception': 'acceptWithAlert', 'tpl-delivered': 'acceptWithForcePush', 'tpl-out-for-delivery': 'reject',
   }), 0))
-  const page = await open(sample.OUT_FOR_DELIVERY.number)
-  page.querySelector('.subscribe-button').dispatchEvent('tap')
-  await fakeWx.until(() => wx.showToast.mock.calls.length > 0)
-  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tpl-out-for-delivery', 'tpl-delivered', 'tpl-exception'])
+  const page = await open(sample.LONG_CLEARANCE.number)
+  const pending = page.instance.onWatch()
+  // WeChat shows the popup only from inside the tap: it must already have been asked for,
+  // before the handler's first await lets anything else run.
+  expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1)
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(ASK)
+  expect(requests('PUT', /parcels/)).toHaveLength(0)
+  await pending
+  await fakeWx.flush()
   const [post] = requests('POST', /^\/api\/v1\/subscriptions$/)
   expect(post.data).toEqual({
-    results: { 'tpl-out-for-delivery': 'accept', 'tpl-delivered': 'reject', 'tpl-exception': 'accept' },
-    number: sample.OUT_FOR_DELIVERY.number,
+    results: { 'tpl-exception': 'acceptWithAlert', 'tpl-delivered': 'acceptWithForcePush', 'tpl-out-for-delivery': 'reject' },
+    number: sample.LONG_CLEARANCE.number,
   })
   expect(requests('PUT', /parcels/)).toHaveLength(1)
-  expect(texts(page, '.subscribe-hint')).toEqual(['可收通知：派送提醒 2 次'])
-  expect(wx.showToast.mock.calls.pop()[0].title).toBe('已开启通知')
+  expect(wx.showToast.mock.calls.pop()[0].title).toBe('已加入我的包裹')
+  expect(texts(page, '.notify-text')).toEqual(['还会提醒：清关/异常'])
 })
 
-test('subscribe with notifications switched off explains where to turn them on', async () => {
+test('a refused or closed popup still watches and says how to turn notifications on later', async () => {
+  api()
+  wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.success({
+    errMsg: 'requestSubscribeMessage:ok', 'tpl-exception': 'reject', 'tpl-delivered': 'reject', 'tpl-out-for-delivery': 'reject',
+  }), 0))
+  const page = await open(sample.LONG_CLEARANCE.number)
+  await page.instance.onWatch()
+  await fakeWx.flush()
+  expect(page.data.watched).toBe(true)
+  const modal = wx.showModal.mock.calls.pop()[0]
+  expect(modal.title).toBe('已关注，但没有开启通知')
+  expect(modal.content).toContain('继续提醒我')
+  expect(modal.showCancel).toBe(false)
+})
+
+test('notifications switched off: still watched, and told where to turn them on', async () => {
   api()
   wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.fail({ errMsg: 'requestSubscribeMessage:fail', errCode: 20004 }), 0))
   const page = await open(sample.OUT_FOR_DELIVERY.number)
-  await page.instance.onSubscribe()
-  expect(wx.showToast.mock.calls.pop()[0].title).toContain('设置')
+  await page.instance.onWatch()
+  await fakeWx.flush()
+  expect(page.data.watched).toBe(true)
+  expect(wx.showModal.mock.calls.pop()[0].content).toContain('设置')
   expect(requests('POST', /subscriptions/)).toHaveLength(0)
+})
+
+test('an empty budget offers renewing at once, and the renew tap opens the popup synchronously', async () => {
+  api({ watched: [EMPTY_BUDGET] })
+  wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.success({
+    errMsg: 'requestSubscribeMessage:ok', 'tpl-exception': 'acceptWithAudio', 'tpl-delivered': 'reject', 'tpl-out-for-delivery': 'ban',
+  }), 0))
+  const page = await open(EMPTY_BUDGET.number)
+  expect(texts(page, '.notify-text')).toEqual(['不会再提醒'])
+  expect(texts(page, '.renew-text')).toEqual(['这个包裹不会再提醒您了，点一下可以继续接收提醒。'])
+  const pending = page.instance.onSubscribe()
+  expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1)
+  await pending
+  await fakeWx.flush()
+  expect(requests('POST', /^\/api\/v1\/subscriptions$/)[0].data.results['tpl-exception']).toBe('acceptWithAudio')
+  expect(wx.showToast.mock.calls.pop()[0].title).toBe('已开启通知')
+  expect(texts(page, '.notify-text')).toEqual(['还会提醒：清关/异常'])
+})
+
+test('opened from a message: renewing is offered even with credits left', async () => {
+  api({ watched: [WATCHED] })
+  const page = mount(pageId)
+  await page.instance.onLoad({ number: WATCHED.number, from: 'message' })
+  await fakeWx.flush()
+  expect(texts(page, '.renew-text')).toEqual(['想继续收到这个包裹后面的派送、签收提醒？点一下即可。'])
+})
+
+test('"always keep" acceptances are renewed on an ordinary tap, without a popup to answer', async () => {
+  api({ watched: [WATCHED] })
+  wx.getSetting.mockImplementation((o) => setTimeout(() => o.success({
+    subscriptionsSetting: { mainSwitch: true, itemSettings: { 'tpl-delivered': 'acceptWithAlert', 'tpl-exception': 'reject' } },
+  }), 0))
+  wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.success({
+    errMsg: 'requestSubscribeMessage:ok', 'tpl-delivered': 'acceptWithAlert',
+  }), 0))
+  const page = await open(WATCHED.number)
+  await page.instance.onCopy()
+  await fakeWx.flush()
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tpl-delivered'])
+  expect(requests('POST', /^\/api\/v1\/subscriptions$/)[0].data).toEqual({
+    results: { 'tpl-delivered': 'acceptWithAlert' }, number: WATCHED.number,
+  })
+})
+
+test('a parcel at an Access Point can add its last pickup day to the phone calendar', async () => {
+  api()
+  const waiting = {
+    ...sample.ATTEMPTED, status: { code: 'ready_for_pickup', label: '待取件', description: '' }, pickup: { by: '2026-11-28' },
+  }
+  fakeWx.route('GET', '/api/v1/track', { body: { results: [waiting] } })
+  const page = await open(waiting.number)
+  expect(texts(page, '.calendar-button')).toEqual(['加到手机日历'])
+  await page.instance.onCalendar()
+  const added = wx.addPhoneCalendar.mock.calls[0][0]
+  expect(added.title).toBe(`UPS 取件截止：${waiting.number}`)
+  expect(added.startTime).toBe(Date.parse('2026-11-28T09:00:00+08:00') / 1000)
+  expect([added.allDay, added.alarm, added.alarmOffset]).toEqual([true, true, 86400])
+  expect(wx.showToast.mock.calls.pop()[0].title).toBe('已加到日历')
 })
 
 test('a parcel the user does not watch is never forwarded with its number', async () => {

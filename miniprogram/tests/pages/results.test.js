@@ -103,3 +103,31 @@ test('a forwarded results page is only an invitation: no numbers leave in the ca
   const page = await open()
   expect(page.instance.onShareAppMessage()).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
 })
+
+test('after a lookup of a watched number, renewing its notifications is one tap away', async () => {
+  trackFromSample()
+  cache.putValue('watchlist', sample.PARCELS)
+  fakeWx.route('GET', '/api/v1/subscriptions/templates', { body: { templates: sample.TEMPLATES, ask: ['tpl-exception', 'tpl-delivered'] } })
+  fakeWx.route('POST', '/api/v1/auth/login', { body: { token: 'tok', expires_in: 7200 } })
+  fakeWx.route('POST', '/api/v1/subscriptions', { body: { credits: { 'tpl-exception': 1 } } })
+  wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.success({
+    errMsg: 'requestSubscribeMessage:ok', 'tpl-exception': 'acceptWithForcePush', 'tpl-delivered': 'reject',
+  }), 0))
+  const page = await open([sample.LONG_CLEARANCE.number])
+  await fakeWx.flush()
+  expect(texts(page, '.renew-text')).toEqual(['您关注的「相机镜头」：想继续收到后面的提醒吗？'])
+  const pending = page.instance.onRenew()
+  expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1) // inside the tap
+  await pending
+  const post = fakeWx.calls().find((c) => c.method === 'POST' && c.path === '/api/v1/subscriptions')
+  expect(post.data).toEqual({ results: { 'tpl-exception': 'acceptWithForcePush', 'tpl-delivered': 'reject' }, number: sample.LONG_CLEARANCE.number })
+  expect(page.data.renew).toBeNull()
+})
+
+test('numbers nobody watches, or finished ones, are not offered renewing', async () => {
+  trackFromSample()
+  cache.putValue('watchlist', sample.PARCELS)
+  const page = await open([sample.DELIVERED.number, sample.EXCEPTION.number])
+  await fakeWx.flush()
+  expect(texts(page, '.renew-text')).toEqual([])
+})

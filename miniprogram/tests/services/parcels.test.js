@@ -67,9 +67,12 @@ test('shares are read without logging in', async () => {
 })
 
 test('templates are public; credits need the user', async () => {
-  fakeWx.route('GET', '/api/v1/subscriptions/templates', { body: { templates: sample.TEMPLATES } })
+  fakeWx.route('GET', '/api/v1/subscriptions/templates', (req) => ({
+    body: { templates: sample.TEMPLATES, ask: req.query.number ? ['tpl-exception'] : [] },
+  }))
   fakeWx.route('GET', '/api/v1/subscriptions', { body: { credits: { a: 1 } } })
-  await expect(subscriptions.templates()).resolves.toEqual(sample.TEMPLATES)
+  await expect(subscriptions.templates('1Z999AA10123456784')).resolves.toEqual({ templates: sample.TEMPLATES, ask: ['tpl-exception'] })
+  expect(fakeWx.calls()[0].query.number).toBe('1Z999AA10123456784')
   expect(wx.login).not.toHaveBeenCalled()
   await expect(subscriptions.credits()).resolves.toEqual({ credits: { a: 1 } })
   expect(wx.login).toHaveBeenCalledTimes(1)

@@ -24,7 +24,7 @@ function healthyApi(fake, { watched = sample.PARCELS } = {}) {
     const found = watched.find((p) => req.path.endsWith(`/${p.number}`))
     return found ? { body: found } : envelope(404, 'not_found', '你没有关注这个包裹')
   })
-  fake.route('GET', '/api/v1/subscriptions/templates', { body: { templates: sample.TEMPLATES } })
+  fake.route('GET', '/api/v1/subscriptions/templates', { body: { templates: sample.TEMPLATES, ask: ['tpl-exception', 'tpl-out-for-delivery', 'tpl-delivered'] } })
   fake.route('GET', '/api/v1/subscriptions', { body: { credits: { 'tpl-out-for-delivery': 2, 'tpl-delivered': 1 } } })
   fake.route('POST', /\/share$/, { body: sample.SHARE })
   fake.route('GET', /^\/api\/v1\/shares\//, { body: sample.SHARED_VIEW })

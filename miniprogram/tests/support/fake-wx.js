@@ -129,6 +129,7 @@ function createFakeWx(spy = (fn) => fn) {
     scanCode: succeedWith({ result: '', scanType: 'CODE_128', errMsg: 'scanCode:ok' }),
     requestSubscribeMessage: succeedWith({ errMsg: 'requestSubscribeMessage:ok' }),
     makePhoneCall: succeedWith({ errMsg: 'makePhoneCall:ok' }),
+    addPhoneCalendar: succeedWith({ errMsg: 'addPhoneCalendar:ok' }),
     showModal: succeedWith({ confirm: true, cancel: false }),
     getEnterOptionsSync: () => ({ scene: 1001, query: {} }),
     getLaunchOptionsSync: () => ({ scene: 1001, query: {} }),

@@ -183,8 +183,18 @@ const INVALID = {
 const RESULTS = [OUT_FOR_DELIVERY, DELIVERED, LONG_CLEARANCE, EXCEPTION, ATTEMPTED, STALE_TRANSIT, NOT_FOUND, INVALID]
 
 const PARCELS = [
-  { ...OUT_FOR_DELIVERY, nickname: '妈妈的保健品', watched_since: '2026-11-20T20:00:00+08:00' },
-  { ...LONG_CLEARANCE, nickname: '相机镜头', watched_since: '2026-11-16T10:00:00+08:00' },
+  {
+    ...OUT_FOR_DELIVERY,
+    nickname: '妈妈的保健品',
+    watched_since: '2026-11-20T20:00:00+08:00',
+    notify: { events: ['out_for_delivery', 'delivered'], text: '还会提醒：派送、签收', empty: false },
+  },
+  {
+    ...LONG_CLEARANCE,
+    nickname: '相机镜头',
+    watched_since: '2026-11-16T10:00:00+08:00',
+    notify: { events: [], text: '不会再提醒', empty: true },
+  },
   { ...DELIVERED, nickname: '', watched_since: '2026-11-21T10:00:00+08:00' },
 ]
 

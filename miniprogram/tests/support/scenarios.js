@@ -112,7 +112,7 @@ const DETAIL = [
     file: 'detail-watched',
     page: 'detail',
     query: { number: '1Z999AA10123456784' },
-    what: 'Detail of a watched parcel out for delivery: window ETA, facts, timeline, nickname, credits, share',
+    what: 'Detail of a watched parcel out for delivery: window ETA, facts, timeline, nickname, what it will still be told, share',
     marker: '分享给好友',
     setup: (fake) => api.healthyApi(fake),
   },
@@ -123,7 +123,7 @@ const DETAIL = [
     textScale: 1.3,
     query: { number: '1Z999AA10123456784' },
     what: 'Detail in English at 130 % text size: buttons wrap instead of clipping',
-    marker: 'Notify me when it changes',
+    marker: 'Keep notifying me',
     setup: (fake) => api.healthyApi(fake),
   },
   {

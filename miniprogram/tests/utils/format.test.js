@@ -60,3 +60,8 @@ test('weight and dimensions with readable units', () => {
   })).toBe('30 × 20 × 10 cm')
   expect(format.dimensionsText(null)).toBe('')
 })
+
+test('a passed ETA is no promise: 原预计 … 送达，已超过', () => {
+  expect(format.etaText({ date: '2026-11-20', kind: 'scheduled', passed: true })).toBe('原预计 11月20日 送达，已超过')
+  expect(format.etaText({ date: '2026-11-20', kind: 'scheduled' })).toBe('预计 11月20日 周五 送达')
+})

@@ -86,7 +86,7 @@ test('a held parcel whose scan names only the city links to a text search', () =
 test('attempted parcels get the link, others nothing', () => {
   const attempted = { ok: true, status: { code: 'delivery_attempted' }, pickup: null }
   expect(pickupOf(attempted, dateText)).toEqual({
-    by: '', place: '', open: '', openNow: false, url: '/pages/locations/index',
+    by: '', date: '', place: '', open: '', openNow: false, url: '/pages/locations/index',
   })
   expect(pickupOf({ ok: true, status: { code: 'in_transit' }, pickup: null }, dateText)).toBeNull()
   expect(pickupOf({ ok: false }, dateText)).toBeNull()

@@ -46,3 +46,39 @@ test('main switch off gets its own explanation', () => {
   expect(subscribe.failureText(new Error('boom'))).toBe('boom')
   expect(subscribe.answersOf({ a: 'filter', b: 'weird' }, ['a', 'b'])).toEqual({ a: 'filter', b: 'reject' })
 })
+
+describe.each(['accept', 'acceptWithAlert', 'acceptWithForcePush', 'acceptWithAudio'])('%s', (word) => {
+  test('is an acceptance, reported to the API as WeChat gave it', async () => {
+    wx.requestSubscribeMessage.mockImplementation((o) => setTimeout(() => o.success({
+      errMsg: 'requestSubscribeMessage:ok', 'tpl-out-for-delivery': word, 'tpl-delivered': 'reject', 'tpl-exception': 'filter',
+    }), 0))
+    const result = await subscribe.ask(['tpl-out-for-delivery', 'tpl-delivered', 'tpl-exception'])
+    expect(result).toEqual({
+      answers: { 'tpl-out-for-delivery': word, 'tpl-delivered': 'reject', 'tpl-exception': 'filter' },
+      accepted: 1,
+    })
+    expect(subscribe.isAcceptance(word)).toBe(true)
+  })
+})
+
+test('refusals and unknown words are not acceptances; a later acceptWith… variant is', () => {
+  ['reject', 'ban', 'filter', '', undefined, 'Accept'].forEach((word) => expect(subscribe.isAcceptance(word)).toBe(false))
+  expect(subscribe.answersOf({ a: 'acceptWithVibrate', b: 'acceptwhatever!' }, ['a', 'b'])).toEqual({ a: 'acceptWithVibrate', b: 'reject' })
+})
+
+test('ask opens the popup synchronously, before the caller awaits anything', () => {
+  const pending = subscribe.ask(['tpl-a'])
+  expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1)
+  return pending
+})
+
+test('kept acceptances ("always keep") are read from getSetting; a switched-off main switch keeps none', async () => {
+  wx.getSetting.mockImplementation((o) => setTimeout(() => o.success({
+    subscriptionsSetting: { mainSwitch: true, itemSettings: { a: 'accept', b: 'acceptWithForcePush', c: 'reject' } },
+  }), 0))
+  await expect(subscribe.keptAcceptances()).resolves.toEqual(['a', 'b'])
+  wx.getSetting.mockImplementation((o) => setTimeout(() => o.success({
+    subscriptionsSetting: { mainSwitch: false, itemSettings: { a: 'accept' } },
+  }), 0))
+  await expect(subscribe.keptAcceptances()).resolves.toEqual([])
+})

@@ -57,8 +57,18 @@ SCENARIOS = (
     ),
     _scenario(
         "label_created", 1000002, "01",
-        "Next Day Air label printed in New York; UPS has not received the parcel (label_created).",
-        steps=(Step(e.LABEL, p.NEW_YORK, 0, NO_DATE),), start=1, origin=who.BOOK_SHOP,
+        "Next Day Air label printed in New York; UPS has not received the parcel "
+        "(label_created). Advance: picked up, flown to Los Angeles, out for delivery, delivered.",
+        steps=(
+            Step(e.LABEL, p.NEW_YORK, 0, NO_DATE),
+            Step(e.PICKUP, p.NEW_YORK, 5, EtaPlan("SDD", 1, "CMT", end="103000")),
+            Step(e.ORIGIN, p.NEW_YORK, 2),
+            Step(e.DEPART, p.NEW_YORK, 3),
+            Step(e.ARRIVE, p.LOS_ANGELES, 7),
+            Step(e.PREPARING, p.LOS_ANGELES, 3, window(0, "080000", "103000", time_type="CDW")),
+            Step(e.OUT_FOR_DELIVERY, p.LOS_ANGELES, 1),
+            Step(e.DELIVERED, p.LOS_ANGELES, 2),
+        ), start=1, origin=who.BOOK_SHOP,
         destination=who.RECEIVER_LA, service=who.NEXT_DAY_AIR, weight="0.80",
     ),
     _scenario(
