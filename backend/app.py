@@ -25,6 +25,7 @@ from backend.settings import Settings
 from backend.web import health, registry
 from backend.web.api import create_api
 from backend.web.errors import register_error_handlers
+from backend.web.json_guard import guard_request_body
 from backend.web.limits import init_rate_limits
 from backend.web.rendered import init_rendered_results
 from backend.web.request_log import init_request_logging
@@ -51,12 +52,15 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     registry.install(app, web_use_cases(services))
 
     api = create_api(app)
-    register_error_handlers(app, STORE_UNAVAILABLE)
+    # Hooks run in this order: an id and a start time for every request (a refused one too),
+    # then the budgets, then the body guard, so that hostile bodies are counted and logged.
     init_request_logging(app)
+    register_error_handlers(app, STORE_UNAVAILABLE)
     init_rendered_results(app)
     app.register_blueprint(health.bp)
     register_api_blueprints(app, api)
     init_rate_limits(app, settings, current_openid, services.budgets)
+    app.before_request(guard_request_body)
     if settings.sandbox:
         from backend.sandbox import register_sandboxes
 
