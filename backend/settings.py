@@ -74,6 +74,26 @@ def _hours(raw: str) -> tuple[int, int]:
     return (start, end)
 
 
+CREDENTIALS = ("UPS_CLIENT_ID", "UPS_CLIENT_SECRET", "WECHAT_APPID", "WECHAT_SECRET")
+
+
+def _sandbox_by_default(credentials: Mapping[str, str]) -> bool:
+    """With SANDBOX unset: sandbox mode when no credential is set, production when all are.
+
+    Some but not all is a mistake (a typo, a secret that did not reach the container), and
+    running as the sandbox would mount /_sandbox and open /metrics in production: refuse.
+    """
+    missing = [name for name, value in credentials.items() if not value]
+    if missing and len(missing) < len(credentials):
+        raise SettingsError(
+            "some UPS/WeChat credentials are set but "
+            + ", ".join(missing)
+            + (" is" if len(missing) == 1 else " are")
+            + " missing (set them all, or SANDBOX=1 to use the built-in sandboxes)"
+        )
+    return bool(missing)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable, typed; built by from_env() or directly in tests."""
@@ -135,11 +155,9 @@ class Settings:
         """Read and validate the environment; raise SettingsError with a clear message."""
         env = os.environ if environ is None else environ
         get = lambda name, default="": env.get(name, default).strip()  # noqa: E731
-        ups_creds = bool(get("UPS_CLIENT_ID") and get("UPS_CLIENT_SECRET"))
-        wechat_creds = bool(get("WECHAT_APPID") and get("WECHAT_SECRET"))
         sandbox = _flag(env.get("SANDBOX"))
         if sandbox is None:
-            sandbox = not (ups_creds and wechat_creds)
+            sandbox = _sandbox_by_default({name: get(name) for name in CREDENTIALS})
         port = int(_number(env, "PORT", 8000))
         settings = cls(
             redis_url=get("REDIS_URL", DEFAULT_REDIS_URL),
