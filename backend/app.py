@@ -31,6 +31,7 @@ from backend.web.rendered import init_rendered_results
 from backend.web.request_log import init_request_logging
 from backend.web.routes import register_api_blueprints
 from backend.web.security import current_openid
+from backend.web.upstream import init_upstream_budget
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.register_blueprint(health.bp)
     register_api_blueprints(app, api)
     init_rate_limits(app, settings, current_openid, services.budgets)
+    init_upstream_budget(app, current_openid)
     app.before_request(guard_request_body)
     if settings.sandbox:
         from backend.sandbox import register_sandboxes

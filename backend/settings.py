@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from backend.domain.rates import parse_rate
+
 DEFAULT_UPS_BASE_URL = "https://onlinetools.ups.com"
 DEFAULT_WECHAT_API_BASE_URL = "https://api.weixin.qq.com"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -49,6 +51,26 @@ def _count(environ: Mapping[str, str], name: str) -> int:
     if not raw.isdigit():
         raise SettingsError(f"{name} must be a whole number, got {raw!r}")
     return int(raw)
+
+
+def _rate(environ: Mapping[str, str], name: str, default: str) -> str:
+    raw = environ.get(name, "").strip() or default
+    try:
+        parse_rate(raw)
+    except ValueError as error:
+        raise SettingsError(f"{name}: {error}") from None
+    return raw
+
+
+def _share(environ: Mapping[str, str], name: str, default: float) -> float:
+    raw = environ.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise SettingsError(f"{name} must be a number from 0 to 1, got {raw!r}") from None
+    if not 0 <= value < 1:
+        raise SettingsError(f"{name} must be from 0 to 1 (below 1), got {raw!r}")
+    return value
 
 
 MINIPROGRAM_STATES = ("formal", "trial", "developer")
@@ -124,6 +146,12 @@ class Settings:
     fanout_job_size: int = 500  # watchers past this: the rest go to follow-up announce jobs
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
+    # UPS calls (cache misses) that requests may cause: per IP, per user, and every UPS call
+    # overall, of which `upstream_reserve` is kept for the worker's refreshes (README).
+    upstream_budget_anonymous: str = "100 per 10 minutes"
+    upstream_budget_user: str = "60 per 10 minutes"
+    upstream_budget_global: str = "600/minute"
+    upstream_reserve: float = 0.3
     # Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none); rate
     # budgets per IP need the client's address, not the proxy's.
     trusted_proxies: int = 0
@@ -186,6 +214,10 @@ class Settings:
             fanout_job_size=int(_number(env, "FANOUT_JOB_SIZE", 500)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
+            upstream_budget_anonymous=_rate(env, "UPSTREAM_BUDGET_ANONYMOUS", "100 per 10 minutes"),
+            upstream_budget_user=_rate(env, "UPSTREAM_BUDGET_USER", "60 per 10 minutes"),
+            upstream_budget_global=_rate(env, "UPSTREAM_BUDGET_GLOBAL", "600/minute"),
+            upstream_reserve=_share(env, "UPSTREAM_RESERVE", 0.3),
             trusted_proxies=_count(env, "TRUSTED_PROXIES"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),

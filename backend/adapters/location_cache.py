@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -54,9 +55,14 @@ def _address_key(query: LocatorQuery) -> str:
 class CachedLocator:
     """Locator port in front of another Locator; Redis trouble only costs a cache miss."""
 
-    def __init__(self, inner: Locator, store: redis.Redis) -> None:
+    def __init__(
+        self, inner: Locator, store: redis.Redis, before_call: Callable[[], None] = lambda: None
+    ) -> None:
+        """`before_call` runs before each search that reaches the carrier (a cache miss) and
+        may refuse it by raising: the composition root gives the upstream budget's spend."""
         self._inner = inner
         self._store = store
+        self._before_call = before_call
 
     def search(self, query: LocatorQuery) -> LocatorAnswer:
         if query.point is not None:
@@ -68,6 +74,7 @@ class CachedLocator:
         cached = self._read(key)
         if cached is not None:
             return cached
+        self._before_call()
         answer = self._inner.search(asked)
         self._write(key, answer)
         return answer

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from backend.domain.errors import CarrierError, NumberNotFound, NumberRejected
 from backend.domain.numbers import NumberCheck, parse_numbers
 from backend.domain.snapshots import CachedSnapshot
 from backend.ports import Carrier, Clock, SnapshotCache
+from backend.services.upstream_budget import UpstreamBudgetSpent
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +58,19 @@ class LookupService:
         cache: SnapshotCache,
         concurrency: int = 10,
         clock: Clock = time.time,
+        before_call: Callable[[], None] = lambda: None,
     ) -> None:
+        """`before_call` runs before each UPS call and may refuse it by raising
+        (services.upstream_budget.UpstreamBudget.spend)."""
         self._carrier = carrier
         self._cache = cache
         self._clock = clock
+        self._before_call = before_call
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ups-lookup")
+
+    def _submit(self, number: str, lang: str) -> Future[Lookup]:
+        # In the caller's context: who is asking decides whose budget a UPS call spends.
+        return self._pool.submit(contextvars.copy_context().run, self.lookup_one, number, lang)
 
     def check_numbers(self, numbers: str | list[str]) -> list[NumberCheck]:
         """Split and validate the input; raise when it is empty or too long."""
@@ -77,9 +88,7 @@ class LookupService:
             # One number: answer in this thread; a pool hand-off would only add latency.
             return [self._answer(check, lang) for check in checks]
         futures = {
-            check.number: self._pool.submit(self.lookup_one, check.number, lang)
-            for check in checks
-            if check.valid
+            check.number: self._submit(check.number, lang) for check in checks if check.valid
         }
         return [
             futures[check.number].result() if check.valid else self._answer(check, lang)
@@ -94,7 +103,7 @@ class LookupService:
         """
         if len(numbers) <= 1:
             return [self.lookup_one(number, lang) for number in numbers]
-        futures = [self._pool.submit(self.lookup_one, number, lang) for number in numbers]
+        futures = [self._submit(number, lang) for number in numbers]
         return [future.result() for future in futures]
 
     def _answer(self, check: NumberCheck, lang: str) -> Lookup:
@@ -125,6 +134,12 @@ class LookupService:
             self._cache.unlock(number, lang, token)
 
     def _refresh(self, number: str, lang: str, cached: CachedSnapshot | None) -> Lookup:
+        try:
+            self._before_call()
+        except UpstreamBudgetSpent:
+            if cached:  # no budget for a fresh answer: the last one, marked stale, will do
+                return Lookup(number, cached, stale=True)
+            raise
         try:
             shipment = self._carrier.track(number, lang)
         except NumberNotFound:
