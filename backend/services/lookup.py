@@ -10,6 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from backend.domain.errors import CarrierError, NumberNotFound, NumberRejected
+from backend.domain.masks import mask_number
 from backend.domain.numbers import NumberCheck, parse_numbers
 from backend.domain.snapshots import CachedSnapshot
 from backend.ports import Carrier, Clock, SnapshotCache
@@ -150,7 +151,7 @@ class LookupService:
             self._cache.remember_error(number, lang, REJECTED)
             return self._failed(number, cached, REJECTED)
         except CarrierError as error:
-            log.warning("UPS lookup of %s failed: %s", number, error.detail)
+            log.warning("UPS lookup of %s failed: %s", mask_number(number), error.detail)
             self._cache.remember_error(number, lang, "upstream_unavailable")
             return self._failed(number, cached, "upstream_unavailable")
         return Lookup(number, self._cache.put(number, lang, shipment, self._clock()))

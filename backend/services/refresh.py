@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from backend.domain.masks import mask_number
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
 from backend.domain.pending import worth_telling
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
@@ -160,7 +161,7 @@ class Refresher:
         if watch is None:
             return "skipped"
         outcome = self._notifier.notify(openid, change, shipment, watch.nickname)
-        log.info("change %s of %s → %s", change.current.value, change.number, outcome)
+        log.info("change %s of %s → %s", change.current.value, mask_number(change.number), outcome)
         return outcome
 
     def _watchers(self, number: str) -> list[str]:
