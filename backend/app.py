@@ -31,6 +31,7 @@ from backend.web.rendered import init_rendered_results
 from backend.web.request_log import init_request_logging
 from backend.web.routes import register_api_blueprints
 from backend.web.security import current_openid
+from backend.web.security_headers import init_security_headers
 from backend.web.upstream import init_upstream_budget
 
 MAX_BODY_BYTES = 64 * 1024
@@ -44,8 +45,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     app = Flask(__name__)
     if settings.trusted_proxies:  # the client's address for rate limits and logs
+        # Not X-Forwarded-Host: nothing needs it (links use PUBLIC_BASE_URL), and trusted,
+        # it let any client choose the host of our redirects ("/s//x" -> evil.example).
         n = settings.trusted_proxies
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=0)  # type: ignore[method-assign]
     app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # readable Chinese
     # The whole bag stays reachable for the sandboxes and tests; views use the registry.
@@ -56,6 +59,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     # Hooks run in this order: an id and a start time for every request (a refused one too),
     # then the budgets, then the body guard, so that hostile bodies are counted and logged.
     init_request_logging(app)
+    init_security_headers(app)
     register_error_handlers(app, STORE_UNAVAILABLE)
     init_rendered_results(app)
     app.register_blueprint(health.bp)
