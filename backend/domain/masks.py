@@ -1,12 +1,7 @@
-"""What of a secret or personal value the logs may show: enough to follow one parcel or
-share through them, not enough to use it (as services.auth.mask_openid does for openids)."""
+"""What of a secret the logs may show: enough to follow one share through them, not enough
+to use it (as services.auth.mask_openid does for openids, numbers.mask_number for parcels)."""
 
 from __future__ import annotations
-
-
-def mask_number(number: str) -> str:
-    """'1Z999AA10123456784' -> '1Z…6784': a tracking number lets anyone follow the parcel."""
-    return f"{number[:2]}…{number[-4:]}" if len(number) > 8 else "…"
 
 
 def mask_share_id(share_id: str) -> str:

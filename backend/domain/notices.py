@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from backend.domain.advice import advise
+from backend.domain.bidi import strip_bidi
 from backend.domain.model import Shipment
 from backend.domain.places import localize_location
 from backend.domain.statuses import Status, label
@@ -72,7 +73,7 @@ def notice_for(change: StatusChange, shipment: Shipment, nickname: str | None,
         status_text=status_text,
         time=change.event_time,
         advice=advice[0].text if advice else status_text,
-        nickname=nickname or change.number,
+        nickname=strip_bidi(nickname or "") or change.number,
         eta=eta.date if eta else "",
         eta_text=_eta_text(shipment, lang),
         location=localize_location(change.location, lang),

@@ -10,8 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from backend.domain.errors import CarrierError, NumberNotFound, NumberRejected
-from backend.domain.masks import mask_number
-from backend.domain.numbers import NumberCheck, parse_numbers
+from backend.domain.numbers import NumberCheck, mask_number, parse_numbers
 from backend.domain.snapshots import CachedSnapshot
 from backend.ports import Carrier, Clock, SnapshotCache
 from backend.services.upstream_budget import UpstreamBudgetSpent

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from backend.domain.masks import mask_number
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
+from backend.domain.numbers import mask_number
 from backend.domain.pending import worth_telling
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
 from backend.domain.statuses import Status, is_final

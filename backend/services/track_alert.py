@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 
 from backend.domain.errors import CarrierUnavailable, SubscriptionRefused
-from backend.domain.masks import mask_number
 from backend.domain.model import TrackingEvent, event_moment
+from backend.domain.numbers import mask_number
 from backend.domain.statuses import is_final
 from backend.domain.track_alert import SubscribeResult, batches
 from backend.ports import (

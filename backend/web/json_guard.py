@@ -22,6 +22,8 @@ from typing import Any
 
 from flask.json.provider import DefaultJSONProvider
 
+from backend.domain.bidi import strip_bidi
+
 MAX_DEPTH = 20
 MAX_NUMBER_CHARS = 32
 # Keys whose string values the views clean rather than refuse (schemas.CleanText).
@@ -80,8 +82,9 @@ def check_strings(value: Any, cleaned: bool = False) -> None:
 
 
 def clean_text(text: str) -> str:
-    """Drop control characters and lone surrogates, turn line breaks and tabs into spaces."""
-    return _FORBIDDEN.sub("", re.sub(r"[\t\n\r]+", " ", text))
+    """Drop control characters, bidi controls and lone surrogates; line breaks and tabs
+    become spaces."""
+    return strip_bidi(_FORBIDDEN.sub("", re.sub(r"[\t\n\r]+", " ", text)))
 
 
 def _check_depth(skeleton: str) -> None:

@@ -14,7 +14,8 @@ import uuid
 
 from flask import Flask, g, request
 
-from backend.domain.masks import mask_number, mask_segment, mask_share_id
+from backend.domain.masks import mask_segment, mask_share_id
+from backend.domain.numbers import mask_number
 from backend.logs import escape_controls, request_id
 
 log = logging.getLogger("backend.access")

@@ -72,5 +72,5 @@ def test_share_ids_and_tracking_numbers_are_masked_in_the_access_log(make_settin
         assert share_id not in everything and number not in everything
         assert (
             f"/s/{share_id[:4]}…" in everything
-            and f"/api/v1/parcels/{number[:2]}…{number[-4:]}" in everything
+            and f"/api/v1/parcels/{number[:4]}…{number[-3:]}" in everything
         )

@@ -20,8 +20,8 @@ from backend.adapters.ups.errors import (
 from backend.adapters.ups.mapping import parse_track_response
 from backend.adapters.ups.pause import UpsPause
 from backend.adapters.ups.token import UpsTokenProvider
-from backend.domain.masks import mask_number
 from backend.domain.model import Shipment
+from backend.domain.numbers import mask_number
 from backend.ports import Metrics, NullMetrics
 
 log = logging.getLogger(__name__)
