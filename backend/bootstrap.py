@@ -37,6 +37,7 @@ from backend.adapters.wechat.messages import SubscribeMessenger
 from backend.adapters.wechat.push import WeChatPushInbox
 from backend.adapters.wechat.templates import Template, TemplateConfigError, configured_templates
 from backend.domain.model import Shipment
+from backend.domain.rates import parse_rate
 from backend.services.auth import SessionService
 from backend.services.budgets import Budgets
 from backend.services.fanout import SLICE_LEASE_SECONDS, FanOut
@@ -50,6 +51,7 @@ from backend.services.shares import ShareService
 from backend.services.subscribe_events import SubscribeEvents
 from backend.services.subscriptions import Subscriptions
 from backend.services.track_alert import TrackAlertService
+from backend.services.upstream_budget import UpstreamBudget, UpstreamLimits
 from backend.settings import Settings, SettingsError
 
 # What the data store raises when it does not answer; the web layer answers these with 503.
@@ -129,8 +131,12 @@ def build_services(settings: Settings) -> Services:
     templates = _templates(settings)
     # The queue's connection does not decode: it also carries the compressed snapshots.
     snapshots = SnapshotCache(store, stores.queue.rq.connection)
-    locations = _locations(settings, store, ups)
-    lookup = LookupService(ups, snapshots, settings.lookup_concurrency, held_at=locations.held_at)
+    counter = RateCounter(store)
+    spend = UpstreamBudget(counter, upstream_limits(settings)).spend
+    locations = _locations(settings, store, ups, metrics, spend)
+    lookup = LookupService(
+        ups, snapshots, settings.lookup_concurrency, held_at=locations.held_at, before_call=spend
+    )
     track_alert = _track_alert(settings, store, ups, stores)
     refresher = _refresher(
         settings, lookup, wechat, templates, stores, track_alert, metrics, ups.pause.left
@@ -147,15 +153,32 @@ def build_services(settings: Settings) -> Services:
         shares=shares,
         subscribe_events=_subscribe_events(settings, store, stores, metrics),
         refresh_job=RefreshJob(refresher, track_alert.want), metrics=metrics,
-        budgets=Budgets(RateCounter(store)),
+        budgets=Budgets(counter),
         locations=locations,
     )  # fmt: skip
 
 
-def _locations(settings: Settings, store: redis.Redis, ups: UpsClient) -> LocationService:
-    """Nearby UPS locations through the Locator API on the Track client's token, cached."""
-    locator = UpsLocator(make_session(), ups.tokens, settings.ups_base_url)
-    return LocationService(CachedLocator(locator, store))
+def _locations(
+    settings: Settings,
+    store: redis.Redis,
+    ups: UpsClient,
+    metrics: PrometheusMetrics,
+    spend: Callable[[], None],
+) -> LocationService:
+    """Nearby UPS locations through the Locator API on the Track client's token, cached;
+    a cache miss spends the upstream budget like a Track call."""
+    locator = UpsLocator(make_session(), ups.tokens, settings.ups_base_url, metrics=metrics)
+    return LocationService(CachedLocator(locator, store, before_call=spend))
+
+
+def upstream_limits(settings: Settings) -> UpstreamLimits:
+    """The UPS call budgets of the settings (validated there)."""
+    return UpstreamLimits(
+        anonymous=parse_rate(settings.upstream_budget_anonymous),
+        user=parse_rate(settings.upstream_budget_user),
+        total=parse_rate(settings.upstream_budget_global),
+        reserve=settings.upstream_reserve,
+    )
 
 
 def _stores(settings: Settings, store: redis.Redis) -> _Stores:

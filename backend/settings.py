@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from backend.domain.rates import parse_rate
+
 DEFAULT_UPS_BASE_URL = "https://onlinetools.ups.com"
 DEFAULT_WECHAT_API_BASE_URL = "https://api.weixin.qq.com"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -51,6 +53,26 @@ def _count(environ: Mapping[str, str], name: str) -> int:
     return int(raw)
 
 
+def _rate(environ: Mapping[str, str], name: str, default: str) -> str:
+    raw = environ.get(name, "").strip() or default
+    try:
+        parse_rate(raw)
+    except ValueError as error:
+        raise SettingsError(f"{name}: {error}") from None
+    return raw
+
+
+def _share(environ: Mapping[str, str], name: str, default: float) -> float:
+    raw = environ.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise SettingsError(f"{name} must be a number from 0 to 1, got {raw!r}") from None
+    if not 0 <= value < 1:
+        raise SettingsError(f"{name} must be from 0 to 1 (below 1), got {raw!r}")
+    return value
+
+
 MINIPROGRAM_STATES = ("formal", "trial", "developer")
 
 
@@ -72,6 +94,26 @@ def _hours(raw: str) -> tuple[int, int]:
     if not (0 <= start <= 23 and 0 <= end <= 23):
         raise SettingsError(f"QUIET_HOURS hours must be 0..23, got {raw!r}")
     return (start, end)
+
+
+CREDENTIALS = ("UPS_CLIENT_ID", "UPS_CLIENT_SECRET", "WECHAT_APPID", "WECHAT_SECRET")
+
+
+def _sandbox_by_default(credentials: Mapping[str, str]) -> bool:
+    """With SANDBOX unset: sandbox mode when no credential is set, production when all are.
+
+    Some but not all is a mistake (a typo, a secret that did not reach the container), and
+    running as the sandbox would mount /_sandbox and open /metrics in production: refuse.
+    """
+    missing = [name for name, value in credentials.items() if not value]
+    if missing and len(missing) < len(credentials):
+        raise SettingsError(
+            "some UPS/WeChat credentials are set but "
+            + ", ".join(missing)
+            + (" is" if len(missing) == 1 else " are")
+            + " missing (set them all, or SANDBOX=1 to use the built-in sandboxes)"
+        )
+    return bool(missing)
 
 
 @dataclass(frozen=True)
@@ -104,6 +146,12 @@ class Settings:
     fanout_job_size: int = 500  # watchers past this: the rest go to follow-up announce jobs
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
+    # UPS calls (cache misses) that requests may cause: per IP, per user, and every UPS call
+    # overall, of which `upstream_reserve` is kept for the worker's refreshes (README).
+    upstream_budget_anonymous: str = "100 per 10 minutes"
+    upstream_budget_user: str = "60 per 10 minutes"
+    upstream_budget_global: str = "600/minute"
+    upstream_reserve: float = 0.3
     # Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none); rate
     # budgets per IP need the client's address, not the proxy's.
     trusted_proxies: int = 0
@@ -135,11 +183,9 @@ class Settings:
         """Read and validate the environment; raise SettingsError with a clear message."""
         env = os.environ if environ is None else environ
         get = lambda name, default="": env.get(name, default).strip()  # noqa: E731
-        ups_creds = bool(get("UPS_CLIENT_ID") and get("UPS_CLIENT_SECRET"))
-        wechat_creds = bool(get("WECHAT_APPID") and get("WECHAT_SECRET"))
         sandbox = _flag(env.get("SANDBOX"))
         if sandbox is None:
-            sandbox = not (ups_creds and wechat_creds)
+            sandbox = _sandbox_by_default({name: get(name) for name in CREDENTIALS})
         port = int(_number(env, "PORT", 8000))
         settings = cls(
             redis_url=get("REDIS_URL", DEFAULT_REDIS_URL),
@@ -168,6 +214,10 @@ class Settings:
             fanout_job_size=int(_number(env, "FANOUT_JOB_SIZE", 500)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
             rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
+            upstream_budget_anonymous=_rate(env, "UPSTREAM_BUDGET_ANONYMOUS", "100 per 10 minutes"),
+            upstream_budget_user=_rate(env, "UPSTREAM_BUDGET_USER", "60 per 10 minutes"),
+            upstream_budget_global=_rate(env, "UPSTREAM_BUDGET_GLOBAL", "600/minute"),
+            upstream_reserve=_share(env, "UPSTREAM_RESERVE", 0.3),
             trusted_proxies=_count(env, "TRUSTED_PROXIES"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -46,28 +47,40 @@ def cell_of(point: Point) -> tuple[str, Point]:
     return f"{row}:{col}", centre
 
 
-def _address_key(query: LocatorQuery) -> str:
-    text = " ".join(query.address.lower().split()) + "|" + query.country.upper()
-    return "a:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+def search_key(query: LocatorQuery) -> str:
+    """The cache entry for a question: every part the carrier hears goes into it (the family,
+    where, how far, how many, the country hint, an Access Point's id), so that a 5 km search
+    for a held parcel never answers a 25 km public one. Points are keyed by their cell."""
+    scope = f"{query.radius_km}:{query.limit}:{query.country.upper()}:{query.access_point_id}"
+    if query.point is not None:
+        name, _ = cell_of(query.point)
+        return redis_keys.location_search(_family(query), f"{name}:{scope}")
+    text = " ".join(query.address.lower().split()) + "|" + scope
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    return redis_keys.location_search(_family(query), "a:" + digest)
 
 
 class CachedLocator:
     """Locator port in front of another Locator; Redis trouble only costs a cache miss."""
 
-    def __init__(self, inner: Locator, store: redis.Redis) -> None:
+    def __init__(
+        self, inner: Locator, store: redis.Redis, before_call: Callable[[], None] = lambda: None
+    ) -> None:
+        """`before_call` runs before each search that reaches the carrier (a cache miss) and
+        may refuse it by raising: the composition root gives the upstream budget's spend."""
         self._inner = inner
         self._store = store
+        self._before_call = before_call
 
     def search(self, query: LocatorQuery) -> LocatorAnswer:
+        asked, key = query, search_key(query)
         if query.point is not None:
-            name, centre = cell_of(query.point)
+            _, centre = cell_of(query.point)
             asked = replace(query, point=centre, radius_km=query.radius_km + CELL_MARGIN_KM)
-            key = redis_keys.location_search(_family(query), f"{name}:{query.radius_km}")
-        else:
-            asked, key = query, redis_keys.location_search(_family(query), _address_key(query))
         cached = self._read(key)
         if cached is not None:
             return cached
+        self._before_call()
         answer = self._inner.search(asked)
         self._write(key, answer)
         return answer

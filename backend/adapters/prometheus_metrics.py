@@ -28,9 +28,10 @@ if MULTIPROCESS:
     _HOST = socket.gethostname().replace("_", "-")
     values.ValueClass = values.MultiProcessValue(lambda: f"{_HOST}-{os.getpid()}")
 
-UPS_CALLS = Counter("upt_ups_calls", "UPS Track API calls by outcome", ["outcome"])
+# api: track or locator (one UPS token and quota serve both).
+UPS_CALLS = Counter("upt_ups_calls", "UPS API calls by outcome and API", ["outcome", "api"])
 UPS_SECONDS = Histogram(
-    "upt_ups_call_seconds", "UPS Track API call latency",
+    "upt_ups_call_seconds", "UPS API call latency", ["api"],
     buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16),
 )  # fmt: skip
 WECHAT_SENDS = Counter("upt_wechat_sends", "Subscribe-message sends by errcode", ["errcode"])
@@ -47,9 +48,9 @@ SUPERSEDED = Counter("upt_changes_superseded", "Changes replaced before they cou
 class PrometheusMetrics:
     """The Metrics port on prometheus-client."""
 
-    def carrier_call(self, outcome: str, seconds: float) -> None:
-        UPS_CALLS.labels(outcome).inc()
-        UPS_SECONDS.observe(seconds)
+    def carrier_call(self, outcome: str, seconds: float, api: str = "track") -> None:
+        UPS_CALLS.labels(outcome, api).inc()
+        UPS_SECONDS.labels(api).observe(seconds)
 
     def message_sent(self, code: str) -> None:
         WECHAT_SENDS.labels(code).inc()

@@ -128,7 +128,7 @@ def user_sessions(openid: str) -> str:
 
 # --- global --------------------------------------------------------------------------
 def session(token_digest: str) -> str:
-    """Our own login session (openid, session_key) by the SHA-256 of its token; has a TTL."""
+    """Our own login session (openid, created) by the SHA-256 of its token; has a TTL."""
     return f"{PREFIX}:session:{token_digest}"
 
 

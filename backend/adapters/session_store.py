@@ -16,13 +16,10 @@ class SessionStore:
     def __init__(self, client: redis.Redis) -> None:
         self._redis = client
 
-    def save(self, digest: str, openid: str, session_key: str, ttl_seconds: int) -> None:
+    def save(self, digest: str, openid: str, ttl_seconds: int) -> None:
         session, user = redis_keys.session(digest), redis_keys.user_sessions(openid)
         pipe = self._redis.pipeline(transaction=False)
-        pipe.hset(
-            session,
-            mapping={"openid": openid, "session_key": session_key, "created": int(time.time())},
-        )
+        pipe.hset(session, mapping={"openid": openid, "created": int(time.time())})
         pipe.expire(session, ttl_seconds)
         pipe.sadd(user, digest)
         pipe.expire(user, ttl_seconds)

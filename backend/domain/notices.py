@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from backend.domain.bidi import strip_bidi
 from backend.domain.model import Shipment
 from backend.domain.moments import PICKUP_REMINDER
 from backend.domain.places import localize_location
@@ -110,7 +111,7 @@ def notice_for(change: StatusChange, shipment: Shipment, nickname: str | None,
         status_text=en_status if lang == "en" else zh_status,
         time=change.event_time,
         advice=en_advice if lang == "en" else zh_advice,
-        nickname=(nickname or "").strip(),
+        nickname=strip_bidi(nickname or "").strip(),
         eta=eta.date if eta else "",
         eta_text=_eta_text(shipment, lang),
         location=location,

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from backend.domain import statuses
+from backend.domain.bidi import strip_bidi
 from backend.domain.model import (
     Eta,
     Shipment,
@@ -112,7 +113,8 @@ def eta_window(start: str | None, end: str | None, lang: str) -> str:
 def share_title(shipment: Shipment, lang: str, today: date, nickname: str | None = None) -> str:
     """The chat card's title: '1Z99…784 派送中 · 预计今天送达' (nickname first if shared)."""
     head = f"{mask_number(shipment.number)} {statuses.label(shipment.status, lang)}"
-    parts = [nickname, head, eta_phrase(shipment, lang, today)]
+    # Stored before bidi controls were cleaned from nicknames, one could still hold them.
+    parts = [strip_bidi(nickname or ""), head, eta_phrase(shipment, lang, today)]
     return " · ".join(part for part in parts if part)
 
 
@@ -146,8 +148,8 @@ def public_view(
         "events": [_event(event, lang) for event in safe.events],
         "as_of": iso_utc(fetched_at),
     }
-    if nickname:
-        view["nickname"] = nickname
+    if nickname and strip_bidi(nickname):
+        view["nickname"] = strip_bidi(nickname)
     return view
 
 

@@ -1,4 +1,8 @@
-"""Login sessions: a wx.login code becomes our own opaque token; session_key stays stored."""
+"""Login sessions: a wx.login code becomes our own opaque token.
+
+WeChat's session_key (for decrypting data the mini-program may send) is not kept: nothing
+here needs it, and stored it would be a secret in every session hash for nothing.
+"""
 
 from __future__ import annotations
 
@@ -36,10 +40,10 @@ class SessionService:
 
         Raises the domain's MessengerError subclasses (LoginCodeInvalid, ...) unchanged.
         """
-        openid, session_key, _unionid = self._exchange.code_to_session(code)
+        openid, _session_key, _unionid = self._exchange.code_to_session(code)
         token = secrets.token_urlsafe(32)  # 256 random bits
         digest = token_digest(token)
-        self._store.save(digest, openid, session_key, self.ttl_seconds)
+        self._store.save(digest, openid, self.ttl_seconds)
         self._store.prune(openid)
         log.info("login: new session %s… for openid %s", digest[:8], mask_openid(openid))
         return token, self.ttl_seconds

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from backend.domain.errors import CarrierError, NumberNotFound, NumberRejected
 from backend.domain.model import HeldAt
-from backend.domain.numbers import NumberCheck, parse_numbers
+from backend.domain.numbers import NumberCheck, mask_number, parse_numbers
 from backend.domain.snapshots import CachedSnapshot
 from backend.ports import Carrier, Clock, SnapshotCache
 from backend.services.locations import Found
+from backend.services.upstream_budget import UpstreamBudgetSpent
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +65,22 @@ class LookupService:
         concurrency: int = 10,
         clock: Clock = time.time,
         held_at: AccessPointFinder | None = None,
+        before_call: Callable[[], None] = lambda: None,
     ) -> None:
+        """`before_call` runs before each UPS call and may refuse it by raising
+        (services.upstream_budget.UpstreamBudget.spend)."""
         self._carrier = carrier
         self._cache = cache
         self._clock = clock
         self._held_at = held_at
+        self._before_call = before_call
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ups-lookup")
+
+    def _submit(self, number: str, lang: str) -> Future[Lookup]:
+        # In the caller's context: who is asking decides whose budget a UPS call spends.
+        return self._pool.submit(
+            contextvars.copy_context().run, self.lookup_for_reader, number, lang
+        )
 
     def check_numbers(self, numbers: str | list[str]) -> list[NumberCheck]:
         """Split and validate the input; raise when it is empty or too long."""
@@ -87,9 +99,7 @@ class LookupService:
             # One number: answer in this thread; a pool hand-off would only add latency.
             return [self._answer(check, lang) for check in checks]
         futures = {
-            check.number: self._pool.submit(self.lookup_for_reader, check.number, lang)
-            for check in checks
-            if check.valid
+            check.number: self._submit(check.number, lang) for check in checks if check.valid
         }
         return [
             futures[check.number].result() if check.valid else self._answer(check, lang)
@@ -104,7 +114,7 @@ class LookupService:
         """
         if len(numbers) <= 1:
             return [self.lookup_for_reader(number, lang) for number in numbers]
-        futures = [self._pool.submit(self.lookup_for_reader, number, lang) for number in numbers]
+        futures = [self._submit(number, lang) for number in numbers]
         return [future.result() for future in futures]
 
     def lookup_for_reader(self, number: str, lang: str) -> Lookup:
@@ -145,6 +155,12 @@ class LookupService:
 
     def _refresh(self, number: str, lang: str, cached: CachedSnapshot | None) -> Lookup:
         try:
+            self._before_call()
+        except UpstreamBudgetSpent:
+            if cached:  # no budget for a fresh answer: the last one, marked stale, will do
+                return Lookup(number, cached, stale=True)
+            raise
+        try:
             shipment = self._carrier.track(number, lang)
         except NumberNotFound:
             self._cache.remember_error(number, lang, "not_found")
@@ -154,7 +170,7 @@ class LookupService:
             self._cache.remember_error(number, lang, REJECTED)
             return self._failed(number, cached, REJECTED)
         except CarrierError as error:
-            log.warning("UPS lookup of %s failed: %s", number, error.detail)
+            log.warning("UPS lookup of %s failed: %s", mask_number(number), error.detail)
             self._cache.remember_error(number, lang, "upstream_unavailable")
             return self._failed(number, cached, "upstream_unavailable")
         return Lookup(number, self._cache.put(number, lang, shipment, self._clock()))

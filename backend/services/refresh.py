@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
+from backend.domain.numbers import mask_number
 from backend.domain.pending import worth_telling
 from backend.domain.reminders import pickup_reminder
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
@@ -180,7 +181,7 @@ class Refresher:
         if watch is None:
             return Outcome.SKIPPED
         outcome = self._notifier.notify(openid, change, shipment, watch.nickname)
-        log.info("change %s of %s → %s", change.current.value, change.number, outcome)
+        log.info("change %s of %s → %s", change.current.value, mask_number(change.number), outcome)
         return outcome
 
     def _watchers(self, number: str) -> list[str]:

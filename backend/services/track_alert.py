@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from backend.domain.errors import CarrierUnavailable, SubscriptionRefused
 from backend.domain.model import TrackingEvent, event_moment
+from backend.domain.numbers import mask_number
 from backend.domain.statuses import is_final
 from backend.domain.track_alert import SubscribeResult, batches
 from backend.ports import (
@@ -155,17 +156,21 @@ class TrackAlertService:
         number, fingerprint = pushed.number, pushed.fingerprint
         self._check_fresh(pushed.event.time)
         if not self._store.first_sighting(number, fingerprint, SEEN_SECONDS):
-            log.info("Track Alert event for %s seen before; ignored", number)
+            log.info("Track Alert event for %s seen before; ignored", mask_number(number))
             return False
         if not self._watches.watchers(number):
-            log.info("Track Alert event for %s, which nobody watches", number)
+            log.info("Track Alert event for %s, which nobody watches", mask_number(number))
             return True
         try:
             self._enqueue(number, pushed.event)
         except Exception:
             self._store.forget_sighting(number, fingerprint)  # a resend may then succeed
             raise
-        log.info("Track Alert event %s for %s: refresh enqueued", pushed.event.ups_code, number)
+        log.info(
+            "Track Alert event %s for %s: refresh enqueued",
+            pushed.event.ups_code,
+            mask_number(number),
+        )
         return True
 
     def _check_fresh(self, event_time: str) -> None:

@@ -9,7 +9,7 @@ from flask import Flask, Request, current_app, jsonify
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from backend.web.i18n import request_lang
-from backend.web.json_guard import GuardedJSONProvider, HostileJsonError, guard_request_body
+from backend.web.json_guard import GuardedJSONProvider, HostileJsonError
 from backend.web.messages import message_for
 
 log = logging.getLogger(__name__)
@@ -136,7 +136,6 @@ def register_error_handlers(
     """
     app.request_class = JsonRequest
     app.json = GuardedJSONProvider(app)
-    app.before_request(guard_request_body)
     app.extensions["store_unavailable_errors"] = store_unavailable
     for kind in store_unavailable:
         app.register_error_handler(kind, _handle_store_unavailable)

@@ -90,7 +90,8 @@ def help_page():
 @bp.response(200, LinkVerdictSchema)
 def links_check(body: dict):
     """Say whether a link, or the links in a whole SMS text, point at ups.com."""
-    verdict = check_link(body.get("url") or body["text"])
+    url = body.get("url")
+    verdict = check_link(url or body["text"], single=bool(url))
     return {
         "verdict": verdict.verdict,
         "reason": reason_text(verdict.reason, request_lang()),

@@ -10,14 +10,12 @@ a route that needs Redis answers 503 by itself.
 from __future__ import annotations
 
 import logging
-import math
-import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from flask import Flask, current_app, request
 
+from backend.domain.rates import Rate, parse_rate, seconds_left
 from backend.services.budgets import Budgets
 from backend.settings import Settings, SettingsError
 from backend.web.errors import ApiError, is_store_unavailable
@@ -27,8 +25,6 @@ log = logging.getLogger(__name__)
 _COUNTER = "rate_counter"
 _LIMITED_PREFIX = "/api/v1/"
 _UNLIMITED = {"/api/v1/openapi.json"}
-_UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
-_RATE = re.compile(r"^\s*(\d+)\s*(?:/|per)\s*(\d*)\s*(second|minute|hour|day)s?\s*$", re.I)
 
 # Endpoint -> (budget, rate, by IP even when logged in). Logins cost a WeChat call each and
 # mint sessions; shares are stored for 30 days and drawn as images; link checks parse
@@ -40,24 +36,12 @@ ROUTE_LIMITS = {
 }
 
 
-@dataclass(frozen=True)
-class Rate:
-    count: int
-    seconds: int
-
-
-def parse_rate(text: str) -> Rate:
-    """'120/minute', '10 per 5 minutes', '1000/day' -> Rate; ValueError otherwise."""
-    match = _RATE.match(text)
-    if not match:
-        raise ValueError(f"not a rate: {text!r} (e.g. 120/minute)")
-    count, multiple, unit = match.groups()
-    return Rate(int(count), int(multiple or 1) * _UNITS[unit.lower()])
+__all__ = ["ROUTE_LIMITS", "Rate", "check", "init_rate_limits", "parse_rate", "retry_after"]
 
 
 def retry_after(rate: Rate, now: float) -> str:
     """Seconds until the current window of `rate` ends (at least 1)."""
-    return str(max(1, math.ceil(rate.seconds - now % rate.seconds)))
+    return str(seconds_left(rate, now))
 
 
 def check(budgets: list[tuple[str, str, Rate]]) -> None:

@@ -20,6 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "payload_too_large": ("请求内容过大。", "The request body is too large."),
     "unsupported_media_type": ("请以 JSON 格式提交。", "Please send JSON."),
     "rate_limited": ("请求太频繁，请稍后再试。", "Too many requests; please try again shortly."),
+    "upstream_busy": (
+        "现在查询的人太多，UPS 暂时应接不暇，请稍后再试。",
+        "Too many people are asking UPS right now; please try again shortly.",
+    ),
     "internal_error": (
         "服务器开小差了，请稍后再试。",
         "Something went wrong on our side; please retry.",

@@ -26,7 +26,8 @@ COMMON = {
     "400": "invalid_json, json_too_deep, number_too_long, invalid_characters, "
     "invalid_request (field details in `errors`) or a code of the operation's own",
     "413": "payload_too_large: the body is over 64 KB",
-    "429": "rate_limited: this client's request budget is spent",
+    "429": "rate_limited: this client's request budget, or its budget of UPS calls, is spent; "
+    "upstream_busy: the budget of UPS calls for everyone is (`retry_after` as in the header)",
     "503": "service_unavailable: the data store does not answer",
 }
 WITH_RETRY_AFTER = {"429", "503"}
@@ -36,6 +37,9 @@ class ErrorDetailSchema(Schema):
     code = fields.String(required=True, metadata={"description": "snake_case error code"})
     message = fields.String(required=True, metadata={"description": "in the request's language"})
     errors = fields.Dict(metadata={"description": "invalid_request: the invalid fields"})
+    retry_after = fields.Integer(
+        metadata={"description": "a spent budget of UPS calls: seconds to wait (= Retry-After)"}
+    )
 
 
 class ErrorSchema(Schema):

@@ -12,6 +12,7 @@ from backend.services.shares import ShareNotFoundError, ShareService, ShareUnava
 from backend.web.i18n import normalize_lang
 from backend.web.ip_limits import allow, retry_after
 from backend.web.registry import use
+from backend.web.security_headers import SHARE_PAGE_CSP
 from backend.web.shares import READ_LIMIT, SHARE_ID
 
 bp = Blueprint("share_page", __name__, template_folder="templates")
@@ -83,6 +84,8 @@ def _respond(status: int, lang: str, share_id: str, **values: Any):
         "Cache-Control": "no-store",  # a revoked share must vanish at once, also from caches
         "X-Robots-Tag": "noindex",
         "Referrer-Policy": "no-referrer",
+        "Content-Security-Policy": SHARE_PAGE_CSP,
+        "X-Frame-Options": "DENY",  # frame-ancestors for browsers without CSP 2
     }
     if status == 429:
         headers["Retry-After"] = retry_after(READ_LIMIT)

@@ -116,7 +116,8 @@ def image_type(data: bytes) -> str:
 
 def _png(data: bytes, max_age: int) -> Response:
     response = Response(data, mimetype=image_type(data))
-    response.headers["Cache-Control"] = f"public, max-age={max_age}"
+    # private: a shared cache (a CDN) could go on showing a revoked share's card or code.
+    response.headers["Cache-Control"] = f"private, max-age={max_age}"
     return response
 
 

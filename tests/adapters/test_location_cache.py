@@ -13,6 +13,7 @@ from backend.adapters.location_cache import (
     FOUND_TTL,
     CachedLocator,
     cell_of,
+    search_key,
 )
 from backend.domain.geo import Point
 from backend.domain.locations import Availability, Kind, Location, LocatorQuery
@@ -45,8 +46,7 @@ def test_one_carrier_call_per_cell_and_family(redis_client):
     cached.search(query(access_points=False))  # the other family is its own entry
     cached.search(query(Point(40.75, -73.98)))  # another cell
     assert len(inner.queries) == 3
-    key = redis_keys.location_search("ap", f"{name}:25")
-    assert 0 < redis_client.ttl(key) <= FOUND_TTL
+    assert 0 < redis_client.ttl(search_key(query())) <= FOUND_TTL
 
 
 def test_answer_round_trips_exactly_through_redis(redis_client):
@@ -58,8 +58,7 @@ def test_answer_round_trips_exactly_through_redis(redis_client):
 
 def test_empty_answers_expire_sooner(redis_client):
     CachedLocator(FakeLocator([]), redis_client).search(query(Point(-30.0, -140.0)))
-    name, _ = cell_of(Point(-30.0, -140.0))
-    ttl = redis_client.ttl(redis_keys.location_search("ap", f"{name}:25"))
+    ttl = redis_client.ttl(search_key(query(Point(-30.0, -140.0))))
     assert 0 < ttl <= EMPTY_TTL < FOUND_TTL
 
 
@@ -69,6 +68,29 @@ def test_address_searches_share_an_entry_whatever_the_spacing(redis_client):
     cached.search(LocatorQuery(access_points=True, address="  Hong   Kong", country="hk"))
     cached.search(LocatorQuery(access_points=True, address="hong kong", country="HK"))
     assert len(inner.queries) == 1
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"radius_km": 5},  # a held-at check's 5 km, not the public search's 25 km
+        {"limit": 10},
+        {"country": "CN"},
+        {"access_point_id": "U12345605"},
+    ],
+)
+@pytest.mark.parametrize("where", [{"point": HERE}, {"address": "150 Court St, Brooklyn"}])
+def test_every_part_of_the_question_is_in_the_cache_key(redis_client, where, other):
+    """Issue #26 item 10: a question differing only in radius, limit, country hint or Access
+    Point must reach the carrier, not take another question's cached answer."""
+    inner = FakeLocator([COURT])
+    cached = CachedLocator(inner, redis_client)
+    cached.search(LocatorQuery(access_points=True, **where))
+    cached.search(LocatorQuery(access_points=True, **where, **other))
+    assert len(inner.queries) == 2
+    assert inner.queries[1].radius_km - inner.queries[0].radius_km == (
+        other.get("radius_km", 25) - 25
+    )
 
 
 def _closed_port() -> int:

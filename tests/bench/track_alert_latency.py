@@ -125,6 +125,7 @@ def main() -> None:
     stack, redis_url = start_stack(
         workers=2, POLL_INTERVAL_SCALE="1", QUIET_HOURS="off", LOG_LEVEL="WARNING",
         RATE_LIMIT_USER="100000/minute", RATE_LIMIT_ANONYMOUS="100000/minute",
+        UPSTREAM_BUDGET_USER="100000/minute", UPSTREAM_BUDGET_GLOBAL="100000/minute",
     )  # fmt: skip
     store = redis_conn.connect(redis_url)
     numbers = [bulk_number(serial) for serial in range(1, PARCELS + 1)]

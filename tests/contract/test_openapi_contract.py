@@ -33,6 +33,8 @@ def served(make_settings, monkeypatch):
     settings = make_settings(
         port=server.port, public_base_url=server.url, log_level="ERROR",
         rate_limit_anonymous="1000000/minute", rate_limit_user="1000000/minute",
+        upstream_budget_anonymous="1000000/minute", upstream_budget_user="1000000/minute",
+        upstream_budget_global="1000000/minute",
     )  # fmt: skip
     app = create_app(settings, build_services(settings))
     server.serve(app)

@@ -81,11 +81,11 @@ def test_thirty_percent_ups_errors_miss_no_lasting_status(stack, redis_url):
     after = metrics(url)
     moved = {name: after.get(name, 0) - before.get(name, 0) for name in after}
     print("metrics moved:", {k: v for k, v in moved.items() if v})
-    assert moved["upt_ups_calls_total[('outcome', '500')]"] >= 1
+    assert moved["upt_ups_calls_total[('api', 'track'), ('outcome', '500')]"] >= 1
     assert moved["upt_refreshes_total[('outcome', 'failed')]"] >= 1
     assert moved["upt_retries_total[('kind', 'refresh')]"] >= 1
     assert moved["upt_wechat_sends_total[('errcode', '0')]"] >= changes
     assert moved["upt_credits_spent_total[]"] >= changes
     assert moved["upt_notification_delay_seconds_count[]"] >= changes
-    assert moved["upt_ups_call_seconds_count[]"] >= ups // 2
+    assert moved["upt_ups_call_seconds_count[('api', 'track')]"] >= ups // 2
     assert "upt_schedule_lag_seconds[]" in after and "upt_refresh_queue_depth[]" in after

@@ -85,11 +85,11 @@ class FakeSessionStore:
     """Sessions by digest (no expiry: the test removes them) and digests per user."""
 
     def __init__(self) -> None:
-        self.sessions: dict[str, tuple[str, str, int]] = {}
+        self.sessions: dict[str, tuple[str, int]] = {}
         self.by_user: dict[str, set[str]] = {}
 
-    def save(self, digest: str, openid: str, session_key: str, ttl_seconds: int) -> None:
-        self.sessions[digest] = (openid, session_key, ttl_seconds)
+    def save(self, digest: str, openid: str, ttl_seconds: int) -> None:
+        self.sessions[digest] = (openid, ttl_seconds)
         self.by_user.setdefault(openid, set()).add(digest)
 
     def openid(self, digest: str) -> str | None:

@@ -8,7 +8,8 @@ from backend.domain.links import check_link, reason_text, registrable_domain
 
 REASONS = [
     "official", "not_https", "ups_as_subdomain", "lookalike_domain", "typosquat", "homograph",
-    "ip_address", "shortener", "userinfo_trick", "not_ups", "no_link",
+    "ip_address", "shortener", "userinfo_trick", "glued_text", "encoded_host", "unclear_host",
+    "not_ups", "no_link",
 ]  # fmt: skip
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -20,7 +21,9 @@ CASES = [
     ("HTTPS://WWW.UPS.COM/", "official", "official"),
     ("https://www.ups.com./track", "official", "official"),
     ("请在 ups.com/tracking 查询", "official", "official"),
-    ("请访问https://www.ups.com查询", "official", "official"),
+    ("请访问 https://www.ups.com 查询", "official", "official"),
+    ("请访问https://www.ups.com/查询", "official", "official"),
+    ("访问 www.ups.com。", "official", "official"),
     # not_https
     ("http://www.ups.com/track", "suspicious", "not_https"),
     ("http://ups.com", "suspicious", "not_https"),
@@ -65,6 +68,18 @@ CASES = [
     ("ups.com@evil.cn/pay", "suspicious", "userinfo_trick"),
     ("https://evil.cn\\@ups.com/", "suspicious", "userinfo_trick"),  # browsers go to evil.cn
     ("https://ups.com＠evil.cn", "suspicious", "userinfo_trick"),
+    # glued_text: a browser keeps the text after ups.com in the host (it was "official")
+    ("请访问https://www.ups.com查询", "unknown", "glued_text"),
+    ("请登录 www.ups.com，输入运单号", "unknown", "glued_text"),
+    ("访问 www.ups.com。谢谢", "unknown", "glued_text"),
+    # encoded_host: %-escapes in a host are read differently by different apps
+    ("https://evil.top%2F.ups.com/", "suspicious", "encoded_host"),
+    ("https://evil.top%23.ups.com/", "suspicious", "encoded_host"),
+    ("https://evil.top%3F.ups.com/", "suspicious", "encoded_host"),
+    ("https://www.ups.com%E3%80%82evil.top/", "suspicious", "encoded_host"),
+    # unclear_host: no browser opens it
+    ("https://www.ups.com\u202e.top/", "unknown", "unclear_host"),
+    ("https://www.ups.com:80x/", "unknown", "unclear_host"),
     # not_ups: unrelated sites, including ones that merely contain the letters
     ("https://www.example.com", "unknown", "not_ups"),
     ("https://www.sf-express.com", "unknown", "not_ups"),

@@ -54,6 +54,24 @@ def test_bad_numbers_are_rejected(value):
         Settings.from_env({"POLL_INTERVAL_SCALE": value})
 
 
+@pytest.mark.parametrize(
+    "dropped", ["UPS_CLIENT_ID", "UPS_CLIENT_SECRET", "WECHAT_APPID", "WECHAT_SECRET"]
+)
+def test_one_missing_credential_is_a_configuration_error_not_sandbox_mode(dropped):
+    env = {name: value for name, value in PRODUCTION.items() if name != dropped}
+    with pytest.raises(SettingsError) as error:
+        Settings.from_env(env)
+    assert dropped in str(error.value) and "SANDBOX=1" in str(error.value)
+    assert "\n" not in str(error.value)
+    assert Settings.from_env(dict(env, SANDBOX="1")).sandbox is True  # on purpose: allowed
+
+
+def test_only_ups_credentials_name_both_missing_wechat_ones():
+    env = {"UPS_CLIENT_ID": "id", "UPS_CLIENT_SECRET": "secret", "SECRET_KEY": "x" * 20}
+    with pytest.raises(SettingsError, match="WECHAT_APPID, WECHAT_SECRET are missing"):
+        Settings.from_env(env)
+
+
 def test_sandbox_flag_forces_sandboxes_even_with_credentials():
     settings = Settings.from_env(dict(PRODUCTION, SANDBOX="1"))
     assert settings.sandbox is True

@@ -42,6 +42,7 @@ def make_app(make_settings):
 def test_sandbox_metrics_show_what_services_report_and_the_backlog(make_app):
     client, services = make_app()
     services.metrics.carrier_call("500", 0.3)
+    services.metrics.carrier_call("200", 0.2, api="locator")
     services.metrics.message_sent("45009")
     services.metrics.notified(12.0)
     services.metrics.credit_spent()
@@ -51,8 +52,10 @@ def test_sandbox_metrics_show_what_services_report_and_the_backlog(make_app):
     response = client.get("/metrics")
     assert response.status_code == 200 and response.mimetype == "text/plain"
     found = samples(response.get_data(as_text=True))
-    assert found[("upt_ups_calls_total", (("outcome", "500"),))] >= 1
-    assert found[("upt_ups_call_seconds_count", ())] >= 1
+    # Track and Locator calls share the UPS quota, so both are counted, told apart by `api`.
+    assert found[("upt_ups_calls_total", (("api", "track"), ("outcome", "500")))] >= 1
+    assert found[("upt_ups_calls_total", (("api", "locator"), ("outcome", "200")))] >= 1
+    assert found[("upt_ups_call_seconds_count", (("api", "track"),))] >= 1
     assert found[("upt_wechat_sends_total", (("errcode", "45009"),))] >= 1
     assert found[("upt_notification_delay_seconds_count", ())] >= 1
     assert found[("upt_credits_spent_total", ())] >= 1

@@ -27,20 +27,26 @@ def timed_post(
     url: str,
     label: str,
     unreachable: Callable[[str], Exception],
+    done: Callable[[str, float], None] = lambda outcome, seconds: None,
     **kwargs: Any,
 ) -> requests.Response:
     """POST and log "<label> -> <status or error> in N ms"; a transport failure raises
-    `unreachable(<error name>)` (the answer, whatever its status, is the caller's to read)."""
+    `unreachable(<error name>)` (the answer, whatever its status, is the caller's to read).
+    `done(outcome, seconds)` hears every call: the status, "timeout" or "error"."""
     started = time.monotonic()
     try:
         response = session.post(url, **kwargs)
     except requests.RequestException as error:
-        _log(label, type(error).__name__, started)
+        outcome = "timeout" if isinstance(error, requests.Timeout) else "error"
+        _log(label, type(error).__name__, started, done, outcome)
         raise unreachable(type(error).__name__) from None
-    _log(label, str(response.status_code), started)
+    _log(label, str(response.status_code), started, done, str(response.status_code))
     return response
 
 
-def _log(label: str, outcome: str, started: float) -> None:
-    elapsed = int((time.monotonic() - started) * 1000)
-    log.info("%s -> %s in %d ms", label, outcome, elapsed)
+def _log(
+    label: str, shown: str, started: float, done: Callable[[str, float], None], outcome: str
+) -> None:
+    elapsed = time.monotonic() - started
+    done(outcome, elapsed)
+    log.info("%s -> %s in %d ms", label, shown, int(elapsed * 1000))

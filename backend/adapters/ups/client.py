@@ -21,6 +21,7 @@ from backend.adapters.ups.mapping import parse_track_response
 from backend.adapters.ups.pause import UpsPause
 from backend.adapters.ups.token import UpsTokenProvider
 from backend.domain.model import Shipment
+from backend.domain.numbers import mask_number
 from backend.ports import Metrics, NullMetrics
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class UpsClient:
     def _done(self, number: str, outcome: str, started: float) -> None:
         elapsed = time.monotonic() - started
         self._metrics.carrier_call(outcome, elapsed)
-        log.info("UPS track %s -> %s in %d ms", number, outcome, int(elapsed * 1000))
+        log.info("UPS track %s -> %s in %d ms", mask_number(number), outcome, int(elapsed * 1000))
 
 
 def _json(response: requests.Response) -> object:

@@ -22,6 +22,7 @@ from backend.domain.locations import (
     LocatorQueryRejectedError,
     LocatorUnavailableError,
 )
+from backend.ports.metrics import Metrics, NullMetrics
 
 SEARCH_PATH = "/api/locations/{version}/search/availabilities/"
 # UPS codes that blame the request itself (malformed, invalid, missing or bad field).
@@ -38,7 +39,9 @@ class UpsLocator:
         base_url: str,
         transaction_src: str = "ups-tracker",
         version: str = "v3",  # v1 and v2 are still served; v3 is current (2025-03)
+        metrics: Metrics | None = None,
     ) -> None:
+        self._metrics = metrics or NullMetrics()
         self._version = version
         self._session = session
         self._tokens = tokens
@@ -72,6 +75,7 @@ class UpsLocator:
         return timed_post(
             self._session, url, f"UPS locator {req_option(query)}",
             lambda error: LocatorUnavailableError(f"UPS Locator unreachable: {error}"),
+            lambda outcome, seconds: self._metrics.carrier_call(outcome, seconds, api="locator"),
             json=locator_body(query, trans_id), params={"Locale": LOCALE},
             headers=ups_headers(token, self._transaction_src, trans_id),
         )  # fmt: skip
