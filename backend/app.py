@@ -13,6 +13,7 @@ from backend.adapters import redis_keys
 from backend.adapters.prometheus_metrics import exposition
 from backend.bootstrap import STORE_UNAVAILABLE, Services, build_services
 from backend.logs import configure_logging
+from backend.services.account import Account
 from backend.services.auth import SessionService
 from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
@@ -71,6 +72,7 @@ def web_use_cases(services: Services) -> dict[type, object]:
         SessionService: services.sessions,
         LookupService: services.lookup,
         Parcels: services.parcels,
+        Account: services.account,
         Subscriptions: services.consent,
         ShareService: services.shares,
         TrackAlertService: services.track_alert,

@@ -190,3 +190,7 @@ class NotificationLog:
         return [
             k[len(prefix) :] for k, v in entries.items() if k.startswith(prefix) and v == "unread"
         ]
+
+    def history(self, openid: str) -> dict[str, str]:
+        """Every change kept for the user (KEEP_SECONDS after its last update)."""
+        return dict(self._redis.hgetall(redis_keys.notifications(openid)))

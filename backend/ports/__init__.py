@@ -10,6 +10,7 @@ from backend.ports.accounts import (  # noqa: F401
     CardRenderer,
     CodeExchange,
     CodeMaker,
+    PersonalRecords,
     RequestBudgets,
     SessionStore,
     ShareStore,
