@@ -85,6 +85,7 @@ def web_use_cases(services: Services) -> dict[type, object]:
             redis_keys.rate_limit_prefix(),
             settings.operator_name,
             settings.unofficial_notice,
+            settings.app_name,
         ),
         registry.Health: registry.Health(_answers(services.redis)),
         registry.MetricsPage: registry.MetricsPage(

@@ -129,7 +129,8 @@ def build_services(settings: Settings) -> Services:
     refresher = _refresher(
         settings, lookup, wechat, templates, stores, track_alert, metrics, ups.pause.left
     )
-    shares = ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat)
+    shares = ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat,
+                          app_name=settings.app_name)  # fmt: skip
     parcels = Parcels(stores.watches, lookup, refresher, track_alert.want,
                       stores.notification_log, shares.revoke_parcel)  # fmt: skip
     return Services(

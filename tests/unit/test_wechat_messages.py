@@ -45,7 +45,7 @@ def test_message_data_always_fits_the_keyword_limits(template, status):
 def test_a_phrase_keyword_gets_the_short_status_phrase_and_a_thing_the_label():
     templates = parse_templates(DEFAULT_SANDBOX_TEMPLATES)
     phrase, thing = templates[0], templates[3]
-    assert build_data(phrase, notice(Status.DELIVERED))["phrase2"]["value"] == "已送达"
+    assert build_data(phrase, notice(Status.DELIVERED))["phrase2"]["value"] == "已签收"
     expected = message_fields.thing(label(Status.EXCEPTION, "zh"))
     assert build_data(thing, notice(Status.EXCEPTION))["thing2"]["value"] == expected
 
