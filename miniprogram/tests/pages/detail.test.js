@@ -70,7 +70,7 @@ test('shows status with its explanation, ETA window, advice, facts and the event
 test('delivered: delivered time and who signed', async () => {
   api()
   const page = await open(sample.DELIVERED.number)
-  expect(texts(page, '.head-eta')).toEqual(['11月23日 15:32 送达'])
+  expect(texts(page, '.head-eta')).toEqual(['11月23日 15:32 已签收'])
   expect(texts(page, '.row-value')).toContain('FRONT DESK')
   expect(texts(page, '.row-value')).toContain('2 件')
   expect(find(page, '.subscribe-button')).toHaveLength(0)
@@ -150,7 +150,7 @@ test('share token: when creating it fails, the card is the invitation, never the
   const page = await open(WATCHED.number)
   const shared = page.instance.onShareAppMessage({ from: 'menu' })
   const payload = await shared.promise
-  expect(payload).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+  expect(payload).toEqual({ title: '在微信里查包裹物流，一次最多 30 个运单号', path: '/pages/lookup/index' })
 })
 
 test('copy the number (a privacy API: consent already given)', async () => {
@@ -192,7 +192,7 @@ test('subscribe with notifications switched off explains where to turn them on',
 test('a parcel the user does not watch is never forwarded with its number', async () => {
   api()
   const page = await open(sample.EXCEPTION.number)
-  expect(page.instance.onShareAppMessage({ from: 'menu' })).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+  expect(page.instance.onShareAppMessage({ from: 'menu' })).toEqual({ title: '在微信里查包裹物流，一次最多 30 个运单号', path: '/pages/lookup/index' })
   expect(find(page, '.share-button')).toHaveLength(0)
   expect(texts(page, '.share-hint')).toEqual(['关注后可以分享给好友；对方只能看到状态、预计送达和城市。'])
   expect(requests('POST', /\/share$/)).toHaveLength(0)

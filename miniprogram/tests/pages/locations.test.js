@@ -94,7 +94,7 @@ function popup(page) {
 async function openAsked() {
   const page = mount(pageId)
   const loading = page.instance.onLoad({})
-  await fakeWx.until(() => texts(page, '.contract')[0] === '《UPS 包裹追踪小程序隐私保护指引》')
+  await fakeWx.until(() => texts(page, '.contract')[0] === '《包裹查询助手小程序隐私保护指引》')
   return { page, loading }
 }
 
@@ -115,7 +115,7 @@ describe('privacy first, through the shared privacy-popup', () => {
     const { page, loading } = await openAsked()
     expect(texts(page, '.title')).toEqual(['用户隐私保护提示'])
     expect(texts(page, '.text')[0]).toBe(
-      '为了查找您附近的 UPS 网点，需要获取您的大致位置。使用前请先阅读并同意《UPS 包裹追踪小程序隐私保护指引》。',
+      '为了查找您附近的 UPS 网点，需要获取您的大致位置。使用前请先阅读并同意《包裹查询助手小程序隐私保护指引》。',
     )
     expect(fakeWx.calls()).toEqual([]) // nothing leaves the phone before the answer
     popup(page).querySelector('.contract').dispatchEvent('tap')

@@ -37,7 +37,7 @@ test('looks up many numbers at once: one card per number in input order, errors 
   expect(wx.setNavigationBarTitle.mock.calls[0][0].title).toBe('查询结果')
   expect(texts(page, '.results-summary')).toEqual(['共 8 个运单号'])
   expect(texts(page, '.card-number')).toEqual(NUMBERS)
-  expect(texts(page, '.badge')).toEqual(['派送中', '包裹送达', '清关中', '异常/问题', '派送尝试', '运输途中'])
+  expect(texts(page, '.badge')).toEqual(['派送中', '已签收', '清关中', '异常', '派送未成功', '运输中'])
   expect(texts(page, '.card-error')).toEqual([sample.NOT_FOUND.error.message, sample.INVALID.error.message])
   expect(page.querySelector('.banner')).toBeUndefined()
 })
@@ -101,5 +101,5 @@ test('cached first: numbers looked up before show at once, then the fresh answer
 test('a forwarded results page is only an invitation: no numbers leave in the card', async () => {
   trackFromSample()
   const page = await open()
-  expect(page.instance.onShareAppMessage()).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+  expect(page.instance.onShareAppMessage()).toEqual({ title: '在微信里查包裹物流，一次最多 30 个运单号', path: '/pages/lookup/index' })
 })

@@ -138,7 +138,7 @@ function createFakeWx(spy = (fn) => fn) {
       return {}
     }),
     getPrivacySetting: (options) => later(() => options.success({
-      needAuthorization: !device.privacyAgreed, privacyContractName: '《UPS 包裹追踪小程序隐私保护指引》',
+      needAuthorization: !device.privacyAgreed, privacyContractName: '《包裹查询助手小程序隐私保护指引》',
     })),
     onNeedPrivacyAuthorization: (handler) => {
       device.privacyHandler = handler

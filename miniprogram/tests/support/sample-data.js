@@ -8,14 +8,14 @@ const SAMPLE_NOW = Date.parse('2026-11-24T10:00:00+08:00')
 
 const STATUS = {
   out_for_delivery: { code: 'out_for_delivery', label: '派送中', description: '包裹已经装上派送车，快递员正在送往收件地址，一般当天就能收到。' },
-  delivered: { code: 'delivered', label: '包裹送达', description: '包裹已经交到收件地址。' },
+  delivered: { code: 'delivered', label: '已签收', description: '包裹已经交到收件地址。' },
   clearance_in_progress: { code: 'clearance_in_progress', label: '清关中', description: '包裹正在目的地海关办理进口手续，这一步在国际运输里最容易耽搁。' },
-  exception: { code: 'exception', label: '异常/问题', description: '运输中遇到了问题，例如地址不全或联系不上收件人，需要发件人或 UPS 客服处理。' },
-  delivery_attempted: { code: 'delivery_attempted', label: '派送尝试', description: '快递员来过但没有送成，包裹通常暂存在附近的 UPS 网点或取件点。' },
-  in_transit: { code: 'in_transit', label: '运输途中', description: '包裹正在运往下一站。' },
-  label_created: { code: 'label_created', label: '已创建运单', description: '发件人已经打印了运单，UPS 还没有收到包裹。' },
-  at_facility: { code: 'at_facility', label: '分拣中心', description: '包裹到达 UPS 分拣中心，正在分拣。' },
-  cleared: { code: 'cleared', label: '清关完成', description: '海关已经放行，包裹继续派送。' },
+  exception: { code: 'exception', label: '异常', description: '运输中遇到了问题，例如地址不全或联系不上收件人，需要发件人或 UPS 客服处理。' },
+  delivery_attempted: { code: 'delivery_attempted', label: '派送未成功', description: '快递员来过但没有送成，包裹通常暂存在附近的 UPS 网点或取件点。' },
+  in_transit: { code: 'in_transit', label: '运输中', description: '包裹正在运往下一站。' },
+  label_created: { code: 'label_created', label: '待揽收', description: '发件人已经打印了运单，UPS 还没有收到包裹。' },
+  at_facility: { code: 'at_facility', label: '分拣中', description: '包裹到达 UPS 分拣中心，正在分拣。' },
+  cleared: { code: 'cleared', label: '已清关', description: '海关已经放行，包裹继续派送。' },
 }
 
 function event(time, location, description, code) {
@@ -218,7 +218,7 @@ const HELP = {
   statuses: Object.keys(STATUS).map((code) => STATUS[code]),
   faq: [
     { question: '包裹很久没有更新怎么办？', answer: '先核对运单号。节假日、恶劣天气和清关都会让物流变慢；如果已经超过预计送达时间很久，可以请 UPS 客服发起查询。' },
-    { question: '显示派送尝试，但我没收到？', answer: '看看门口、信箱和物业前台，再联系派送员或拨打客服热线，确认包裹暂存在哪个网点。' },
+    { question: '显示派送未成功，但我没收到？', answer: '看看门口、信箱和物业前台，再联系派送员或拨打客服热线，确认包裹暂存在哪个网点。' },
     { question: '怎样改地址或改天派送？', answer: '包裹到达当地派送中心之前，可以在 ups.com 的“管理配送”里改期、改地址，或改送到附近的 UPS Access Point 取件点。' },
     { question: '国际包裹为什么一直在清关？', answer: '清关快慢取决于海关、报关资料是否齐全，以及关税是否已缴。时间太长时，请发件人联系 UPS 跟进。' },
   ],

@@ -898,7 +898,7 @@ const HELD = {
       location: 'BROOKLYN, NY, US',
       status: {
         code: 'delivery_attempted',
-        label: '派送尝试',
+        label: '派送未成功',
       },
       time: '2026-11-30T11:48:09-05:00',
     },

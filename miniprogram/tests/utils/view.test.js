@@ -26,7 +26,7 @@ test('a card shows status, latest event, ETA and freshness', () => {
 })
 
 test('delivered parcels show when, not an ETA; stale ones are flagged', () => {
-  expect(view.presentCard(sample.DELIVERED, NOW)).toMatchObject({ eta: '', delivered: '11月23日 15:32 送达' })
+  expect(view.presentCard(sample.DELIVERED, NOW)).toMatchObject({ eta: '', delivered: '11月23日 15:32 已签收' })
   expect(view.presentCard(sample.STALE_TRANSIT, NOW).stale).toBe(true)
   expect(view.presentCard(sample.STALE_TRANSIT, NOW).fresh).toBe('4 小时前查询 · 已 11 天无新动态')
   expect(view.presentCard(sample.LONG_CLEARANCE, NOW)).toMatchObject({ stale: false, fresh: '30 分钟前查询 · 已 3 天无新动态' })
