@@ -61,7 +61,19 @@ test('shows status with its explanation, ETA window, advice, facts and the event
   expect(texts(page, '.advice-text')).toEqual([sample.OUT_FOR_DELIVERY.advice[0].text])
   expect(texts(page, '.row-label')).toEqual(['重量', '尺寸', '服务', '件数'])
   expect(texts(page, '.row-value')).toEqual(['2.4 kg', '30 × 20 × 12 cm', 'UPS Worldwide Express', '1 件'])
+  // The 5 newest events, then 展开全部 unfolds the sixth.
+  expect(texts(page, '.tl-text')).toHaveLength(5)
+  expect(texts(page, '.tl-toggle')).toEqual(['展开全部 6 条'])
+  page.querySelector('#timeline').querySelector('.tl-toggle').dispatchEvent('tap')
+  await fakeWx.flush()
   expect(texts(page, '.tl-text')).toHaveLength(6)
+  expect(texts(page, '.tl-toggle')).toEqual(['收起'])
+  // Status, advice and timeline come before the facts; the actions sit in the bottom bar.
+  const blocks = Array.from(page.dom.querySelectorAll('.page-detail--section')).map((el) => el.className)
+  expect(blocks.findIndex((c) => c.includes('events-block'))).toBeLessThan(blocks.findIndex((c) => c.includes('facts-block')))
+  expect(blocks.findIndex((c) => c.includes('advice-block'))).toBeLessThan(blocks.findIndex((c) => c.includes('events-block')))
+  const actions = page.dom.querySelectorAll('.page-detail--action-bar .page-detail--action')
+  expect(Array.from(actions).map((el) => el.textContent.trim())).toEqual(['提醒我', '分享', '复制'])
   expect(find(page, '.hotline')).toHaveLength(0)
   expect(texts(page, '.section-title')).toContain('关注包裹')
   expect(find(page, '.subscribe-button')).toHaveLength(1)
@@ -111,7 +123,7 @@ test('watch with a nickname (at most 20 characters); no share is created by watc
   expect(page.data.watched).toBe(true)
   expect(wx.showToast.mock.calls[0][0].title).toBe('已加入我的包裹')
   expect(requests('POST', /\/share$/)).toHaveLength(0)
-  expect(texts(page, '.share-button')).toEqual(['分享给好友'])
+  expect(texts(page, '.share-button')).toEqual(['分享'])
 })
 
 test('a watched parcel loads its nickname and credits, creating no share; unwatch after confirming', async () => {

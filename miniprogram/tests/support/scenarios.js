@@ -113,7 +113,7 @@ const DETAIL = [
     page: 'detail',
     query: { number: '1Z999AA10123456784' },
     what: 'Detail of a watched parcel out for delivery: window ETA, facts, timeline, nickname, credits, share',
-    marker: '分享给好友',
+    marker: '展开全部 6 条',
     setup: (fake) => api.healthyApi(fake),
   },
   {
@@ -123,7 +123,7 @@ const DETAIL = [
     textScale: 1.3,
     query: { number: '1Z999AA10123456784' },
     what: 'Detail in English at 130 % text size: buttons wrap instead of clipping',
-    marker: 'Notify me when it changes',
+    marker: 'Show all 6',
     setup: (fake) => api.healthyApi(fake),
   },
   {
