@@ -233,7 +233,7 @@ module.exports = {
   data_credit_item: '{title} {n} 次',
   data_language: '通知使用的语言',
   data_shares: '有效的分享链接',
-  data_share_item: '{number}，{date} 前有效',
+  data_share_item: '{number}，有效期至 {date}',
   data_notifications: '通知记录',
   data_notification_item: '{number}：{state}',
   data_state_sent: '已发送',

@@ -156,6 +156,7 @@ function createFakeWx(spy = (fn) => fn) {
     setStorageSync: (key, value) => {
       storage.set(key, clone(value))
     },
+    clearStorageSync: () => storage.clear(),
     removeStorageSync: (key) => {
       storage.delete(key)
     },
