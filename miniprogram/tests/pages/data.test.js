@@ -16,8 +16,11 @@ const KEPT = {
   credits: { 'tpl-out-for-delivery': 2, 'tpl-delivered': 0 },
   language: 'zh',
   shares: [{
-    share_id: 'sh_7Kq2mXb9', number: '1Z999AA10123456784', nickname: null,
-    created_at: '2026-11-22T02:00:00+00:00', expires_at: '2026-12-22T02:00:00+00:00',
+    share_id: 'sh_7Kq2mXb9',
+    number: '1Z999AA10123456784',
+    nickname: null,
+    created_at: '2026-11-22T02:00:00+00:00',
+    expires_at: '2026-12-22T02:00:00+00:00',
   }],
   notifications: [{ number: '1Z999AA10123456784', change_id: 'c1', state: 'sent' }],
 }
