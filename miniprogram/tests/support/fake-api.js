@@ -30,6 +30,7 @@ function healthyApi(fake, { watched = sample.PARCELS } = {}) {
   fake.route('GET', /^\/api\/v1\/shares\//, { body: sample.SHARED_VIEW })
   fake.route('GET', '/api/v1/help', { body: sample.HELP })
   fake.route('POST', '/api/v1/links/check', { body: sample.LINK_VERDICTS.suspicious })
+  fake.route('GET', '/api/v1/me/data', { body: sample.MY_DATA })
 }
 
 /** Nothing answers: every request fails as it does without a network. */

@@ -204,14 +204,56 @@ const SHARE = {
   expires_at: '2026-12-24T10:00:00+08:00',
 }
 
-const SHARED_VIEW = {
-  number_masked: '1Z999AA1****6784',
-  status: STATUS.out_for_delivery,
-  eta: OUT_FOR_DELIVERY.eta,
-  events: OUT_FOR_DELIVERY.events.slice(0, 4),
-  delivered_at: null,
-  as_of: '2026-11-24T09:48:00+08:00',
-  nickname: '妈妈的保健品',
+/** `iso` moved by `ms`, written in its own UTC offset (as the API writes local times). */
+function shiftIso(iso, ms) {
+  const match = /([+-])(\d\d):(\d\d)$|Z$/.exec(iso)
+  const sign = match && match[1] === '-' ? -1 : 1
+  const offsetMin = match && match[2] ? sign * (Number(match[2]) * 60 + Number(match[3])) : 0
+  const local = new Date(Date.parse(iso) + ms + offsetMin * 60000).toISOString().slice(0, 19)
+  return `${local}${match && match[2] ? match[0] : '+00:00'}`
+}
+
+/**
+ * The shared parcel exactly as GET /api/v1/shares/<id> sent it (recorded from the backend:
+ * tests/web/test_miniprogram_fixtures.py keeps it honest), moved in time so that it was
+ * fetched 30 minutes before SAMPLE_NOW. Real shares from the mini-program carry no nickname.
+ */
+function recordedShare() {
+  const recorded = require('./fixtures/shared-view.json') // eslint-disable-line global-require
+  const shift = SAMPLE_NOW - 30 * 60000 - Date.parse(recorded.as_of)
+  const days = Math.round(shift / 86400000)
+  const shiftDate = (date) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10)
+  return {
+    ...recorded,
+    as_of: shiftIso(recorded.as_of, shift),
+    expires_at: shiftIso(recorded.expires_at, shift),
+    eta: recorded.eta && { ...recorded.eta, date: shiftDate(recorded.eta.date) },
+    events: recorded.events.map((e) => ({ ...e, time: shiftIso(e.time, shift) })),
+  }
+}
+
+const SHARED_VIEW = recordedShare()
+
+/** GET /api/v1/me/data for the user of the samples. */
+const MY_DATA = {
+  parcels: [
+    { number: '1Z999AA10123456784', nickname: '妈妈的保健品', watched_since: '2026-11-20T02:00:00+00:00' },
+    { number: '1Z023E2X0214323462', nickname: '文件', watched_since: '2026-11-18T02:00:00+00:00' },
+    { number: '1Z5629230309413682', nickname: null, watched_since: '2026-11-15T02:00:00+00:00' },
+  ],
+  credits: { 'tpl-out-for-delivery': 2, 'tpl-delivered': 1 },
+  language: 'zh',
+  shares: [{
+    share_id: 'sh_7Kq2mXb9',
+    number: '1Z999AA10123456784',
+    nickname: null,
+    created_at: '2026-11-23T02:00:00+00:00',
+    expires_at: '2026-12-23T02:00:00+00:00',
+  }],
+  notifications: [
+    { number: '1Z023E2X0214323462', change_id: 'a1f3', state: 'sent' },
+    { number: '1Z5629230309413682', change_id: 'c7d2', state: 'unread' },
+  ],
 }
 
 const HELP = {
@@ -250,6 +292,7 @@ module.exports = {
   PARCELS,
   RESULTS,
   SAMPLE_NOW,
+  MY_DATA,
   SHARE,
   SHARED_VIEW,
   STALE_TRANSIT,

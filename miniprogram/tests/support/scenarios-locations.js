@@ -43,14 +43,6 @@ module.exports = [
     setup: (fake) => Object.assign(fake.device, { locationScope: false }),
   },
   {
-    file: 'locations-dark',
-    page: 'locations',
-    dark: true,
-    what: '附近网点 in dark mode: theme colours on the filter, rows and open/closed states',
-    marker: 'UPS Customer Center Futian就在附近',
-    setup: (fake) => fake.route('GET', '/api/v1/locations', { body: samples.SHENZHEN }),
-  },
-  {
     file: 'locations-empty',
     page: 'locations',
     what: 'Nothing nearby: advice to call the hotline or search on ups.com',

@@ -74,7 +74,9 @@ test('timeline rows, newest first', () => {
 
 test('shared view shows the masked number and nickname', () => {
   const shared = view.presentShared(sample.SHARED_VIEW, NOW)
-  expect(shared).toMatchObject({ number: '1Z999AA1****6784', nickname: '备注：妈妈的保健品', fresh: '12 分钟前查询' })
+  expect(shared).toMatchObject({ number: sample.SHARED_VIEW.number_masked, nickname: '', fresh: '30 分钟前查询' })
+  const named = view.presentShared({ ...sample.SHARED_VIEW, nickname: '妈妈的保健品' }, NOW)
+  expect(named.nickname).toBe('备注：妈妈的保健品')
 })
 
 test('lookup hint counts and warns above 30', () => {
