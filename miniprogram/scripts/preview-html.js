@@ -50,6 +50,9 @@ ${MAP_CSS}
   justify-content: space-between; align-items: center; font: 600 14px -apple-system, sans-serif; }
 .home-indicator { position: fixed; left: 50%; bottom: 8px; width: 134px; height: 5px; margin-left: -67px;
   border-radius: 3px; z-index: 100; }
+.single-page-bar { display: flex; justify-content: space-between; align-items: center; height: 50px;
+  padding: 0 16px ${SAFE_BOTTOM}px; font-size: 14px; border-top: 0.5px solid rgba(127, 127, 127, 0.3); }
+.single-page-open { padding: 6px 14px; border-radius: 16px; background: #067d3f; color: #ffffff; }
 .nav-home { position: absolute; left: 12px; top: 10px; width: 24px; height: 24px; }
 .nav { position: relative; height: 44px; display: flex; align-items: center; justify-content: center;
   font-size: 17px; font-weight: 600; }
@@ -140,6 +143,21 @@ function tabBar(appJson, texts, current, dark) {
     + `${items.join('')}</div>`
 }
 
+/**
+ * What sits at the bottom: the tab bar on tab pages; in single-page mode (opened from
+ * Moments) no tab bar but WeChat's own bar with 前往小程序.
+ */
+function bottomBar({
+  appJson, tabTexts, name, dark, isTab, singlePage,
+}) {
+  if (singlePage) {
+    const colours = dark ? 'background:#191919;color:#ffffff' : 'background:#ffffff;color:#000000'
+    return `<div class="single-page-bar" style="${colours}"><span>当前为朋友圈快照</span>`
+      + '<span class="single-page-open">前往小程序</span></div>'
+  }
+  return isTab ? tabBar(appJson, tabTexts, name, dark) : ''
+}
+
 function navButton(isTab, fromChat) {
   if (isTab) return ''
   return fromChat ? HOME_ICON : '<span class="nav-back"></span>'
@@ -151,7 +169,7 @@ function navButton(isTab, fromChat) {
  * the light or dark theme of app.json and theme.json.
  */
 function documentFor({
-  name, body, title, appJson, tabTexts, isTab, dark = false, textScale = 1, fromChat = false,
+  name, body, title, appJson, tabTexts, isTab, dark = false, textScale = 1, fromChat = false, singlePage = false,
 }) {
   const win = appJson.window
   const navBg = themed(win.navigationBarBackgroundColor, dark)
@@ -165,7 +183,9 @@ function documentFor({
 <div class="status-bar" style="background:${navBg};color:${navText}"><span>10:00</span><span>100%</span></div>
 <div class="nav" style="background:${navBg};color:${navText}">${navButton(isTab, fromChat)}${escapeHtml(title)}<span class="capsule"></span></div>
 <div class="wx-page">${body}</div>
-${isTab ? tabBar(appJson, tabTexts, name, dark) : `<div style="height:${SAFE_BOTTOM}px"></div>`}
+${bottomBar({
+    appJson, tabTexts, name, dark, isTab, singlePage,
+  })}
 <div class="home-indicator" style="background:${dark ? '#ffffff' : '#000000'}"></div>
 </div></body></html>`
 }

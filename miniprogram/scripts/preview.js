@@ -120,6 +120,7 @@ async function renderHtml(scenario, pageIds, appJson) {
     dark: Boolean(scenario.dark),
     textScale: scenario.textScale || 1,
     fromChat: Boolean(scenario.fromChat),
+    singlePage: Boolean(scenario.singlePage),
   })
   page.detach()
   await flush(20)

@@ -175,3 +175,18 @@ describe('clipboard', () => {
     expect(wx.showToast.mock.calls.pop()[0].title).toBe('剪贴板里没有运单号')
   })
 })
+
+test('opened from Moments (single-page mode): says what it can do there, reads no clipboard, opens nothing', async () => {
+  wx.getEnterOptionsSync.mockImplementation(() => ({ scene: 1154, query: {} }))
+  fakeWx.device.clipboard = '1Z999AA10123456784'
+  const page = mount(pageId)
+  page.instance.onLoad()
+  await page.instance.onShow()
+  expect(texts(page, '.single-page')[0]).toMatch(/^这是朋友圈里的预览页.*「前往小程序」/)
+  expect(find(page, '.submit-button')).toHaveLength(0)
+  expect(wx.getClipboardData).not.toHaveBeenCalled()
+  expect(wx.setTabBarItem).not.toHaveBeenCalled() // there is no tab bar in single-page mode
+  page.instance.openResults(['1Z999AA10123456784'])
+  expect(wx.navigateTo).not.toHaveBeenCalled()
+  expect(texts(page, '.unofficial')).toEqual(['本小程序不是 UPS 官方服务，运单信息来自 UPS 公开查询接口。'])
+})

@@ -74,7 +74,7 @@ function createFakeWx(spy = (fn) => fn) {
   // Device state a test can change: the clipboard, privacy consent, the network, the language.
   const device = {
     ...{
-      clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+      clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN', scene: 1001,
     },
     ...LOCATION_DEFAULTS,
   }
@@ -130,8 +130,8 @@ function createFakeWx(spy = (fn) => fn) {
     requestSubscribeMessage: succeedWith({ errMsg: 'requestSubscribeMessage:ok' }),
     makePhoneCall: succeedWith({ errMsg: 'makePhoneCall:ok' }),
     showModal: succeedWith({ confirm: true, cancel: false }),
-    getEnterOptionsSync: () => ({ scene: 1001, query: {} }),
-    getLaunchOptionsSync: () => ({ scene: 1001, query: {} }),
+    getEnterOptionsSync: () => ({ scene: device.scene, query: {} }),
+    getLaunchOptionsSync: () => ({ scene: device.scene, query: {} }),
     getClipboardData: privacyApi('getClipboardData', () => ({ data: device.clipboard })),
     setClipboardData: privacyApi('setClipboardData', (o) => {
       device.clipboard = o.data
@@ -195,7 +195,7 @@ function createFakeWx(spy = (fn) => fn) {
     reset() {
       Object.assign(device, {
         ...{
-          clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+          clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN', scene: 1001,
         },
         ...LOCATION_DEFAULTS,
       })

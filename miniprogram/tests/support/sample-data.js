@@ -220,12 +220,13 @@ function shiftIso(iso, ms) {
  */
 function recordedShare() {
   const recorded = require('./fixtures/shared-view.json') // eslint-disable-line global-require
-  const shift = SAMPLE_NOW - 30 * 60000 - Date.parse(recorded.as_of)
-  const days = Math.round(shift / 86400000)
-  const shiftDate = (date) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10)
+  // Whole days, so every scan keeps its local clock time and the ETA its day relative to them.
+  const days = Math.floor((SAMPLE_NOW - Date.parse(recorded.as_of)) / 86400000)
+  const shift = days * 86400000
+  const shiftDate = (date) => new Date(Date.parse(`${date}T00:00:00Z`) + shift).toISOString().slice(0, 10)
   return {
     ...recorded,
-    as_of: shiftIso(recorded.as_of, shift),
+    as_of: new Date(SAMPLE_NOW - 30 * 60000).toISOString().replace('.000Z', '+00:00'),
     expires_at: shiftIso(recorded.expires_at, shift),
     eta: recorded.eta && { ...recorded.eta, date: shiftDate(recorded.eta.date) },
     events: recorded.events.map((e) => ({ ...e, time: shiftIso(e.time, shift) })),

@@ -64,7 +64,8 @@ const LOOKUP = [
     page: 'lookup',
     what: 'Lookup opened from Moments (single-page mode, scene 1154): what it can do there and how to open the full mini-program',
     marker: '这是朋友圈里的预览页，暂时不能查询',
-    setup: (fake) => fake.override('getEnterOptionsSync', () => ({ scene: 1154, query: {} })),
+    singlePage: true,
+    setup: (fake) => Object.assign(fake.device, { scene: 1154 }),
   },
   {
     file: 'lookup-too-many',
