@@ -296,7 +296,7 @@ test('opened from a held parcel: searches at the Access Point without asking for
   expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
   expect(wx.getSetting).not.toHaveBeenCalled()
   expect(fakeWx.calls()[0].query).toMatchObject({ lat: '40.6902', lng: '-73.9918' })
-  expect(page.instance.data.heading).toBe('COURT STREET PHARMACY')
+  expect(page.instance.data.heading).toBe('Court Street Pharmacy')
   expect(texts(page, '.place-name')[0]).toBe(titleCase(samples.BROOKLYN_AP.locations[0].name))
 })
 
