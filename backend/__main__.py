@@ -31,7 +31,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "eta": "预计送达", "delivered": "送达时间", "service": "服务", "weight": "重量",
         "received_by": "签收人", "none": "暂无", "eod": "当天内",
         "head": ("时间", "地点", "状态", "说明"), "error": "查询失败",
-        "invalid": "单号无效", "no_numbers": "没有找到 UPS 单号。",
+        "invalid": "运单号无效", "no_numbers": "没有找到 UPS 运单号。",
     },
     "en": {
         "eta": "Expected", "delivered": "Delivered at", "service": "Service", "weight": "Weight",

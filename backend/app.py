@@ -13,6 +13,7 @@ from backend.adapters import redis_keys
 from backend.adapters.prometheus_metrics import exposition
 from backend.bootstrap import STORE_UNAVAILABLE, Services, build_services
 from backend.logs import configure_logging
+from backend.services.account import Account
 from backend.services.auth import SessionService
 from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
@@ -82,6 +83,7 @@ def web_use_cases(services: Services) -> dict[type, object]:
         SessionService: services.sessions,
         LookupService: services.lookup,
         Parcels: services.parcels,
+        Account: services.account,
         Subscriptions: services.consent,
         ShareService: services.shares,
         TrackAlertService: services.track_alert,
@@ -94,6 +96,7 @@ def web_use_cases(services: Services) -> dict[type, object]:
             redis_keys.rate_limit_prefix(),
             settings.operator_name,
             settings.unofficial_notice,
+            settings.app_name,
         ),
         registry.Health: registry.Health(_answers(services.redis)),
         registry.MetricsPage: registry.MetricsPage(

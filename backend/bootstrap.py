@@ -16,6 +16,7 @@ from backend.adapters.http import make_session
 from backend.adapters.job_queue import RefreshQueue
 from backend.adapters.location_cache import CachedLocator
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
+from backend.adapters.personal_records import PersonalRecords
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.prometheus_metrics import PrometheusMetrics
 from backend.adapters.rate_counter import RateCounter
@@ -38,6 +39,7 @@ from backend.adapters.wechat.push import WeChatPushInbox
 from backend.adapters.wechat.templates import Template, TemplateConfigError, configured_templates
 from backend.domain.model import Shipment
 from backend.domain.rates import parse_rate
+from backend.services.account import Account
 from backend.services.auth import SessionService
 from backend.services.budgets import Budgets
 from backend.services.fanout import SLICE_LEASE_SECONDS, FanOut
@@ -86,6 +88,7 @@ class Services:
     refresher: Refresher
     track_alert: TrackAlertService
     parcels: Parcels
+    account: Account
     consent: Subscriptions
     shares: ShareService
     subscribe_events: SubscribeEvents
@@ -141,13 +144,16 @@ def build_services(settings: Settings) -> Services:
     refresher = _refresher(
         settings, lookup, wechat, templates, stores, track_alert, metrics, ups.pause.left
     )
-    shares = ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat)
+    shares = ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat,
+                          app_name=settings.app_name)  # fmt: skip
+    parcels = Parcels(stores.watches, lookup, refresher, track_alert.want,
+                      stores.notification_log, shares.revoke_parcel)  # fmt: skip
     return Services(
         settings=settings, redis=store, wechat=wechat, ups=ups, templates=templates,
         **vars(stores), lookup=lookup, refresher=refresher, track_alert=track_alert,
-        sessions=_sessions(settings, store),
-        parcels=Parcels(stores.watches, lookup, refresher, track_alert.want,
-                        stores.notification_log, shares.revoke_parcel),
+        sessions=_sessions(settings, store), parcels=parcels,
+        account=Account(stores.watches, stores.subscriptions, stores.notification_log,
+                        PersonalRecords(store), parcels, shares),
         consent=Subscriptions(templates, stores.subscriptions, stores.watches,
                               stores.disabled_templates, partial(_known_shipment, snapshots)),
         shares=shares,

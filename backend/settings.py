@@ -166,6 +166,9 @@ class Settings:
     miniprogram_state: str = "formal"
     # Who runs the mini-program, and whether to say it is not UPS's own (help and settings).
     operator_name: str = ""
+    # The mini-program's registered name (share page, card footer): brand-neutral, since
+    # WeChat's name check asks for a trademark certificate for a brand in a name.
+    app_name: str = "包裹查询助手"
     unofficial_notice: bool = True
 
     @property
@@ -225,6 +228,7 @@ class Settings:
             push_max_age_minutes=_number(env, "PUSH_MAX_AGE_MINUTES", 5.0),
             miniprogram_state=_state(get("MINIPROGRAM_STATE", "formal")),
             operator_name=get("OPERATOR_NAME")[:60],
+            app_name=get("APP_NAME")[:30] or "包裹查询助手",
             unofficial_notice=_flag(env.get("UNOFFICIAL_NOTICE")) is not False,
         )
         return settings.completed()

@@ -17,8 +17,20 @@ function apiBaseUrl(envVersion) {
   return API_BASE_URLS[envVersion] || API_BASE_URLS.release
 }
 
+// Hosts that are never a real API: check-package.js --release refuses them for trial/release.
+const PLACEHOLDER_HOST = /^https?:\/\/(localhost|127\.|0\.0\.0\.0|([a-z0-9-]+\.)*example\.(com|org|net))([:/]|$)/i
+
 module.exports = {
   API_BASE_URLS,
+  PLACEHOLDER_HOST,
+  // The mini-program's name as registered in WeChat (title of the lookup page, share titles).
+  // Brand-neutral: WeChat's name check asks for a trademark certificate for a brand in a name
+  // or title. app.json's navigationBarTitleText repeats it (tests/app.test.js keeps them equal).
+  APP_NAME: '包裹查询助手',
+  // The oldest WeChat base library the code supports: the privacy API (wx.getPrivacySetting,
+  // agreePrivacyAuthorization) needs 2.32.3; wx.getFuzzyLocation needs 2.25.0. The operator sets
+  // the same value in 小程序后台 → 设置 → 基本设置 → 基础库最低版本设置 (README).
+  MIN_BASE_LIBRARY: '2.32.3',
   apiBaseUrl,
   // UPS China customer service; the help API may override it.
   HOTLINE: '400-820-8555',

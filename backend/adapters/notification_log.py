@@ -201,3 +201,7 @@ class NotificationLog:
             for k, v in entries.items()
             if k.startswith(prefix) and SendRecord.parse(v).state is SendState.UNREAD
         ]
+
+    def history(self, openid: str) -> dict[str, str]:
+        """Every change kept for the user (KEEP_SECONDS after its last update)."""
+        return dict(self._redis.hgetall(redis_keys.notifications(openid)))

@@ -28,7 +28,7 @@ class Advice:
 # code -> (zh, en); every sentence our own.
 TEXTS: dict[str, tuple[str, str]] = {
     "no_recent_update": (
-        "已经 {days} 天没有新的物流记录。节假日、清关排队或恶劣天气都会让包裹变慢；请先核对单号，如一周以上仍无进展，可致电 UPS 客服请他们查询。",
+        "已经 {days} 天没有新的物流记录。节假日、清关排队或恶劣天气都会让包裹变慢；请先核对运单号，如一周以上仍无进展，可致电 UPS 客服请他们查询。",
         "No new scan for {days} days. Holidays, customs queues and bad weather all slow parcels down; check the number, and if nothing moves for over a week, call UPS and ask them to trace it.",
     ),
     "past_eta": (
@@ -60,7 +60,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Something went wrong in transit, such as an incomplete address, an unreachable receiver or damaged packaging. Check the delivery details with the sender, or call UPS to learn what happens next.",
     ),
     "ready_for_pickup": (
-        "包裹已在 UPS 取件点等您领取。请带上有效证件和跟踪号前往，注意在保管期限内取走，逾期可能被退回。",
+        "包裹已在 UPS 取件点等您领取。请带上有效证件和运单号前往，注意在保管期限内取走，逾期可能被退回。",
         "The parcel is waiting at a UPS Access Point. Bring photo ID and the tracking number, and collect it before the holding period ends or it may be sent back.",
     ),
     "out_for_delivery": (
@@ -68,7 +68,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The parcel is on the delivery vehicle today; keep your phone at hand in case the driver calls.",
     ),
     "delivered_not_received": (
-        "显示已送达但没收到？先查看门口、信箱、前台和邻居，再联系发件人；仍找不到时致电 UPS 客服。",
+        "显示已签收但没收到？先查看门口、信箱、前台和邻居，再联系发件人；仍找不到时致电 UPS 客服。",
         "Marked delivered but not in your hands? Check the door, mailbox, reception and neighbours, then the sender; if it is still missing, call UPS.",
     ),
     "returned_to_sender": (

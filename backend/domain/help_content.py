@@ -10,13 +10,13 @@ OFFICIAL_DOMAIN = "ups.com"
 FAQ: tuple[tuple[str, str, str, str], ...] = (
     (
         "包裹很久没有更新怎么办？",
-        "先确认单号无误。长时间停在「运输途中」或某个分拣中心，常见原因是节假日、清关排队、极端天气；若已明显超过预计送达日仍无变化，可致电 UPS 客服申请查询。",
+        "先确认运单号无误。长时间停在「运输中」或某个分拣中心，常见原因是节假日、清关排队、极端天气；若已明显超过预计送达日仍无变化，可致电 UPS 客服申请查询。",
         "My parcel has not updated for a long time. What now?",
         "First make sure the number is right. Long pauses in transit or at a hub usually come from holidays, customs queues or severe weather; if the expected date is well past and nothing changes, call UPS to request a trace.",
     ),
     (
-        "显示「派送尝试」但我没收到？",
-        "看看门口、信箱、车库或邻居是否代收，留意派送员留下的通知卡和联系方式；包裹也可能被送到附近的 UPS 客户中心或取件点。仍不清楚时，带着跟踪号致电客服。",
+        "显示「派送未成功」但我没收到？",
+        "看看门口、信箱、车库或邻居是否代收，留意派送员留下的通知卡和联系方式；包裹也可能被送到附近的 UPS 客户中心或取件点。仍不清楚时，带着运单号致电客服。",
         "It says delivery was attempted, but I have nothing.",
         "Look around the door, mailbox, garage and neighbours, and for a notice card with the driver's contact; the parcel may also be at a nearby UPS customer centre or Access Point. If unsure, call UPS with the tracking number.",
     ),
@@ -73,6 +73,11 @@ def hotline(lang: str) -> dict[str, str]:
 def phishing(lang: str) -> str:
     """The standing reminder about the official domain."""
     return PHISHING[1 if lang == "en" else 0]
+
+
+def unofficial_notice(lang: str) -> str:
+    """That UPS does not run this service (lookup, share and help pages)."""
+    return UNOFFICIAL[1 if lang == "en" else 0]
 
 
 def operator(name: str, unofficial: bool, lang: str) -> dict[str, str]:

@@ -29,7 +29,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 REASONS: dict[str, tuple[str, str]] = {
     "wrong_length": (
-        "位数不对：以 1Z 开头的 UPS 单号一共 18 位，请检查是否漏输或多输了字符。",
+        "位数不对：以 1Z 开头的 UPS 运单号一共 18 位，请检查是否漏输或多输了字符。",
         "Wrong length: a UPS number starting with 1Z has exactly 18 characters.",
     ),
     "bad_check_digit": (
@@ -37,10 +37,13 @@ REASONS: dict[str, tuple[str, str]] = {
         "The check digit does not match; one character is probably mistyped.",
     ),
     "not_ups_format": (
-        "这不像 UPS 的跟踪单号，请确认是不是其他快递公司的单号。",
+        "这不像 UPS 的运单号，请确认是不是其他快递公司的运单号。",
         "This does not look like a UPS tracking number; it may belong to another carrier.",
     ),
-    "invalid": ("单号无效，请核对后再试。", "This tracking number is not valid; please check it."),
+    "invalid": (
+        "运单号无效，请核对后再试。",
+        "This tracking number is not valid; please check it.",
+    ),
 }
 
 

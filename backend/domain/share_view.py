@@ -24,7 +24,8 @@ from backend.domain.places import localize_location
 # Where "today" is judged when a parcel has no scan with a UTC offset: the users are in China.
 CHINA_TIME = timezone(timedelta(hours=8))
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-PRODUCT_NAME = "UPS 包裹追踪"
+# The default name a card carries; the operator names theirs (APP_NAME).
+PRODUCT_NAME = "包裹查询助手"
 
 
 def parse_time(text: str | None) -> datetime | None:
@@ -81,11 +82,11 @@ def eta_view(eta: Eta | None) -> dict[str, str | bool | None] | None:
 
 
 def eta_phrase(shipment: Shipment, lang: str, today: date) -> str:
-    """'预计今天送达', 'Expected tomorrow 10:30–11:30', '11月24日已送达'; '' when unknown."""
+    """'预计今天送达', 'Expected tomorrow 10:30–11:30', '11月24日已签收'; '' when unknown."""
     delivered = parse_time(shipment.delivered_at)
     if delivered is not None:
         when = day_text(delivered.date(), today, lang)
-        return f"Delivered {when}" if lang == "en" else f"{when}已送达"
+        return f"Delivered {when}" if lang == "en" else f"{when}已签收"
     eta = shipment.eta
     try:
         day = date.fromisoformat(eta.date) if eta else None
@@ -174,7 +175,7 @@ class ShareCard:
         return f"{self.status}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
 
 
-def card_for(view: dict[str, Any], lang: str) -> ShareCard:
+def card_for(view: dict[str, Any], lang: str, footer: str = PRODUCT_NAME) -> ShareCard:
     """The card of a public view (so the image can never show more than the view does)."""
     last = view["events"][0] if view["events"] else {}
     return ShareCard(
@@ -187,4 +188,5 @@ def card_for(view: dict[str, Any], lang: str) -> ShareCard:
         last_time=short_time(last.get("time"), lang),
         nickname=view.get("nickname"),
         lang=lang,
+        footer=footer,
     )

@@ -25,21 +25,23 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
-# status -> (zh, en); the labels of the table in docs/api.md, "Statuses".
+# status -> (zh, en): the words Chinese trackers use (issue #27 replaced product.md's first
+# draft: 已签收, not 包裹送达; 派送未成功, not 派送尝试; a state, not a place, for at_facility).
+# docs/api.md, "Statuses", lists them.
 _LABELS: dict[Status, tuple[str, str]] = {
-    Status.SHIPMENT_ACCEPTED: ("已接受托运", "Shipment Accepted"),
-    Status.IN_TRANSIT: ("运输途中", "In Transit"),
-    Status.AT_FACILITY: ("分拣中心", "Arrival at UPS Facility"),
+    Status.SHIPMENT_ACCEPTED: ("已揽收", "Shipment Accepted"),
+    Status.IN_TRANSIT: ("运输中", "In Transit"),
+    Status.AT_FACILITY: ("分拣中", "Arrival at UPS Facility"),
     Status.CLEARANCE_IN_PROGRESS: ("清关中", "Clearance in Progress"),
-    Status.CLEARED: ("清关完成", "Cleared"),
+    Status.CLEARED: ("已清关", "Cleared"),
     Status.OUT_FOR_DELIVERY: ("派送中", "Out for Delivery"),
-    Status.DELIVERY_ATTEMPTED: ("派送尝试", "Delivery Attempted"),
-    Status.DELIVERED: ("包裹送达", "Delivered"),
-    Status.EXCEPTION: ("异常/问题", "Exception"),
-    Status.AWAITING_RECEIVER: ("等待收件人", "Awaiting Receiver"),
-    Status.LABEL_CREATED: ("已创建运单", "Label Created"),
+    Status.DELIVERY_ATTEMPTED: ("派送未成功", "Delivery Attempted"),
+    Status.DELIVERED: ("已签收", "Delivered"),
+    Status.EXCEPTION: ("异常", "Exception"),
+    Status.AWAITING_RECEIVER: ("待收件人处理", "Awaiting Receiver"),
+    Status.LABEL_CREATED: ("待揽收", "Label Created"),
     Status.READY_FOR_PICKUP: ("待取件", "Ready for Pickup"),
-    Status.RETURNED_TO_SENDER: ("退回发件人", "Returned to Sender"),
+    Status.RETURNED_TO_SENDER: ("已退回", "Returned to Sender"),
     Status.CANCELLED: ("已取消", "Cancelled"),
     Status.UNKNOWN: ("状态未知", "Unknown"),
 }
@@ -105,7 +107,7 @@ _EXPLANATIONS: dict[Status, tuple[str, str]] = {
         "sender why.",
     ),
     Status.CANCELLED: (
-        "这张运单已被作废，包裹不会按此单号寄出或派送。",
+        "这张运单已被作废，包裹不会按此运单号寄出或派送。",
         "This shipment was voided, so nothing will travel or be delivered under this number.",
     ),
     Status.UNKNOWN: (

@@ -10,6 +10,7 @@ from backend.ports.accounts import (
     CardRenderer,
     CodeExchange,
     CodeMaker,
+    PersonalRecords,
     RequestBudgets,
     SessionStore,
     ShareStore,

@@ -40,6 +40,14 @@ class ShareStore(Protocol):
     def keep_image(self, share_id: str, variant: str, png: bytes, ttl_seconds: float) -> None: ...
 
 
+class PersonalRecords(Protocol):
+    """Whatever is kept under a user's own keys, erased in one go (the account closes)."""
+
+    def erase(self, openid: str) -> None:
+        """Delete every key of the user and every login session they hold."""
+        ...
+
+
 class CardRenderer(Protocol):
     def render(self, card: ShareCard) -> bytes: ...
 

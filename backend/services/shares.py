@@ -11,7 +11,13 @@ from typing import Any, Protocol
 from backend.domain.errors import MessengerError
 from backend.domain.model import iso_utc
 from backend.domain.numbers import mask_number
-from backend.domain.share_view import card_for, local_today, public_view, share_title
+from backend.domain.share_view import (
+    PRODUCT_NAME,
+    card_for,
+    local_today,
+    public_view,
+    share_title,
+)
 from backend.domain.shares import Share
 from backend.domain.watches import ParcelNotWatchedError
 from backend.ports import CardRenderer, Clock, CodeMaker, ShareStore, WatchStore
@@ -56,7 +62,9 @@ class ShareService:
         renderer: CardRenderer,
         codes: CodeMaker,
         clock: Clock = time.time,
+        app_name: str = PRODUCT_NAME,
     ) -> None:
+        self._app_name = app_name  # the card's footer
         self._store = store
         self._watches = watches
         self._lookup = lookup
@@ -123,7 +131,7 @@ class ShareService:
 
     def card_png(self, share_id: str, lang: str) -> bytes:
         """The 5:4 card image, cached briefly per share and drawn content."""
-        card = card_for(self.shared_view(share_id, lang), lang)
+        card = card_for(self.shared_view(share_id, lang), lang, self._app_name)
         variant = f"card:{card.cache_key()}"
         png = self._store.image(share_id, variant)
         if png is None:

@@ -16,7 +16,7 @@ class ProjectApi(Api):
 def create_api(app: Flask) -> Api:
     """Bind the OpenAPI generator to `app`; blueprints are registered on the returned Api."""
     app.config.update(
-        API_TITLE="UPS 包裹追踪 API",
+        API_TITLE="包裹查询助手 API",
         API_VERSION="v1",
         OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/api/v1",

@@ -1,5 +1,6 @@
 """Rate limits: one budget per client shared by every /api/v1 route, tighter ones where
-abuse is costly. A client is the logged-in user (openid) or else the IP address.
+abuse is costly. A client is the logged-in user (a digest of the openid, so the counters
+hold no openid: a closed account leaves none behind) or else the IP address.
 
 Counting costs at most one pipelined Redis round trip per request, usually none
 (RateCounter leases budgets to the process in chunks). When
@@ -9,6 +10,7 @@ a route that needs Redis answers 503 by itself.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -84,10 +86,15 @@ def init_rate_limits(
             return
         ip = f"ip:{request.remote_addr}"
         openid = identify()
-        client = f"user:{openid}" if openid else ip
+        client = f"user:{_user_digest(openid)}" if openid else ip
         budgets = [("all", client, user if openid else anonymous)]
         special = routes.get(request.endpoint or "")
         if special is not None:
             budget, rate, by_ip = special
             budgets.append((budget, ip if by_ip else client, rate))
         check(budgets)
+
+
+def _user_digest(openid: str) -> str:
+    # 96 bits: collisions between users are out of reach; the openid is not recoverable.
+    return hashlib.sha256(b"rate-limit:" + openid.encode("utf-8")).hexdigest()[:24]

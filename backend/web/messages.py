@@ -31,10 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "service_unavailable": ("服务暂时不可用，请稍后再试。", "The service is briefly unavailable."),
     "redis_unavailable": ("数据存储暂时无法访问。", "The data store is not reachable."),
     # per-number lookup errors and lookup request errors
-    "invalid_number": ("这不是有效的 UPS 跟踪号。", "This is not a valid UPS tracking number."),
-    "rejected_by_ups": ("UPS 认为这个单号无效，请核对。", "UPS says this number is invalid."),
+    "invalid_number": ("这不是有效的 UPS 运单号。", "This is not a valid UPS tracking number."),
+    "rejected_by_ups": ("UPS 认为这个运单号无效，请核对。", "UPS says this number is invalid."),
     "not_found_number": (
-        "UPS 暂时查不到这个单号，可能刚寄出还未录入，请稍后再试或核对单号。",
+        "UPS 暂时查不到这个运单号，可能刚寄出还未录入，请稍后再试或核对运单号。",
         "UPS has no record of this number yet; it may be brand new. Try later or check the number.",
     ),
     "upstream_unavailable": (
@@ -46,16 +46,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "WeChat cannot be reached right now; please try again shortly.",
     ),
     "no_numbers": (
-        "没有找到跟踪号，请输入或粘贴 UPS 单号。",
+        "没有找到运单号，请输入或粘贴 UPS 运单号。",
         "No tracking number found; type or paste one.",
     ),
     "too_many_numbers": (
-        "一次最多查询 30 个单号，您输入了 {count} 个。",
+        "一次最多查询 30 个运单号，您输入了 {count} 个。",
         "At most 30 numbers per lookup; you entered {count}.",
     ),
     # watched parcels and subscriptions
     "too_many_parcels": (
-        "最多同时关注 {limit} 个包裹，请先取消关注一些已送达的包裹。",
+        "最多同时关注 {limit} 个包裹，请先取消关注一些已签收的包裹。",
         "You can watch at most {limit} parcels; stop watching some delivered ones first.",
     ),
     "parcel_not_found": ("您没有关注这个包裹。", "You are not watching this parcel."),

@@ -26,6 +26,7 @@ class WebConfig:
     rate_limit_prefix: str  # where per-route limits count, next to the global ones
     operator_name: str = ""  # who runs this service, shown on the help page
     unofficial_notice: bool = True  # say that UPS does not operate it
+    app_name: str = "包裹查询助手"  # the mini-program's name (share page)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,10 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
 
     api.register_blueprint(shares.bp)
     api.register_blueprint(own_shares.bp)
+
+    from backend.web import me
+
+    api.register_blueprint(me.bp)
     app.register_blueprint(share_page.bp)
     app.register_blueprint(push.bp)
 

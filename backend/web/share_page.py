@@ -7,11 +7,12 @@ from typing import Any
 
 from flask import Blueprint, render_template, request
 
+from backend.domain.help_content import unofficial_notice
 from backend.domain.share_view import CHINA_TIME, short_time
 from backend.services.shares import ShareNotFoundError, ShareService, ShareUnavailableError
 from backend.web.i18n import normalize_lang
 from backend.web.ip_limits import allow, retry_after
-from backend.web.registry import use
+from backend.web.registry import WebConfig, use
 from backend.web.security_headers import SHARE_PAGE_CSP
 from backend.web.shares import READ_LIMIT, SHARE_ID
 
@@ -20,7 +21,7 @@ bp = Blueprint("share_page", __name__, template_folder="templates")
 TEXTS: dict[str, dict[str, str]] = {
     "zh": {
         "html_lang": "zh-CN",
-        "brand": "UPS 包裹追踪",
+        "brand": "{app}",
         "title": "包裹动态分享",
         "history": "物流动态",
         "no_events": "暂时还没有扫描记录。",
@@ -37,7 +38,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "html_lang": "en",
-        "brand": "UPS 包裹追踪 · Parcel tracking",
+        "brand": "{app} · Parcel tracking",
         "title": "A parcel shared with you",
         "history": "Scan history",
         "no_events": "No scans yet.",
@@ -77,8 +78,11 @@ def _page(view: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def _respond(status: int, lang: str, share_id: str, **values: Any):
     other = "zh" if lang == "en" else "en"
+    config = use(WebConfig)
+    texts = TEXTS[lang] | {"brand": TEXTS[lang]["brand"].format(app=config.app_name)}
+    texts["unofficial"] = unofficial_notice(lang) if config.unofficial_notice else ""
     html = render_template(
-        "share.html", t=TEXTS[lang], lang=lang, other=other, share_id=share_id, **values
+        "share.html", t=texts, lang=lang, other=other, share_id=share_id, **values
     )
     headers = {
         "Cache-Control": "no-store",  # a revoked share must vanish at once, also from caches

@@ -10,6 +10,9 @@
  * 3. app.json, every page and component JSON, sitemap.json and theme.json go through
  *    miniprogram-ci's own validators, and its code-quality checks must all pass
  *    (minified WXML/WXSS/JS, lazy code loading, package and image sizes).
+ * 4. `--release` (npm run check:release, before uploading a trial or release build): the
+ *    trial and release API hosts of config.js must be real HTTPS hosts, not a placeholder
+ *    (api.example.com, localhost, …), and project.config.json must carry a real appid.
  * Nothing is uploaded and no network is used: the project attributes are miniprogram-ci's
  * built-in defaults. A self-check first feeds the same steps broken files and expects them
  * to fail, so a silent checker cannot pass.
@@ -126,12 +129,37 @@ async function validate(dir) {
   return { pages: app.pages.length, components: components.size }
 }
 
+/**
+ * What stops a trial or release upload: a placeholder or non-HTTPS API host for those
+ * versions, or the tourist appid. Reads config.js and project.config.json from `dir`.
+ */
+function releaseProblems(dir) {
+  const configFile = path.join(dir, 'config.js')
+  delete require.cache[configFile]
+  const config = require(configFile) // eslint-disable-line global-require, import/no-dynamic-require
+  const problems = [];
+  ['trial', 'release'].forEach((version) => {
+    const host = config.API_BASE_URLS[version] || ''
+    if (!/^https:\/\//.test(host)) problems.push(`${version} API host ${host || '(none)'} is not HTTPS`)
+    else if (config.PLACEHOLDER_HOST.test(host)) problems.push(`${version} API host ${host} is a placeholder`)
+  })
+  const { appid } = JSON.parse(fs.readFileSync(path.join(dir, 'project.config.json'), 'utf8'))
+  if (!appid || appid === 'touristappid') problems.push(`appid ${appid || '(none)'} is not the mini-program's own`)
+  return problems
+}
+
+function checkRelease(dir) {
+  const problems = releaseProblems(dir)
+  if (problems.length) throw new Error(`not ready for a trial or release upload: ${problems.join('; ')} (see README, 上线前)`)
+}
+
 /** The same steps on broken copies must fail; otherwise the checker proves nothing. */
 async function selfCheck(files) {
   const broken = [
     ['pages/lookup/index.wxml', (text) => `${text}\n<view>`, compileAll],
     ['app.wxss', (text) => `${text}\n.btn { color: red;`, compileAll],
     ['app.json', (text) => text.replace('"pages": [', '"pages": [42, '), validate],
+    ['config.js', (text) => text.replace(/release: '[^']*'/, "release: 'https://api.example.com'"), checkRelease],
   ]
   for (const [file, breakIt, step] of broken) { // eslint-disable-line no-restricted-syntax
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-broken-'))
@@ -156,17 +184,41 @@ async function selfCheck(files) {
   return broken.length
 }
 
+/** A copy whose hosts and appid are real must pass the release check (else it proves nothing). */
+function releaseSelfCheck() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-release-'))
+  try {
+    stage(ROOT, dir)
+    const config = fs.readFileSync(path.join(dir, 'config.js'), 'utf8')
+    fs.writeFileSync(path.join(dir, 'config.js'), config.replace(/(trial|release): '[^']*'/g, "$1: 'https://api.parcels.example-operator.cn'"))
+    const projectJson = JSON.parse(fs.readFileSync(path.join(dir, 'project.config.json'), 'utf8'))
+    fs.writeFileSync(path.join(dir, 'project.config.json'), JSON.stringify({ ...projectJson, appid: 'wx0123456789abcdef' }))
+    checkRelease(dir)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 async function main() {
+  const release = process.argv.includes('--release')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mp-package-'))
   try {
     const files = stage(ROOT, dir)
     const broken = await selfCheck(files)
-    console.log(`self-check: ${broken} broken copies rejected`)
+    releaseSelfCheck()
+    console.log(`self-check: ${broken} broken copies rejected, a release-ready copy accepted`)
     const compiled = compileAll(dir, files)
     console.log(`wcc: ${compiled.wxml} WXML compiled; wcsc: ${compiled.wxss} WXSS compiled`)
     const checked = await validate(dir)
     console.log(`miniprogram-ci: app.json, ${checked.pages} pages, ${checked.components} components, `
       + 'sitemap.json and theme.json valid; code-quality checks passed')
+    if (release) {
+      checkRelease(dir)
+      console.log('release: trial and release API hosts and the appid are real')
+    } else {
+      const waiting = releaseProblems(dir)
+      if (waiting.length) console.log(`before a trial or release upload (npm run check:release): ${waiting.join('; ')}`)
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

@@ -12,7 +12,8 @@ const ROOT = path.resolve(__dirname, '..')
 const SRC = path.join(ROOT, 'images/tab/src')
 const OUT = path.join(ROOT, 'images/tab')
 const SIZE = 81
-const COLOURS = { '': '#8a8a8a', '-on': '#07c160' }
+// One colour each that keeps 3:1 (WCAG non-text contrast) on both tab bars, light #ffffff and dark #191919.
+const COLOURS = { '': '#6b6b6b', '-on': '#067d3f' }
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 async function main() {

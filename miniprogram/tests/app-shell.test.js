@@ -59,12 +59,28 @@ test('script errors are logged by their first line only (no page data)', () => {
   spy.mockRestore()
 })
 
-test('coming back to the foreground lets the lookup page look at the clipboard once more', async () => {
+test('the clipboard is read once per launch: coming back to the foreground does not read it', async () => {
   const clipboard = require('../utils/clipboard') // eslint-disable-line global-require
   fakeWx.device.clipboard = '1Z999AA10123456784'
   expect(await clipboard.offer()).toBe('1Z999AA10123456784')
   fakeWx.device.clipboard = '1Z023E2X0214323462'
+  wx.getClipboardData.mockClear()
+  expect(app.onShow).toBeUndefined() // iOS would show its paste notice on every return
   expect(await clipboard.offer()).toBe('')
-  app.onShow()
+  expect(wx.getClipboardData).not.toHaveBeenCalled()
+  clipboard.rearm() // what a lookup does
   expect(await clipboard.offer()).toBe('1Z023E2X0214323462')
+})
+
+test('an old WeChat (base library below MIN_BASE_LIBRARY) is told to update', () => {
+  const { MIN_BASE_LIBRARY } = require('../config') // eslint-disable-line global-require
+  expect(app.compareVersions('2.32.2', MIN_BASE_LIBRARY)).toBe(-1)
+  expect(app.compareVersions('3.0.0', MIN_BASE_LIBRARY)).toBe(1)
+  wx.getAppBaseInfo = () => ({ SDKVersion: '2.25.4', language: 'zh_CN' })
+  app.onLaunch()
+  expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '微信版本过低' }))
+  wx.showModal.mockClear()
+  wx.getAppBaseInfo = () => ({ SDKVersion: '3.3.4', language: 'zh_CN' })
+  app.onLaunch()
+  expect(wx.showModal).not.toHaveBeenCalled()
 })

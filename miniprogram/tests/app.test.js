@@ -135,3 +135,17 @@ test('only the lookup and help pages can be shared to Moments', () => {
   const sharing = json('app.json').pages.filter((p) => /onShareTimeline\(/.test(fs.readFileSync(path.join(ROOT, `${p}.js`), 'utf8')))
   expect(sharing).toEqual(['pages/lookup/index', 'pages/help/index'])
 })
+
+test('WeChat review: a brand-neutral name, one privacy check, the fuzzy-location scope, a minimum base library', () => {
+  const config = require('../config') // eslint-disable-line global-require
+  const text = fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8')
+  const app = JSON.parse(text)
+  expect(text.match(/"__usePrivacyCheck__"/g)).toHaveLength(1)
+  expect(app.window.navigationBarTitleText).toBe(config.APP_NAME)
+  expect(config.APP_NAME).not.toMatch(/UPS/i)
+  expect(Object.keys(app.permission)).toEqual(['scope.userFuzzyLocation'])
+  // The privacy API needs 2.32.3 (wx.getFuzzyLocation 2.25.0); DevTools debugs on a newer one.
+  const newer = (a, b) => a.split('.').map(Number).reduce((r, n, i) => r || n - b.split('.').map(Number)[i], 0) >= 0
+  expect(config.MIN_BASE_LIBRARY).toBe('2.32.3')
+  expect(newer(json('project.config.json').libVersion, config.MIN_BASE_LIBRARY)).toBe(true)
+})

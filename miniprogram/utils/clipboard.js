@@ -13,11 +13,11 @@ const OFFERED_KEY = 'clipboard_offered'
 const UPS_1Z = /^1Z[0-9A-Z]{16}$/
 // errno of a privacy API refused because the user declined (or never saw) the privacy guide.
 const PRIVACY_ERRNO = 104
-// iOS tells the user each time an app reads the clipboard: look once per visit to the
-// foreground (app.js re-arms it in App.onShow), not on every tab switch.
+// iOS tells the user each time an app reads the clipboard: look once per launch (module state
+// starts armed) and once after each lookup (the lookup page re-arms it), never on every show.
 let armed = true
 
-/** Allow the next offer() to look at the clipboard again (the app came to the foreground). */
+/** Allow the next offer() to look at the clipboard again (the user just looked numbers up). */
 function rearm() {
   armed = true
 }

@@ -4,6 +4,7 @@
  * A page puts only the strings its WXML shows into its data, `pick([...keys])` as `t`, and
  * reads `{{t.key}}`; scripts call `t('key', { n: 3 })`, which fills `{n}` placeholders.
  */
+const { APP_NAME } = require('../config')
 const zh = require('./strings-zh')
 const en = require('./strings-en')
 
@@ -48,11 +49,14 @@ function has(key) {
   return Object.prototype.hasOwnProperty.call(zh, key)
 }
 
-/** The string for `key` with `{name}` placeholders filled from `params`. */
+/**
+ * The string for `key` with `{name}` placeholders filled from `params`; `{app}` is always the
+ * operator's mini-program name (config.APP_NAME), so no string carries a brand of its own.
+ */
 function t(key, params) {
   const template = has(key) ? STRINGS[getLang()][key] : key
-  if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (all, name) => (name in params ? String(params[name]) : all))
+  const values = { app: APP_NAME, ...params }
+  return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all))
 }
 
 /** Only the strings `keys` in the current language, for a page's or component's data. */

@@ -9,9 +9,34 @@ const MARKER_ICON = '/images/marker.png'
 const PRECISE_API = 'getLocation'
 const FUZZY_API = 'getFuzzyLocation'
 
-/** "350 米" under a kilometre, "2.4 公里" up to 100 km, whole kilometres beyond. */
+// Closer than this reads "就在附近", never "0 米": the user's position is district-level
+// (wx.getFuzzyLocation), so a few dozen metres say nothing.
+const NEARBY_METRES = 100
+// Abbreviations that stay in capitals when an all-caps name is put in title case.
+const KEEP_UPPER = new Set(['UPS', 'USA', 'US', 'CBD', 'SEZ', 'ID', 'II', 'III', 'IV', 'HK', 'PRC'])
+
+/**
+ * UPS's Locator writes Latin names and addresses in capitals ("UPS CUSTOMER CENTER FUTIAN");
+ * shown in title case ("UPS Customer Center Futian"). Chinese, and text already in mixed
+ * case, is left as UPS gave it.
+ */
+function titleCase(text) {
+  const value = String(text || '')
+  if (!/[A-Z]/.test(value) || /[a-z]/.test(value)) return value
+  return value.replace(/[A-Z0-9][A-Z0-9'&.-]*/g, (word) => {
+    const bare = word.replace(/[.'&-]+$/, '')
+    if (KEEP_UPPER.has(bare)) return word
+    if (/^[A-Z]{2}$/.test(bare) && new RegExp(`\\b${bare},?\\s*\\d{5,6}\\b`).test(value)) return word // GD 518048
+    if (/^\d+(ST|ND|RD|TH)$/.test(bare)) return word.toLowerCase() // 1ST -> 1st
+    if (/\d/.test(word)) return word // unit and floor codes: 2F-B1, 6008
+    return word.charAt(0) + word.slice(1).toLowerCase()
+  })
+}
+
+/** "就在附近" under 100 m, "350 米" under a kilometre, "2.4 公里" up to 100 km, then whole km. */
 function distanceText(metres) {
   if (metres === null || metres === undefined) return ''
+  if (metres < NEARBY_METRES) return i18n.t('loc_nearby')
   if (metres < 1000) return i18n.t('loc_metres', { n: Math.round(metres) })
   const km = metres / 1000
   return i18n.t('loc_km', { n: km < 100 ? km.toFixed(1) : Math.round(km) })
@@ -35,9 +60,9 @@ function row(place, index) {
   return {
     index,
     id: place.id,
-    name: place.name,
+    name: titleCase(place.name),
     type: place.type ? place.type.label : '',
-    address: place.address,
+    address: titleCase(place.address),
     distance: distanceText(place.distance_m),
     open: openText(place),
     openNow: place.open_now === true,
@@ -105,7 +130,8 @@ function waiting(result) {
 }
 
 function heldPlace(pickup) {
-  if (pickup.access_point) return `${pickup.access_point.name}, ${pickup.access_point.address}`
+  const ap = pickup.access_point
+  if (ap) return `${titleCase(ap.name)}, ${titleCase(ap.address)}`
   return pickup.held_at ? pickup.held_at.text : ''
 }
 
@@ -143,5 +169,6 @@ module.exports = {
   pickupOf,
   row,
   scopeOf,
+  titleCase,
   view,
 }

@@ -138,7 +138,7 @@ def test_the_chinese_reader_sees_cleared_and_places_in_chinese(replay, client):
     shipment = _track(replay, client, "vk134")
     view = shipment_view(shipment, "zh")
     labels = [event["status"]["label"] for event in view["events"]]
-    assert labels[2] == "清关完成" and "清关中" not in labels
+    assert labels[2] == "已清关" and "清关中" not in labels
     assert view["events"][0]["location"] == "加拿大 艾伯塔省 卡尔加里"
     assert view["eta"]["rescheduled"] is True and view["eta"]["kind"] == "window"
 

@@ -42,7 +42,7 @@ def test_page_shows_the_status_in_chinese_and_nothing_personal(shared_page):
     dumped = _chromium("--dump-dom", url)
     assert dumped.returncode == 0, dumped.stderr[-2000:]
     dom = dumped.stdout
-    assert "包裹送达" in dom and "物流动态" in dom
+    assert "已签收" in dom and "物流动态" in dom
     assert "中国 北京" in dom  # city-level places are shown, in the reader's language
     lowered = dom.lower()
     for kind, values in personal_strings(app, number).items():

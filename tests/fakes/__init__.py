@@ -7,6 +7,7 @@ from tests.fakes.ledger import (
     FakeCreditLedger,
     FakeNonces,
     FakeNotificationLog,
+    FakePersonalRecords,
     FakeSeenPushes,
     FakeTemplateSwitch,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "FakeMessenger",
     "FakeNonces",
     "FakeNotificationLog",
+    "FakePersonalRecords",
     "FakePushInbox",
     "FakeRefreshQueue",
     "FakeSchedule",

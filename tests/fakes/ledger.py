@@ -60,6 +60,25 @@ class FakeCreditLedger:
     def language(self, openid: str) -> str:
         return "en" if self._langs.get(openid) == "en" else "zh"
 
+    def forget_user(self, openid: str) -> None:
+        for per_user in (self.credit, self._answers, self._reserved, self._langs):
+            per_user.pop(openid, None)
+        self._unmatched = defaultdict(
+            int, {k: v for k, v in self._unmatched.items() if k[0] != openid}
+        )
+
+
+class FakePersonalRecords:
+    """Erases a user from the fakes that hold per-user data, as the Redis adapter deletes
+    their keys: the ledger, the notification log and the sessions."""
+
+    def __init__(self, *holders) -> None:
+        self._holders = holders
+
+    def erase(self, openid: str) -> None:
+        for holder in self._holders:
+            holder.forget_user(openid)
+
 
 class FakeTemplateSwitch:
     """Template ids switched off, kept for the test's lifetime."""
@@ -162,6 +181,14 @@ class FakeNotificationLog:
             for (o, n, c), s in self.states.items()
             if (o, n) == (openid, number) and s == "unread"
         ]
+
+    def history(self, openid: str) -> dict[str, str]:
+        return {f"{n}:{c}": s for (o, n, c), s in self.states.items() if o == openid}
+
+    def forget_user(self, openid: str) -> None:
+        self.states = {k: v for k, v in self.states.items() if k[0] != openid}
+        self.inflight = {k: v for k, v in self.inflight.items() if k[0] != openid}
+        self.settled_msgids = {m for m in self.settled_msgids if m[0] != openid}
 
 
 class FakeSeenPushes:

@@ -105,6 +105,10 @@ class FakeSessionStore:
     def prune(self, openid: str) -> None:
         self.by_user[openid] = {d for d in self.by_user.get(openid, set()) if d in self.sessions}
 
+    def forget_user(self, openid: str) -> None:
+        for digest in self.by_user.pop(openid, set()):
+            self.sessions.pop(digest, None)
+
 
 class FakePushInbox:
     """Pushes signed "good" carry the events the test queued; anything else is refused."""

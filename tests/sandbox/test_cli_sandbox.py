@@ -27,7 +27,7 @@ def test_track_against_the_running_sandbox(live, sandbox_env, capsys):
     numbers = [BY_KEY["out_for_delivery"].number, BY_KEY["signature_delivered"].number]
     assert cli.main(["track", *numbers]) == cli.OK
     out = capsys.readouterr().out
-    assert "派送中 (out_for_delivery)" in out and "包裹送达 (delivered)" in out
+    assert "派送中 (out_for_delivery)" in out and "已签收 (delivered)" in out
     assert "预计送达" in out and "签收人: CHEN JING" in out
 
 

@@ -55,7 +55,7 @@ def test_eta_phrases():
     assert eta_phrase(deadline, "zh", TODAY) == "预计今天 12:00 前送达"
     assert eta_phrase(deadline, "en", TODAY) == "Expected today by 12:00"
     delivered = Shipment("1Z", delivered_at="2026-11-20T14:05:00+08:00")
-    assert eta_phrase(delivered, "zh", TODAY) == "11月20日已送达"
+    assert eta_phrase(delivered, "zh", TODAY) == "11月20日已签收"
     assert eta_phrase(delivered, "en", TODAY) == "Delivered Nov 20"
     assert eta_phrase(Shipment("1Z", eta=Eta("not a date")), "zh", TODAY) == ""
 

@@ -9,21 +9,21 @@ import pytest
 from backend.domain.statuses import Status, explanation, importance, is_final, label, progress
 
 S = Status
-# The status table of docs/api.md, "Statuses": code, zh, en.
+# The status table of docs/api.md, "Statuses" (issue #27's Chinese tracker wording): code, zh, en.
 TAXONOMY = [
-    ("shipment_accepted", "已接受托运", "Shipment Accepted"),
-    ("in_transit", "运输途中", "In Transit"),
-    ("at_facility", "分拣中心", "Arrival at UPS Facility"),
+    ("shipment_accepted", "已揽收", "Shipment Accepted"),
+    ("in_transit", "运输中", "In Transit"),
+    ("at_facility", "分拣中", "Arrival at UPS Facility"),
     ("clearance_in_progress", "清关中", "Clearance in Progress"),
-    ("cleared", "清关完成", "Cleared"),
+    ("cleared", "已清关", "Cleared"),
     ("out_for_delivery", "派送中", "Out for Delivery"),
-    ("delivery_attempted", "派送尝试", "Delivery Attempted"),
-    ("delivered", "包裹送达", "Delivered"),
-    ("exception", "异常/问题", "Exception"),
-    ("awaiting_receiver", "等待收件人", "Awaiting Receiver"),
-    ("label_created", "已创建运单", "Label Created"),
+    ("delivery_attempted", "派送未成功", "Delivery Attempted"),
+    ("delivered", "已签收", "Delivered"),
+    ("exception", "异常", "Exception"),
+    ("awaiting_receiver", "待收件人处理", "Awaiting Receiver"),
+    ("label_created", "待揽收", "Label Created"),
     ("ready_for_pickup", "待取件", "Ready for Pickup"),
-    ("returned_to_sender", "退回发件人", "Returned to Sender"),
+    ("returned_to_sender", "已退回", "Returned to Sender"),
     ("cancelled", "已取消", "Cancelled"),
     ("unknown", "状态未知", "Unknown"),
 ]
@@ -42,7 +42,7 @@ def test_labels_match_the_taxonomy_table(code, zh, en):
 
 @pytest.mark.parametrize("lang", ["zh", "", "fr", "zh-CN"])
 def test_any_language_but_en_gets_chinese(lang):
-    assert label(S.DELIVERED, lang) == "包裹送达"
+    assert label(S.DELIVERED, lang) == "已签收"
     assert CJK.search(explanation(S.DELIVERED, lang))
 
 

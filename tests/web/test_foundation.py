@@ -98,7 +98,7 @@ def test_openapi_document_is_served_under_api_v1(client):
     assert response.status_code == 200
     spec = response.get_json()
     assert spec["openapi"].startswith("3.")
-    assert spec["info"]["title"] == "UPS 包裹追踪 API"
+    assert spec["info"]["title"] == "包裹查询助手 API"
 
 
 def test_openapi_documents_every_api_v1_route(app, client):

@@ -42,7 +42,7 @@ def test_results_come_in_input_order_without_duplicates_with_errors_in_place(liv
     ok, missing, invalid, transit = body["results"]
     assert ok["ok"] and ok["status"] == {
         "code": "delivery_attempted",
-        "label": "派送尝试",
+        "label": "派送未成功",
         "description": ok["status"]["description"],
     }
     assert missing["error"]["code"] == "not_found" and not missing["ok"]
@@ -73,7 +73,7 @@ def test_no_numbers_is_a_400_in_chinese(live, numbers):
     assert response.status_code == 400
     assert response.json()["error"] == {
         "code": "no_numbers",
-        "message": "没有找到跟踪号，请输入或粘贴 UPS 单号。",
+        "message": "没有找到运单号，请输入或粘贴 UPS 运单号。",
     }
 
 

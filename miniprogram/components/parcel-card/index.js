@@ -7,8 +7,11 @@ const KEYS = ['card_no_events', 'card_stale', 'card_remove', 'copy_number']
 
 Component({
   properties: {
-    // One API Result ({number, ok, status, events, eta, ...} or {number, ok: false, error}),
-    // possibly read from the offline cache ({offline: true, cached_at}).
+    // What the card shows, already presented (utils/view.js presentCard): lists pass this, so
+    // setData carries a few hundred bytes per parcel instead of the whole Result.
+    card: { type: Object, value: null },
+    // Or one API Result ({number, ok, status, events, eta, ...} or {number, ok: false, error}),
+    // possibly read from the offline cache ({offline: true, cached_at}), presented here.
     result: { type: Object, value: null },
     // Show a "stop watching" action (the My parcels list).
     removable: { type: Boolean, value: false },
@@ -18,8 +21,8 @@ Component({
     t: {},
   },
   observers: {
-    result: function present(result) {
-      this.setData({ vm: result ? presentCard(result) : null, t: i18n.pick(KEYS) })
+    'card, result': function present(card, result) {
+      this.setData({ vm: card || (result ? presentCard(result) : null), t: i18n.pick(KEYS) })
     },
   },
   methods: {

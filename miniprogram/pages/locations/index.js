@@ -13,7 +13,7 @@ const { dial, showError } = require('../../utils/feedback')
 const { agoText } = require('../../utils/format')
 const i18n = require('../../utils/i18n')
 const {
-  PRECISE_API, failureOf, scopeOf, view,
+  PRECISE_API, failureOf, scopeOf, titleCase, view,
 } = require('../../utils/locations')
 const network = require('../../utils/network')
 const { localize } = require('../../utils/page-ui')
@@ -57,7 +57,7 @@ Page({
     const lat = Number(query.lat)
     const lng = Number(query.lng)
     if (query.lat && query.lng && Number.isFinite(lat) && Number.isFinite(lng)) {
-      this.setData({ heading: safeDecode(query.name) })
+      this.setData({ heading: titleCase(safeDecode(query.name)) })
       return this.search({ lat, lng })
     }
     if (query.address) return this.search({ address: safeDecode(query.address) })

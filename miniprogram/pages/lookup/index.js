@@ -1,5 +1,5 @@
 /** 查询: paste, type or scan tracking numbers, then open the results. */
-const { MAX_NUMBERS } = require('../../config')
+const { MAX_NUMBERS, SCENE_SINGLE_PAGE } = require('../../config')
 const track = require('../../services/track')
 const clipboard = require('../../utils/clipboard')
 const { showError, toast } = require('../../utils/feedback')
@@ -15,7 +15,17 @@ const { call, isCancel } = require('../../utils/wx-promise')
 const SCAN_TYPES = ['barCode', 'qrCode', 'datamatrix', 'pdf417']
 const KEYS = ['lookup_heading', 'lookup_intro', 'lookup_placeholder', 'lookup_clear', 'lookup_paste', 'lookup_scan',
   'lookup_submit', 'lookup_recent', 'lookup_recent_clear', 'lookup_official_tip', 'lookup_clipboard_go',
-  'lookup_clipboard_dismiss']
+  'lookup_clipboard_dismiss', 'unofficial_short', 'lookup_single_page']
+
+/** Opened from Moments: single-page mode, where no other page can open (wechat.md §4.3). */
+function singlePageMode() {
+  try {
+    const options = wx.getEnterOptionsSync ? wx.getEnterOptionsSync() : wx.getLaunchOptionsSync()
+    return Boolean(options) && options.scene === SCENE_SINGLE_PAGE
+  } catch (err) {
+    return false
+  }
+}
 
 Page({
   data: {
@@ -27,13 +37,19 @@ Page({
     scanning: false,
     offered: '',
     offerText: '',
+    singlePage: false,
+  },
+
+  onLoad() {
+    this.setData({ singlePage: singlePageMode() })
   },
 
   onShow() {
-    localize(this, 'title_lookup', KEYS, { tab: true })
+    localize(this, 'title_lookup', KEYS, { tab: !this.data.singlePage })
     this.setText(this.data.text)
     this.setData({ recent: recent.list() })
-    return this.offerClipboard()
+    // Single-page mode has no clipboard prompt to act on: 查询 could not open the results.
+    return this.data.singlePage ? undefined : this.offerClipboard()
   },
 
   // "检测到运单号 1Z…，查询？" — only when the privacy guide was already accepted.
@@ -111,6 +127,8 @@ Page({
   },
 
   openResults(list) {
+    if (this.data.singlePage) return
+    clipboard.rearm() // back from the results, a newly copied number may be offered
     this.setData({ recent: recent.add(list) })
     wx.navigateTo({ url: `/pages/results/index?numbers=${encodeURIComponent(list.join(','))}` })
   },

@@ -10,6 +10,7 @@ const { detectNumbers } = require('../../utils/numbers')
 const { localize } = require('../../utils/page-ui')
 const { safeDecode } = require('../../utils/query')
 const { invitePayload } = require('../../utils/share')
+const { presentCard } = require('../../utils/view')
 
 const KEYS = ['results_loading', 'results_error_title', 'retry', 'back_to_lookup', 'results_offline', 'renew_button']
 const FINAL = ['delivered', 'returned_to_sender', 'cancelled']
@@ -20,7 +21,8 @@ Page({
   data: {
     t: {},
     numbers: [],
-    results: [],
+    // Presented cards only: the detail page fetches a parcel's full Result itself.
+    cards: [],
     summary: '',
     loading: true,
     offline: false,
@@ -39,8 +41,12 @@ Page({
   },
 
   show(results, offline) {
+    const now = Date.now()
     this.setData({
-      results, offline, loading: false, summary: i18n.t('results_summary', { n: results.length }),
+      cards: results.map((result) => presentCard(result, now)),
+      offline,
+      loading: false,
+      summary: i18n.t('results_summary', { n: results.length }),
     })
   },
 
@@ -50,7 +56,7 @@ Page({
       this.setData({ loading: false, error: i18n.t('error_no_numbers') })
       return
     }
-    this.setData({ loading: !this.data.results.length, error: '' })
+    this.setData({ loading: !this.data.cards.length, error: '' })
     try {
       const { results, offline } = await track.lookup(numbers)
       this.show(results, offline)

@@ -1,4 +1,5 @@
 /** 设置: language (stored; every request sends it), the hotline, data on this phone, about. */
+const closeAccount = require('../../behaviors/close-account')
 const { HOTLINE } = require('../../config')
 const help = require('../../services/help')
 const cache = require('../../utils/cache')
@@ -8,9 +9,12 @@ const { localize } = require('../../utils/page-ui')
 const recent = require('../../utils/recent')
 
 const KEYS = ['settings_language', 'lang_zh', 'lang_en', 'settings_hotline', 'settings_data', 'settings_clear',
-  'settings_about', 'settings_about_text']
+  'settings_about', 'settings_about_text', 'settings_my_data', 'settings_my_data_text', 'account_delete',
+  'settings_text_size']
 
 Page({
+  behaviors: [closeAccount],
+
   data: {
     t: {},
     lang: 'zh',
@@ -39,6 +43,10 @@ Page({
     } catch (err) {
       // Offline with nothing saved: the built-in hotline is still there.
     }
+  },
+
+  onMyData() {
+    wx.navigateTo({ url: '/pages/data/index' })
   },
 
   onPickLang(e) {

@@ -10,7 +10,7 @@ const { safeDecode } = require('../../utils/query')
 const { presentShared } = require('../../utils/view')
 
 const KEYS = ['loading', 'share_open_app', 'share_heading', 'detail_events', 'share_privacy', 'share_single_page',
-  'hotline_failed', 'retry']
+  'hotline_failed', 'retry', 'unofficial_short']
 
 function enterScene() {
   try {

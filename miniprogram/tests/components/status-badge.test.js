@@ -4,9 +4,9 @@ const { loadComponent, mount } = require('../helpers/simulate')
 const id = loadComponent('status-badge')
 
 test('renders the label with a colour class per status code', () => {
-  const badge = mount(id, { code: 'delivered', label: '包裹送达' })
+  const badge = mount(id, { code: 'delivered', label: '已签收' })
   const node = badge.querySelector('.badge')
-  expect(node.dom.textContent).toBe('包裹送达')
+  expect(node.dom.textContent).toBe('已签收')
   expect(node.dom.className).toContain('status-badge--badge-delivered')
   expect(badge.toJSON()).toMatchSnapshot()
 })

@@ -67,7 +67,19 @@ test('shows status with its explanation, ETA window, advice, facts and the event
   expect(texts(page, '.advice-text')).toEqual([sample.OUT_FOR_DELIVERY.advice[0].text])
   expect(texts(page, '.row-label')).toEqual(['重量', '尺寸', '服务', '件数'])
   expect(texts(page, '.row-value')).toEqual(['2.4 kg', '30 × 20 × 12 cm', 'UPS Worldwide Express', '1 件'])
+  // The 5 newest events, then 展开全部 unfolds the sixth.
+  expect(texts(page, '.tl-text')).toHaveLength(5)
+  expect(texts(page, '.tl-toggle')).toEqual(['展开全部 6 条'])
+  page.querySelector('#timeline').querySelector('.tl-toggle').dispatchEvent('tap')
+  await fakeWx.flush()
   expect(texts(page, '.tl-text')).toHaveLength(6)
+  expect(texts(page, '.tl-toggle')).toEqual(['收起'])
+  // Status, advice and timeline come before the facts; the actions sit in the bottom bar.
+  const blocks = Array.from(page.dom.querySelectorAll('.page-detail--section')).map((el) => el.className)
+  expect(blocks.findIndex((c) => c.includes('events-block'))).toBeLessThan(blocks.findIndex((c) => c.includes('facts-block')))
+  expect(blocks.findIndex((c) => c.includes('advice-block'))).toBeLessThan(blocks.findIndex((c) => c.includes('events-block')))
+  const actions = page.dom.querySelectorAll('.page-detail--action-bar .page-detail--action')
+  expect(Array.from(actions).map((el) => el.textContent.trim())).toEqual(['提醒我', '分享', '复制'])
   expect(find(page, '.hotline')).toHaveLength(0)
   expect(texts(page, '.section-title')).toContain('关注包裹')
   expect(texts(page, '.subscribe-hint')).toEqual(['点「关注」时在弹窗里选「允许」，清关/异常、派送、签收时会各提醒您一次。'])
@@ -76,7 +88,7 @@ test('shows status with its explanation, ETA window, advice, facts and the event
 test('delivered: delivered time and who signed', async () => {
   api()
   const page = await open(sample.DELIVERED.number)
-  expect(texts(page, '.head-eta')).toEqual(['11月23日 15:32 送达'])
+  expect(texts(page, '.head-eta')).toEqual(['11月23日 15:32 已签收'])
   expect(texts(page, '.row-value')).toContain('FRONT DESK')
   expect(texts(page, '.row-value')).toContain('2 件')
   expect(find(page, '.subscribe-button')).toHaveLength(0)
@@ -121,7 +133,7 @@ test('watch with a nickname (at most 20 characters); no share is created by watc
   expect(page.data.watched).toBe(true)
   expect(wx.showToast.mock.calls[0][0].title).toBe('已加入我的包裹')
   expect(requests('POST', /\/share$/)).toHaveLength(0)
-  expect(texts(page, '.share-button')).toEqual(['分享给好友'])
+  expect(texts(page, '.share-button')).toEqual(['分享'])
 })
 
 test('a watched parcel shows what it will still be told; unwatch after confirming', async () => {
@@ -162,7 +174,7 @@ test('share token: when creating it fails, the card is the invitation, never the
   const page = await open(WATCHED.number)
   const shared = page.instance.onShareAppMessage({ from: 'menu' })
   const payload = await shared.promise
-  expect(payload).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+  expect(payload).toEqual({ title: '在微信里查包裹物流，一次最多 30 个运单号', path: '/pages/lookup/index' })
 })
 
 test('copy the number (a privacy API: consent already given)', async () => {
@@ -284,7 +296,7 @@ test('a parcel at an Access Point can add its last pickup day to the phone calen
 test('a parcel the user does not watch is never forwarded with its number', async () => {
   api()
   const page = await open(sample.EXCEPTION.number)
-  expect(page.instance.onShareAppMessage({ from: 'menu' })).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+  expect(page.instance.onShareAppMessage({ from: 'menu' })).toEqual({ title: '在微信里查包裹物流，一次最多 30 个运单号', path: '/pages/lookup/index' })
   expect(find(page, '.share-button')).toHaveLength(0)
   expect(texts(page, '.share-hint')).toEqual(['关注后可以分享给好友；对方只能看到状态、预计送达和城市。'])
   expect(requests('POST', /\/share$/)).toHaveLength(0)

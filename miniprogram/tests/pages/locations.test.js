@@ -7,6 +7,7 @@ const {
 const { flush } = require('../helpers/wx')
 const i18n = require('../../utils/i18n')
 const network = require('../../utils/network')
+const { titleCase } = require('../../utils/locations')
 const samples = require('../support/sample-locations')
 
 const pageId = loadPage('locations')
@@ -39,8 +40,9 @@ test('asks for the fuzzy WGS-84 position on opening, then lists places with map 
   expect(call.query).toMatchObject({
     lat: '22.5431', lng: '114.0579', kind: 'all', lang: 'zh',
   })
-  expect(texts(page, '.place-name')).toEqual(samples.SHENZHEN.locations.map((p) => p.name))
-  expect(texts(page, '.place-distance')).toEqual(['0 米', '10.7 公里'])
+  // UPS writes names in capitals; the list shows them in title case.
+  expect(texts(page, '.place-name')).toEqual(['UPS Customer Center Futian', 'Nanshan Express Outlet'])
+  expect(texts(page, '.place-distance')).toEqual(['就在附近', '10.7 公里'])
   const { markers } = page.instance.data
   expect(markers.map((m) => [m.id, m.latitude, m.longitude])).toEqual(
     samples.SHENZHEN.locations.map((p, i) => [i, p.gcj02.lat, p.gcj02.lng]),
@@ -71,7 +73,10 @@ test('navigation opens WeChat\'s map at the GCJ-02 point; call dials the number'
   await page.instance.onNavigate(tapEvent({ index: 0 }))
   const first = samples.SHENZHEN.locations[0]
   expect(wx.openLocation).toHaveBeenCalledWith(expect.objectContaining({
-    latitude: first.gcj02.lat, longitude: first.gcj02.lng, name: first.name, address: first.address,
+    latitude: first.gcj02.lat,
+    longitude: first.gcj02.lng,
+    name: titleCase(first.name),
+    address: titleCase(first.address),
   }))
   await page.instance.onCall(tapEvent({ index: 0 }))
   expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: first.phone }))
@@ -94,7 +99,7 @@ function popup(page) {
 async function openAsked() {
   const page = mount(pageId)
   const loading = page.instance.onLoad({})
-  await fakeWx.until(() => texts(page, '.contract')[0] === '《UPS 包裹追踪小程序隐私保护指引》')
+  await fakeWx.until(() => texts(page, '.contract')[0] === '《包裹查询助手小程序隐私保护指引》')
   return { page, loading }
 }
 
@@ -115,7 +120,7 @@ describe('privacy first, through the shared privacy-popup', () => {
     const { page, loading } = await openAsked()
     expect(texts(page, '.title')).toEqual(['用户隐私保护提示'])
     expect(texts(page, '.text')[0]).toBe(
-      '为了查找您附近的 UPS 网点，需要获取您的大致位置。使用前请先阅读并同意《UPS 包裹追踪小程序隐私保护指引》。',
+      '为了查找您附近的 UPS 网点，需要获取您的大致位置。使用前请先阅读并同意《包裹查询助手小程序隐私保护指引》。',
     )
     expect(fakeWx.calls()).toEqual([]) // nothing leaves the phone before the answer
     popup(page).querySelector('.contract').dispatchEvent('tap')
@@ -246,7 +251,8 @@ test('offline: the last results with their age', async () => {
   const page = await open()
   expect(page.instance.data.offline).toBe(true)
   expect(texts(page, '.offline')[0]).toMatch(/^网络不可用，以下是 (刚刚|\d+ 分钟前)保存的结果$/)
-  expect(texts(page, '.place-name')).toEqual(samples.SHENZHEN.locations.map((p) => p.name))
+  // UPS writes names in capitals; the list shows them in title case.
+  expect(texts(page, '.place-name')).toEqual(['UPS Customer Center Futian', 'Nanshan Express Outlet'])
 })
 
 test('opened with no network: the last results at once, no position asked', async () => {
@@ -257,7 +263,8 @@ test('opened with no network: the last results at once, no position asked', asyn
   expect(wx.getFuzzyLocation).toHaveBeenCalledTimes(1) // the first, online visit only
   expect(page.instance.data).toMatchObject({ phase: 'results', offline: true })
   expect(texts(page, '.offline')[0]).toMatch(/^网络不可用，以下是 (刚刚|\d+ 分钟前)保存的结果$/)
-  expect(texts(page, '.place-name')).toEqual(samples.SHENZHEN.locations.map((p) => p.name))
+  // UPS writes names in capitals; the list shows them in title case.
+  expect(texts(page, '.place-name')).toEqual(['UPS Customer Center Futian', 'Nanshan Express Outlet'])
 })
 
 test('offline with nothing saved: a failure state with retry and the hotline', async () => {
@@ -289,8 +296,8 @@ test('opened from a held parcel: searches at the Access Point without asking for
   expect(wx.getFuzzyLocation).not.toHaveBeenCalled()
   expect(wx.getSetting).not.toHaveBeenCalled()
   expect(fakeWx.calls()[0].query).toMatchObject({ lat: '40.6902', lng: '-73.9918' })
-  expect(page.instance.data.heading).toBe('COURT STREET PHARMACY')
-  expect(texts(page, '.place-name')[0]).toBe(samples.BROOKLYN_AP.locations[0].name)
+  expect(page.instance.data.heading).toBe('Court Street Pharmacy')
+  expect(texts(page, '.place-name')[0]).toBe(titleCase(samples.BROOKLYN_AP.locations[0].name))
 })
 
 test('opened with a held place\'s address: a text search', async () => {
@@ -316,5 +323,5 @@ test('English', async () => {
   expect(texts(page, '.kind')).toEqual(['All', 'Access Points', 'Counters'])
   expect(texts(page, '.navigate')[0]).toBe('Directions')
   expect(texts(page, '.place-type')).toEqual(['UPS Access Point', 'UPS Access Point Locker'])
-  expect(texts(page, '.place-distance')).toEqual(['0 m', '282 m'])
+  expect(texts(page, '.place-distance')).toEqual(['Nearby', '282 m'])
 })

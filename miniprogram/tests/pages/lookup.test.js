@@ -23,7 +23,7 @@ beforeEach(async () => {
 
 test('empty start: title, tab bar labels, nothing detected yet', () => {
   const page = open()
-  expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: 'UPS 包裹追踪' }))
+  expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: '包裹查询助手' }))
   expect(wx.setTabBarItem.mock.calls.map(([o]) => o.text)).toEqual(['查询', '我的包裹', '帮助', '设置'])
   expect(texts(page, '.lookup-hint')[0]).toContain('还没有识别到运单号')
   expect(page.querySelector('.recent-item')).toBeUndefined()
@@ -98,8 +98,8 @@ test('English labels, a number-free share card, and a Moments share', () => {
   i18n.setLang('en')
   const page = open()
   expect(texts(page, '.heading')).toEqual(['Track UPS parcels'])
-  expect(page.instance.onShareAppMessage()).toEqual({ title: 'Track UPS parcels in WeChat', path: '/pages/lookup/index' })
-  expect(page.instance.onShareTimeline()).toEqual({ title: 'Track UPS parcels in WeChat' })
+  expect(page.instance.onShareAppMessage()).toEqual({ title: 'Track parcels in WeChat, up to 30 numbers at once', path: '/pages/lookup/index' })
+  expect(page.instance.onShareTimeline()).toEqual({ title: 'Track parcels in WeChat, up to 30 numbers at once' })
 })
 
 test('first run: the language follows WeChat\'s own', () => {
@@ -119,15 +119,14 @@ describe('clipboard', () => {
     expect(texts(page, '.offer-text')).toEqual(['检测到运单号 1Z999AA10123456784，查询？'])
     page.instance.onOfferAccept()
     expect(wx.navigateTo.mock.calls[0][0].url).toBe('/pages/results/index?numbers=1Z999AA10123456784')
-    // Switching tabs does not read the clipboard again; a new visit to the foreground does,
-    // and the same number is not offered twice.
+    // After a lookup the page looks once more (a number copied meanwhile is offered), but the
+    // same number is not offered twice; after that, showing the page again reads nothing.
     wx.getClipboardData.mockClear()
-    await page.instance.onShow()
-    expect(wx.getClipboardData).not.toHaveBeenCalled()
-    clipboard.rearm()
     await page.instance.onShow()
     expect(wx.getClipboardData).toHaveBeenCalledTimes(1)
     expect(find(page, '.offer')).toHaveLength(0)
+    await page.instance.onShow()
+    expect(wx.getClipboardData).toHaveBeenCalledTimes(1)
   })
 
   test('without consent: showing the page never reads the clipboard nor pops up the privacy dialog', async () => {
@@ -146,10 +145,10 @@ describe('clipboard', () => {
     const page = mount(pageId)
     await page.instance.onShow()
     const pasting = page.instance.onPaste()
-    const contract = '《UPS 包裹追踪小程序隐私保护指引》'
+    const contract = '《包裹查询助手小程序隐私保护指引》'
     await fakeWx.until(() => texts(page, '.contract')[0] === contract)
     expect(texts(page, '.title')).toEqual(['用户隐私保护提示'])
-    expect(texts(page, '.contract')).toEqual(['《UPS 包裹追踪小程序隐私保护指引》'])
+    expect(texts(page, '.contract')).toEqual(['《包裹查询助手小程序隐私保护指引》'])
     page.querySelector('.privacy-popup').querySelector('.action-yes').dispatchEvent('agreeprivacyauthorization')
     await pasting
     expect(page.data.text).toBe('1Z999AA10123456784')
@@ -175,4 +174,19 @@ describe('clipboard', () => {
     await page.instance.onPaste()
     expect(wx.showToast.mock.calls.pop()[0].title).toBe('剪贴板里没有运单号')
   })
+})
+
+test('opened from Moments (single-page mode): says what it can do there, reads no clipboard, opens nothing', async () => {
+  wx.getEnterOptionsSync.mockImplementation(() => ({ scene: 1154, query: {} }))
+  fakeWx.device.clipboard = '1Z999AA10123456784'
+  const page = mount(pageId)
+  page.instance.onLoad()
+  await page.instance.onShow()
+  expect(texts(page, '.single-page')[0]).toMatch(/^这是朋友圈里的预览页.*「前往小程序」/)
+  expect(find(page, '.submit-button')).toHaveLength(0)
+  expect(wx.getClipboardData).not.toHaveBeenCalled()
+  expect(wx.setTabBarItem).not.toHaveBeenCalled() // there is no tab bar in single-page mode
+  page.instance.openResults(['1Z999AA10123456784'])
+  expect(wx.navigateTo).not.toHaveBeenCalled()
+  expect(texts(page, '.unofficial')).toEqual(['本小程序不是 UPS 官方服务，运单信息来自 UPS 公开查询接口。'])
 })

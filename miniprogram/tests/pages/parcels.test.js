@@ -30,7 +30,7 @@ test('lists the watched parcels with nickname and latest status (logging in sile
   const list = fakeWx.calls().find((c) => c.path === '/api/v1/parcels')
   expect(list.header.Authorization).toBe('Bearer tok')
   expect(texts(page, '.card-nickname')).toEqual(['妈妈的保健品', '相机镜头'])
-  expect(texts(page, '.badge')).toEqual(['派送中', '清关中', '包裹送达'])
+  expect(texts(page, '.badge')).toEqual(['派送中', '清关中', '已签收'])
   expect(texts(page, '.card-remove')).toHaveLength(3)
   expect(texts(page, '.parcels-summary')).toEqual(['共 3 个包裹，下拉可刷新'])
   expect(wx.setTabBarItem).toHaveBeenCalledTimes(4)

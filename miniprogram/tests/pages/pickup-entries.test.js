@@ -6,6 +6,7 @@ const {
 } = require('../helpers/simulate')
 const i18n = require('../../utils/i18n')
 const sample = require('../support/sample-data')
+const { titleCase } = require('../../utils/locations')
 const samples = require('../support/sample-locations')
 
 const detailId = loadPage('detail')
@@ -35,7 +36,7 @@ test('a parcel held at an Access Point says where and until when, and opens 附�
   const page = await openDetail(samples.HELD)
   const point = samples.HELD.pickup.access_point
   expect(texts(page, '.pickup-by')[0]).toMatch(/^请在 .+ 前取件$/)
-  expect(texts(page, '.pickup-place')).toEqual([`存放地点：${point.name}, ${point.address}`])
+  expect(texts(page, '.pickup-place')).toEqual([`存放地点：${titleCase(point.name)}, ${titleCase(point.address)}`])
   expect(texts(page, '.pickup-id')).toEqual(['取件时请带上有效身份证件。'])
   expect(point.open_now).toBe(false)
   expect(find(page, '.pickup-open')[0].className).toContain('is-closed') // coloured as on 附近网点

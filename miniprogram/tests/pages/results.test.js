@@ -37,7 +37,7 @@ test('looks up many numbers at once: one card per number in input order, errors 
   expect(wx.setNavigationBarTitle.mock.calls[0][0].title).toBe('查询结果')
   expect(texts(page, '.results-summary')).toEqual(['共 8 个运单号'])
   expect(texts(page, '.card-number')).toEqual(NUMBERS)
-  expect(texts(page, '.badge')).toEqual(['派送中', '包裹送达', '清关中', '异常/问题', '派送尝试', '运输途中'])
+  expect(texts(page, '.badge')).toEqual(['派送中', '已签收', '清关中', '异常', '派送未成功', '运输中'])
   expect(texts(page, '.card-error')).toEqual([sample.NOT_FOUND.error.message, sample.INVALID.error.message])
   expect(page.querySelector('.banner')).toBeUndefined()
 })
@@ -101,7 +101,31 @@ test('cached first: numbers looked up before show at once, then the fresh answer
 test('a forwarded results page is only an invitation: no numbers leave in the card', async () => {
   trackFromSample()
   const page = await open()
-  expect(page.instance.onShareAppMessage()).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+  expect(page.instance.onShareAppMessage()).toEqual({ title: '在微信里查包裹物流，一次最多 30 个运单号', path: '/pages/lookup/index' })
+})
+
+test('30 results put only presented cards into setData: at most 32 KB, the full Results stay out', async () => {
+  // 30 numbers as the API answers them, each a full Result (events, advice, facts).
+  const full = Array.from({ length: 30 }, (_, i) => ({ ...sample.RESULTS[i % sample.RESULTS.length] }))
+  const numbers = full.map((r, i) => `${r.number.slice(0, 8)}${String(i).padStart(10, '0')}`)
+  full.forEach((r, i) => { r.number = numbers[i] }) // eslint-disable-line no-param-reassign
+  fakeWx.route('GET', '/api/v1/track', { body: { results: full } })
+  const page = mount(pageId)
+  const sizes = []
+  const { setData } = page.instance
+  page.instance.setData = function measured(data, callback) {
+    sizes.push(Buffer.byteLength(JSON.stringify(data), 'utf8'))
+    return setData.call(this, data, callback)
+  }
+  await page.instance.onLoad({ numbers: encodeURIComponent(numbers.join(',')) })
+  const fullBytes = Buffer.byteLength(JSON.stringify(full), 'utf8')
+  const biggest = Math.max(...sizes)
+  console.log(`setData of 30 results: ${biggest} bytes of cards; the full Results would be ${fullBytes} bytes`) // eslint-disable-line no-console
+  expect(biggest).toBeLessThanOrEqual(32 * 1024)
+  expect(biggest).toBeLessThan(fullBytes / 2)
+  expect(page.data.cards).toHaveLength(30)
+  expect(page.data.cards[0]).not.toHaveProperty('events')
+  expect(page.data).not.toHaveProperty('results')
 })
 
 test('after a lookup of a watched number, renewing its notifications is one tap away', async () => {

@@ -22,7 +22,7 @@ function healthyApi(fake, { watched = sample.PARCELS } = {}) {
   fake.route('GET', '/api/v1/parcels', { body: { parcels: watched } })
   fake.route('GET', /^\/api\/v1\/parcels\/[^/]+$/, (req) => {
     const found = watched.find((p) => req.path.endsWith(`/${p.number}`))
-    return found ? { body: found } : envelope(404, 'not_found', '你没有关注这个包裹')
+    return found ? { body: found } : envelope(404, 'not_found', '您没有关注这个包裹')
   })
   fake.route('GET', '/api/v1/subscriptions/templates', { body: { templates: sample.TEMPLATES, ask: ['tpl-exception', 'tpl-out-for-delivery', 'tpl-delivered'] } })
   fake.route('GET', '/api/v1/subscriptions', { body: { credits: { 'tpl-out-for-delivery': 2, 'tpl-delivered': 1 } } })
@@ -30,6 +30,7 @@ function healthyApi(fake, { watched = sample.PARCELS } = {}) {
   fake.route('GET', /^\/api\/v1\/shares\//, { body: sample.SHARED_VIEW })
   fake.route('GET', '/api/v1/help', { body: sample.HELP })
   fake.route('POST', '/api/v1/links/check', { body: sample.LINK_VERDICTS.suspicious })
+  fake.route('GET', '/api/v1/me/data', { body: sample.MY_DATA })
 }
 
 /** Nothing answers: every request fails as it does without a network. */

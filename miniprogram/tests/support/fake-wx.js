@@ -74,7 +74,7 @@ function createFakeWx(spy = (fn) => fn) {
   // Device state a test can change: the clipboard, privacy consent, the network, the language.
   const device = {
     ...{
-      clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+      clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN', scene: 1001,
     },
     ...LOCATION_DEFAULTS,
   }
@@ -131,15 +131,15 @@ function createFakeWx(spy = (fn) => fn) {
     makePhoneCall: succeedWith({ errMsg: 'makePhoneCall:ok' }),
     addPhoneCalendar: succeedWith({ errMsg: 'addPhoneCalendar:ok' }),
     showModal: succeedWith({ confirm: true, cancel: false }),
-    getEnterOptionsSync: () => ({ scene: 1001, query: {} }),
-    getLaunchOptionsSync: () => ({ scene: 1001, query: {} }),
+    getEnterOptionsSync: () => ({ scene: device.scene, query: {} }),
+    getLaunchOptionsSync: () => ({ scene: device.scene, query: {} }),
     getClipboardData: privacyApi('getClipboardData', () => ({ data: device.clipboard })),
     setClipboardData: privacyApi('setClipboardData', (o) => {
       device.clipboard = o.data
       return {}
     }),
     getPrivacySetting: (options) => later(() => options.success({
-      needAuthorization: !device.privacyAgreed, privacyContractName: '《UPS 包裹追踪小程序隐私保护指引》',
+      needAuthorization: !device.privacyAgreed, privacyContractName: '《包裹查询助手小程序隐私保护指引》',
     })),
     onNeedPrivacyAuthorization: (handler) => {
       device.privacyHandler = handler
@@ -157,6 +157,7 @@ function createFakeWx(spy = (fn) => fn) {
     setStorageSync: (key, value) => {
       storage.set(key, clone(value))
     },
+    clearStorageSync: () => storage.clear(),
     removeStorageSync: (key) => {
       storage.delete(key)
     },
@@ -195,7 +196,7 @@ function createFakeWx(spy = (fn) => fn) {
     reset() {
       Object.assign(device, {
         ...{
-          clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN',
+          clipboard: '', privacyAgreed: true, privacyHandler: null, networkListeners: [], language: 'zh_CN', scene: 1001,
         },
         ...LOCATION_DEFAULTS,
       })

@@ -8,14 +8,14 @@ const SAMPLE_NOW = Date.parse('2026-11-24T10:00:00+08:00')
 
 const STATUS = {
   out_for_delivery: { code: 'out_for_delivery', label: '派送中', description: '包裹已经装上派送车，快递员正在送往收件地址，一般当天就能收到。' },
-  delivered: { code: 'delivered', label: '包裹送达', description: '包裹已经交到收件地址。' },
+  delivered: { code: 'delivered', label: '已签收', description: '包裹已经交到收件地址。' },
   clearance_in_progress: { code: 'clearance_in_progress', label: '清关中', description: '包裹正在目的地海关办理进口手续，这一步在国际运输里最容易耽搁。' },
-  exception: { code: 'exception', label: '异常/问题', description: '运输中遇到了问题，例如地址不全或联系不上收件人，需要发件人或 UPS 客服处理。' },
-  delivery_attempted: { code: 'delivery_attempted', label: '派送尝试', description: '快递员来过但没有送成，包裹通常暂存在附近的 UPS 网点或取件点。' },
-  in_transit: { code: 'in_transit', label: '运输途中', description: '包裹正在运往下一站。' },
-  label_created: { code: 'label_created', label: '已创建运单', description: '发件人已经打印了运单，UPS 还没有收到包裹。' },
-  at_facility: { code: 'at_facility', label: '分拣中心', description: '包裹到达 UPS 分拣中心，正在分拣。' },
-  cleared: { code: 'cleared', label: '清关完成', description: '海关已经放行，包裹继续派送。' },
+  exception: { code: 'exception', label: '异常', description: '运输中遇到了问题，例如地址不全或联系不上收件人，需要发件人或 UPS 客服处理。' },
+  delivery_attempted: { code: 'delivery_attempted', label: '派送未成功', description: '快递员来过但没有送成，包裹通常暂存在附近的 UPS 网点或取件点。' },
+  in_transit: { code: 'in_transit', label: '运输中', description: '包裹正在运往下一站。' },
+  label_created: { code: 'label_created', label: '待揽收', description: '发件人已经打印了运单，UPS 还没有收到包裹。' },
+  at_facility: { code: 'at_facility', label: '分拣中', description: '包裹到达 UPS 分拣中心，正在分拣。' },
+  cleared: { code: 'cleared', label: '已清关', description: '海关已经放行，包裹继续派送。' },
 }
 
 function event(time, location, description, code) {
@@ -214,21 +214,64 @@ const SHARE = {
   expires_at: '2026-12-24T10:00:00+08:00',
 }
 
-const SHARED_VIEW = {
-  number_masked: '1Z999AA1****6784',
-  status: STATUS.out_for_delivery,
-  eta: OUT_FOR_DELIVERY.eta,
-  events: OUT_FOR_DELIVERY.events.slice(0, 4),
-  delivered_at: null,
-  as_of: '2026-11-24T09:48:00+08:00',
-  nickname: '妈妈的保健品',
+/** `iso` moved by `ms`, written in its own UTC offset (as the API writes local times). */
+function shiftIso(iso, ms) {
+  const match = /([+-])(\d\d):(\d\d)$|Z$/.exec(iso)
+  const sign = match && match[1] === '-' ? -1 : 1
+  const offsetMin = match && match[2] ? sign * (Number(match[2]) * 60 + Number(match[3])) : 0
+  const local = new Date(Date.parse(iso) + ms + offsetMin * 60000).toISOString().slice(0, 19)
+  return `${local}${match && match[2] ? match[0] : '+00:00'}`
+}
+
+/**
+ * The shared parcel exactly as GET /api/v1/shares/<id> sent it (recorded from the backend:
+ * tests/web/test_miniprogram_fixtures.py keeps it honest), moved in time so that it was
+ * fetched 30 minutes before SAMPLE_NOW. Real shares from the mini-program carry no nickname.
+ */
+function recordedShare() {
+  const recorded = require('./fixtures/shared-view.json') // eslint-disable-line global-require
+  // Whole days, so every scan keeps its local clock time and the ETA its day relative to them.
+  const days = Math.floor((SAMPLE_NOW - Date.parse(recorded.as_of)) / 86400000)
+  const shift = days * 86400000
+  const shiftDate = (date) => new Date(Date.parse(`${date}T00:00:00Z`) + shift).toISOString().slice(0, 10)
+  return {
+    ...recorded,
+    as_of: new Date(SAMPLE_NOW - 30 * 60000).toISOString().replace('.000Z', '+00:00'),
+    expires_at: shiftIso(recorded.expires_at, shift),
+    eta: recorded.eta && { ...recorded.eta, date: shiftDate(recorded.eta.date) },
+    events: recorded.events.map((e) => ({ ...e, time: shiftIso(e.time, shift) })),
+  }
+}
+
+const SHARED_VIEW = recordedShare()
+
+/** GET /api/v1/me/data for the user of the samples. */
+const MY_DATA = {
+  parcels: [
+    { number: '1Z999AA10123456784', nickname: '妈妈的保健品', watched_since: '2026-11-20T02:00:00+00:00' },
+    { number: '1Z023E2X0214323462', nickname: '文件', watched_since: '2026-11-18T02:00:00+00:00' },
+    { number: '1Z5629230309413682', nickname: null, watched_since: '2026-11-15T02:00:00+00:00' },
+  ],
+  credits: { 'tpl-out-for-delivery': 2, 'tpl-delivered': 1 },
+  language: 'zh',
+  shares: [{
+    share_id: 'sh_7Kq2mXb9',
+    number: '1Z999AA10123456784',
+    nickname: null,
+    created_at: '2026-11-23T02:00:00+00:00',
+    expires_at: '2026-12-23T02:00:00+00:00',
+  }],
+  notifications: [
+    { number: '1Z023E2X0214323462', change_id: 'a1f3', state: 'sent' },
+    { number: '1Z5629230309413682', change_id: 'c7d2', state: 'unread' },
+  ],
 }
 
 const HELP = {
   statuses: Object.keys(STATUS).map((code) => STATUS[code]),
   faq: [
     { question: '包裹很久没有更新怎么办？', answer: '先核对运单号。节假日、恶劣天气和清关都会让物流变慢；如果已经超过预计送达时间很久，可以请 UPS 客服发起查询。' },
-    { question: '显示派送尝试，但我没收到？', answer: '看看门口、信箱和物业前台，再联系派送员或拨打客服热线，确认包裹暂存在哪个网点。' },
+    { question: '显示派送未成功，但我没收到？', answer: '看看门口、信箱和物业前台，再联系派送员或拨打客服热线，确认包裹暂存在哪个网点。' },
     { question: '怎样改地址或改天派送？', answer: '包裹到达当地派送中心之前，可以在 ups.com 的“管理配送”里改期、改地址，或改送到附近的 UPS Access Point 取件点。' },
     { question: '国际包裹为什么一直在清关？', answer: '清关快慢取决于海关、报关资料是否齐全，以及关税是否已缴。时间太长时，请发件人联系 UPS 跟进。' },
   ],
@@ -260,6 +303,7 @@ module.exports = {
   PARCELS,
   RESULTS,
   SAMPLE_NOW,
+  MY_DATA,
   SHARE,
   SHARED_VIEW,
   STALE_TRANSIT,

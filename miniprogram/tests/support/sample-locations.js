@@ -871,7 +871,7 @@ const HELD = {
   advice: [
     {
       code: 'ready_for_pickup',
-      text: '包裹已在 UPS 取件点等您领取。请带上有效证件和跟踪号前往，注意在保管期限内取走，逾期可能被退回。',
+      text: '包裹已在 UPS 取件点等您领取。请带上有效证件和运单号前往，注意在保管期限内取走，逾期可能被退回。',
     },
   ],
   as_of: '2026-11-30T19:13:08+00:00',
@@ -898,7 +898,7 @@ const HELD = {
       location: 'BROOKLYN, NY, US',
       status: {
         code: 'delivery_attempted',
-        label: '派送尝试',
+        label: '派送未成功',
       },
       time: '2026-11-30T11:48:09-05:00',
     },
@@ -916,7 +916,7 @@ const HELD = {
       location: 'NEW YORK, NY, US',
       status: {
         code: 'at_facility',
-        label: '分拣中心',
+        label: '分拣中',
       },
       time: '2026-11-29T21:48:09-05:00',
     },
@@ -925,7 +925,7 @@ const HELD = {
       location: 'NEW YORK, NY, US',
       status: {
         code: 'shipment_accepted',
-        label: '已接受托运',
+        label: '已揽收',
       },
       time: '2026-11-29T17:48:09-05:00',
     },
@@ -934,7 +934,7 @@ const HELD = {
       location: 'US',
       status: {
         code: 'label_created',
-        label: '已创建运单',
+        label: '待揽收',
       },
       time: '2026-11-29T12:48:09-05:00',
     },

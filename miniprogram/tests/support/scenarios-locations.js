@@ -20,7 +20,7 @@ module.exports = [
     file: 'locations-results',
     page: 'locations',
     what: '附近网点 in Shenzhen: map with pins, filter, search box, two counters with distance and hours',
-    marker: 'UPS CUSTOMER CENTER FUTIAN',
+    marker: 'UPS Customer Center Futian就在附近',
     setup: (fake) => fake.route('GET', '/api/v1/locations', { body: samples.SHENZHEN }),
     after: (page) => page.onSelect({ currentTarget: { dataset: { index: 0 } } }),
   },
@@ -41,14 +41,6 @@ module.exports = [
     what: 'Location refused, in English at 130 % text size: filters, search and actions wrap, never clip',
     marker: 'Open Settings',
     setup: (fake) => Object.assign(fake.device, { locationScope: false }),
-  },
-  {
-    file: 'locations-dark',
-    page: 'locations',
-    dark: true,
-    what: '附近网点 in dark mode: theme colours on the filter, rows and open/closed states',
-    marker: 'UPS CUSTOMER CENTER FUTIAN',
-    setup: (fake) => fake.route('GET', '/api/v1/locations', { body: samples.SHENZHEN }),
   },
   {
     file: 'locations-empty',
@@ -94,7 +86,7 @@ module.exports = [
     page: 'detail',
     query: { number: samples.HELD.number },
     what: 'Detail of a parcel held at an Access Point: collect by, where, opening state, nearby link',
-    marker: '存放地点：COURT STREET PHARMACY (UPS ACCESS POINT)',
+    marker: '存放地点：Court Street Pharmacy (UPS Access Point)',
     setup: heldParcelApi,
   },
 ]

@@ -60,6 +60,14 @@ const LOOKUP = [
     after: (page) => page.onInput({ detail: { value: '1Z999AA10123456784' } }),
   },
   {
+    file: 'lookup-moments',
+    page: 'lookup',
+    what: 'Lookup opened from Moments (single-page mode, scene 1154): what it can do there and how to open the full mini-program',
+    marker: '这是朋友圈里的预览页，暂时不能查询',
+    singlePage: true,
+    setup: (fake) => Object.assign(fake.device, { scene: 1154 }),
+  },
+  {
     file: 'lookup-too-many',
     page: 'lookup',
     what: 'Lookup with 34 numbers pasted: warning that only the first 30 are queried',
@@ -112,8 +120,8 @@ const DETAIL = [
     file: 'detail-watched',
     page: 'detail',
     query: { number: '1Z999AA10123456784' },
-    what: 'Detail of a watched parcel out for delivery: window ETA, facts, timeline, nickname, what it will still be told, share',
-    marker: '分享给好友',
+    what: 'Detail of a watched parcel out for delivery: window ETA, facts, timeline, nickname, credits, share',
+    marker: '展开全部 6 条',
     setup: (fake) => api.healthyApi(fake),
   },
   {
@@ -123,16 +131,7 @@ const DETAIL = [
     textScale: 1.3,
     query: { number: '1Z999AA10123456784' },
     what: 'Detail in English at 130 % text size: buttons wrap instead of clipping',
-    marker: 'Keep notifying me',
-    setup: (fake) => api.healthyApi(fake),
-  },
-  {
-    file: 'detail-dark',
-    page: 'detail',
-    dark: true,
-    query: { number: '1Z999AA10123456784' },
-    what: 'Detail in dark mode',
-    marker: '妈妈的保健品',
+    marker: 'Show all 6',
     setup: (fake) => api.healthyApi(fake),
   },
   {
@@ -197,14 +196,6 @@ const PARCELS = [
     setup: (fake) => api.healthyApi(fake),
   },
   {
-    file: 'parcels-dark',
-    page: 'parcels',
-    dark: true,
-    what: 'My parcels in dark mode',
-    marker: '共 3 个包裹，下拉可刷新',
-    setup: (fake) => api.healthyApi(fake),
-  },
-  {
     file: 'parcels-empty',
     page: 'parcels',
     what: 'My parcels with nothing watched yet',
@@ -229,14 +220,17 @@ const OTHERS = [
     file: 'share',
     page: 'share',
     query: { id: 'sh_7Kq2mXb9' },
-    what: 'Share landing: masked number, status, ETA, city-level history, no login',
-    marker: '1Z999AA1****6784',
+    fromChat: true,
+    what: 'Share landing opened from a chat (home button): masked number, status, ETA, city-level history, '
+      + 'unofficial notice, no login; the view as the API sends it (tests/support/fixtures/shared-view.json)',
+    marker: '本小程序不是 UPS 官方服务',
     setup: (fake) => api.healthyApi(fake),
   },
   {
     file: 'share-expired',
     page: 'share',
     query: { id: 'sh_gone' },
+    fromChat: true,
     what: 'Share landing for an expired share: the hotline one tap away',
     marker: '这个分享已失效或不存在',
     setup: (fake) => fake.route('GET', /^\/api\/v1\/shares\//, api.envelope(404, 'not_found', '分享不存在')),
@@ -265,6 +259,14 @@ const OTHERS = [
     page: 'settings',
     what: 'Settings in Chinese: language, hotline button, data, operator and unofficial notice',
     marker: '由示例物流科技有限公司运营',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'data',
+    page: 'data',
+    what: '我的数据: everything the server keeps (parcels, credits, language, shares, notifications), '
+      + 'how long each lives, copy, 注销并删除我的数据',
+    marker: '1Z999AA10123456784 · 妈妈的保健品',
     setup: (fake) => api.healthyApi(fake),
   },
   {

@@ -4,7 +4,7 @@ const path = require('path')
 const config = require('../../config')
 const i18n = require('../../utils/i18n')
 const {
-  distanceText, failureOf, openText, pickupOf, scopeOf, view,
+  distanceText, failureOf, openText, pickupOf, scopeOf, titleCase, view,
 } = require('../../utils/locations')
 const samples = require('../support/sample-locations')
 const en = require('../../utils/strings-en')
@@ -19,7 +19,7 @@ beforeEach(() => {
 
 test('distances in metres, then kilometres', () => {
   expect([0, 349.6, 999, 1000, 10735, 123456].map(distanceText))
-    .toEqual(['0 米', '350 米', '999 米', '1.0 公里', '10.7 公里', '123 公里'])
+    .toEqual(['就在附近', '350 米', '999 米', '1.0 公里', '10.7 公里', '123 公里'])
   expect(distanceText(null)).toBe('')
 })
 
@@ -62,7 +62,8 @@ test('the configured location API, its scope and app.json agree', () => {
   const app = JSON.parse(fs.readFileSync(path.join(__dirname, '../../app.json'), 'utf8'))
   expect(app.requiredPrivateInfos).toEqual([config.LOCATION_API])
   expect(['getFuzzyLocation', 'getLocation']).toContain(config.LOCATION_API)
-  expect(app.permission['scope.userLocation'].desc).toMatch(/UPS 网点/)
+  expect(Object.keys(app.permission)).toEqual([scopeOf(config.LOCATION_API)])
+  expect(app.permission[scopeOf(config.LOCATION_API)].desc).toMatch(/^您的大致位置.*UPS 网点/)
   expect(app.pages).toContain('pages/locations/index')
   expect(scopeOf('getFuzzyLocation')).toBe('scope.userFuzzyLocation')
   expect(scopeOf('getLocation')).toBe('scope.userLocation')
@@ -72,7 +73,7 @@ test('a held parcel: until when, the Access Point, and a link to search around i
   const pickup = pickupOf(samples.HELD, dateText)
   const point = samples.HELD.pickup.access_point
   expect(pickup.by).toBe(`请在 [${samples.HELD.pickup.by}] 前取件`)
-  expect(pickup.place).toBe(`存放地点：${point.name}, ${point.address}`)
+  expect(pickup.place).toBe(`存放地点：${titleCase(point.name)}, ${titleCase(point.address)}`)
   expect(pickup.url).toBe(`/pages/locations/index?lat=${point.lat}&lng=${point.lng}&name=${encodeURIComponent(point.name)}`)
 })
 
@@ -96,4 +97,16 @@ test('every location string exists in both languages', () => {
   const ours = (strings) => Object.keys(strings).filter((k) => /^(loc_|pickup_|title_locations|help_locations)/.test(k))
   expect(ours(zh).length).toBeGreaterThan(30)
   expect(ours(en).sort()).toEqual(ours(zh).sort())
+})
+
+test('UPS capitals become title case; Chinese and mixed case stay; the nearest never reads 0 米', () => {
+  expect(titleCase('UPS CUSTOMER CENTER FUTIAN')).toBe('UPS Customer Center Futian')
+  expect(titleCase('6008 SHENNAN BLVD, SHENZHEN, GD, 518048')).toBe('6008 Shennan Blvd, Shenzhen, GD, 518048')
+  expect(titleCase('2 KEJI SOUTH 12TH RD, ROOM 2F-B1')).toBe('2 Keji South 12th Rd, Room 2F-B1')
+  expect(titleCase('深圳市福田区深南大道6008号')).toBe('深圳市福田区深南大道6008号')
+  expect(titleCase('The UPS Store #1234')).toBe('The UPS Store #1234')
+  expect(distanceText(0)).toBe('就在附近')
+  expect(distanceText(99.4)).toBe('就在附近')
+  expect(distanceText(100)).toBe('100 米')
+  expect(distanceText(2400)).toBe('2.4 公里')
 })

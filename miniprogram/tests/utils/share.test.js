@@ -17,6 +17,6 @@ test('uses the server\'s prepared share: title, path and 5:4 image', () => {
 })
 
 test('without a created share, the card invites to the lookup page and carries no number', () => {
-  expect(sharePayload(null)).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
-  expect(invitePayload()).toEqual({ title: '用微信查 UPS 包裹', path: '/pages/lookup/index' })
+  expect(sharePayload(null)).toEqual({ title: '在微信里查包裹物流，一次最多 30 个运单号', path: '/pages/lookup/index' })
+  expect(invitePayload()).toEqual({ title: '在微信里查包裹物流，一次最多 30 个运单号', path: '/pages/lookup/index' })
 })

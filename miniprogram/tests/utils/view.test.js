@@ -26,7 +26,7 @@ test('a card shows status, latest event, ETA and freshness', () => {
 })
 
 test('delivered parcels show when, not an ETA; stale ones are flagged', () => {
-  expect(view.presentCard(sample.DELIVERED, NOW)).toMatchObject({ eta: '', delivered: '11月23日 15:32 送达' })
+  expect(view.presentCard(sample.DELIVERED, NOW)).toMatchObject({ eta: '', delivered: '11月23日 15:32 已签收' })
   expect(view.presentCard(sample.STALE_TRANSIT, NOW).stale).toBe(true)
   expect(view.presentCard(sample.STALE_TRANSIT, NOW).fresh).toBe('4 小时前查询 · 已 11 天无新动态')
   expect(view.presentCard(sample.LONG_CLEARANCE, NOW)).toMatchObject({ stale: false, fresh: '30 分钟前查询 · 已 3 天无新动态' })
@@ -74,7 +74,9 @@ test('timeline rows, newest first', () => {
 
 test('shared view shows the masked number and nickname', () => {
   const shared = view.presentShared(sample.SHARED_VIEW, NOW)
-  expect(shared).toMatchObject({ number: '1Z999AA1****6784', nickname: '备注：妈妈的保健品', fresh: '12 分钟前查询' })
+  expect(shared).toMatchObject({ number: sample.SHARED_VIEW.number_masked, nickname: '', fresh: '30 分钟前查询' })
+  const named = view.presentShared({ ...sample.SHARED_VIEW, nickname: '妈妈的保健品' }, NOW)
+  expect(named.nickname).toBe('备注：妈妈的保健品')
 })
 
 test('lookup hint counts and warns above 30', () => {
