@@ -62,7 +62,9 @@ Page({
   async load() {
     this.setData({ loading: true, error: '' })
     try {
-      const [kept, templates] = await Promise.all([account.data(), subscriptions.templates().catch(() => [])])
+      const [kept, { templates }] = await Promise.all([
+        account.data(), subscriptions.templates().catch(() => ({ templates: [] })),
+      ])
       this.kept = kept // the copy button's JSON; not page data (nothing renders it)
       this.setData({ loading: false, vm: present(kept, templates) })
     } catch (err) {
