@@ -61,6 +61,26 @@ def track_alert_seen(number: str) -> str:
     return _number("ta-seen", number)
 
 
+def delivery_photo(number: str) -> str:
+    """The carrier's delivery photo (JPEG bytes) for the number's watchers; 14-day TTL."""
+    return _number("photo", number)
+
+
+def lane_history(lane: str) -> str:
+    """List of "number:days" transit times of delivered parcels on one lane (capped)."""
+    return f"{PREFIX}:lane:{{{lane}}}"
+
+
+def transit_quote(lane: str, service: str, ship_date: str) -> str:
+    """A carrier's transit-time answer for one lane, service and ship date (TTL)."""
+    return f"{PREFIX}:transit:{{{lane}}}:{service}:{ship_date}"
+
+
+def alias(number: str) -> str:
+    """The tracking number another number (an alternate one UPS lists) stands for; TTL."""
+    return _number("alias", number)
+
+
 # --- per user ------------------------------------------------------------------------
 def user_parcels(openid: str) -> str:
     """Hash number -> JSON watch details (nickname, since) (durable)."""

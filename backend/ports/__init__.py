@@ -14,6 +14,11 @@ from backend.ports.accounts import (  # noqa: F401
     SessionStore,
     ShareStore,
 )
+from backend.ports.delivery import (  # noqa: F401
+    DeliveryPhotos,
+    LaneHistory,
+    TransitTimes,
+)
 from backend.ports.messaging import (  # noqa: F401
     CreditLedger,
     MessageTemplate,

@@ -1,0 +1,28 @@
+"""Ports beyond tracking itself: delivery photos, transit-time quotes, lane history."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from backend.domain.transit import TransitOption, TransitQuery
+
+
+class DeliveryPhotos(Protocol):
+    """The carrier's delivery photo per number, bounded and kept for a while."""
+
+    def save(self, number: str, data: bytes) -> bool: ...  # False: not an acceptable photo
+    def get(self, number: str) -> bytes | None: ...
+    def has(self, number: str) -> bool: ...
+
+
+class TransitTimes(Protocol):
+    """The carrier's transit-time quote; [] when it has none (or the product is refused)."""
+
+    def options(self, query: TransitQuery) -> list[TransitOption]: ...
+
+
+class LaneHistory(Protocol):
+    """Transit days of delivered parcels per lane (newest kept, one entry per number)."""
+
+    def add(self, lane: str, number: str, days: int) -> None: ...
+    def samples(self, lane: str) -> list[int]: ...
