@@ -66,6 +66,11 @@ def delivery_photo(number: str) -> str:
     return _number("photo", number)
 
 
+def delivery_signer(number: str) -> str:
+    """Who signed for the number, as a Track Alert enhanced event said; 14-day TTL."""
+    return _number("signer", number)
+
+
 def lane_history(lane: str) -> str:
     """List of "number:days" transit times of delivered parcels on one lane (capped)."""
     return f"{PREFIX}:lane:{{{lane}}}"

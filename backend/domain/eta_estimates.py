@@ -34,19 +34,21 @@ _NOT_STARTED = {Status.LABEL_CREATED, Status.UNKNOWN, Status.CANCELLED}
 
 
 def service_kind(description: str | None) -> str:
-    """"UPS Worldwide Express®" / "UPS 全球特快" -> "express"; "" when unknown."""
+    """ "UPS Worldwide Express®" / "UPS 全球特快" -> "express"; "" when unknown."""
     text = _SPACES.sub(" ", (description or "").upper().replace("®", ""))
     return next((kind for kind, words in _KINDS if any(w in text for w in words)), "")
 
 
 def lane_of(shipment: Shipment) -> str | None:
-    """"US>CN:BEIJING|express": origin country to destination city, and the service kind."""
+    """ "US>CN:BEIJING|express": origin country to destination city, and the service kind."""
     origin, destination = shipment.origin_address, shipment.destination_address
     country = (origin.country if origin else "") or (shipment.origin_country or "")
     if not country or destination is None or not destination.country or not destination.city:
         return None
     city = _SPACES.sub(" ", destination.city.upper().strip())
-    return f"{country.upper()}>{destination.country.upper()}:{city}|{service_kind(shipment.service)}"
+    return (
+        f"{country.upper()}>{destination.country.upper()}:{city}|{service_kind(shipment.service)}"
+    )
 
 
 def ship_date(shipment: Shipment) -> date | None:

@@ -15,7 +15,7 @@ from backend.ports.accounts import (  # noqa: F401
     ShareStore,
 )
 from backend.ports.delivery import (  # noqa: F401
-    DeliveryPhotos,
+    DeliveryProofs,
     LaneHistory,
     TransitTimes,
 )

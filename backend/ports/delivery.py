@@ -7,12 +7,14 @@ from typing import Protocol
 from backend.domain.transit import TransitOption, TransitQuery
 
 
-class DeliveryPhotos(Protocol):
-    """The carrier's delivery photo per number, bounded and kept for a while."""
+class DeliveryProofs(Protocol):
+    """The carrier's delivery photo and signer per number, bounded and kept for a while."""
 
-    def save(self, number: str, data: bytes) -> bool: ...  # False: not an acceptable photo
-    def get(self, number: str) -> bytes | None: ...
-    def has(self, number: str) -> bool: ...
+    def save_photo(self, number: str, data: bytes) -> bool: ...  # False: not a photo we keep
+    def photo(self, number: str) -> bytes | None: ...
+    def has_photo(self, number: str) -> bool: ...
+    def save_signer(self, number: str, name: str) -> None: ...
+    def signer(self, number: str) -> str | None: ...
 
 
 class TransitTimes(Protocol):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from backend.domain.errors import CarrierError, NumberNotFound, NumberRejected
+from backend.domain.model import Shipment
 from backend.domain.numbers import NumberCheck, parse_numbers
 from backend.domain.snapshots import CachedSnapshot
 from backend.ports import Carrier, Clock, SnapshotCache
@@ -55,10 +57,12 @@ class LookupService:
         cache: SnapshotCache,
         concurrency: int = 10,
         clock: Clock = time.time,
+        complete: Callable[[Shipment], Shipment] = lambda shipment: shipment,
     ) -> None:
         self._carrier = carrier
         self._cache = cache
         self._clock = clock
+        self._complete = complete  # adds what the carrier's answer lacks (an ETA estimate)
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ups-lookup")
 
     def check_numbers(self, numbers: str | list[str]) -> list[NumberCheck]:
@@ -138,7 +142,15 @@ class LookupService:
             log.warning("UPS lookup of %s failed: %s", number, error.detail)
             self._cache.remember_error(number, lang, "upstream_unavailable")
             return self._failed(number, cached, "upstream_unavailable")
+        shipment = self._completed(shipment)
         return Lookup(number, self._cache.put(number, lang, shipment, self._clock()))
+
+    def _completed(self, shipment: Shipment) -> Shipment:
+        try:
+            return self._complete(shipment)
+        except Exception:  # an extra must never cost the lookup itself
+            log.exception("completing the snapshot of %s failed", shipment.number)
+            return shipment
 
     def _wait_for_owner(self, number: str, lang: str, cached: CachedSnapshot | None) -> Lookup:
         """Another thread or process is calling UPS for this number: wait for its answer."""

@@ -10,6 +10,7 @@ from functools import partial
 
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
 from backend.domain.pending import worth_telling
+from backend.domain.pieces import as_whole
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
 from backend.domain.statuses import Status, is_final
 from backend.domain.tracking import (
@@ -55,6 +56,7 @@ class Refresher:
         metrics: Metrics | None = None,
         fanout: int = 1,
         fan: FanOut | None = None,
+        on_delivered: Callable[[Shipment], None] = lambda shipment: None,
     ) -> None:
         self._lookup = lookup
         self._watches = watches
@@ -68,6 +70,7 @@ class Refresher:
         self._metrics = metrics or NullMetrics()
         # Sends to one change's watchers `fanout` at a time; `fan` also splits large ones.
         self._fan = fan or FanOut(fanout)
+        self.on_delivered = on_delivered  # e.g. the ETA estimator learning the lane
 
     def refresh(self, number: str, pushed: TrackingEvent | None = None) -> RefreshOutcome:
         """Poll UPS for `number` and tell its watchers about any new status. `pushed` is a
@@ -85,7 +88,11 @@ class Refresher:
         self._metrics.refreshed("from_event" if failed else "ok")
         known = result.snapshot.shipment if result.snapshot else None
         shipment = with_pushed_event(known, number, pushed) if failed else known
+        # Watchers of a multi-piece shipment hear of its last delivery and of any trouble.
+        shipment = as_whole(shipment)
         change = detect_change(state.status, shipment)
+        if change is not None and change.current is Status.DELIVERED:
+            self._learn(shipment)
         final_at = state.final_at
         if final_at is None and is_final(shipment.status):
             final_at = self._clock()
@@ -101,8 +108,15 @@ class Refresher:
         next_poll = self._plan(number, shipment, final_at, failures=0, later=later)
         return RefreshOutcome(number, shipment.status, change is not None, outcomes, next_poll)
 
+    def _learn(self, shipment: Shipment) -> None:
+        try:
+            self.on_delivered(shipment)
+        except Exception:  # learning is a side effect: never lose the announcement to it
+            log.exception("learning from the delivery of %s failed", shipment.number)
+
     def start(self, number: str, shipment: Shipment | None) -> None:
         """A user began watching: remember today's status and poll soon."""
+        shipment = as_whole(shipment) if shipment else None
         state = self._state.load(number)
         if shipment and state.status is None:
             self._state.record(number, shipment.status, None)

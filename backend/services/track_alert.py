@@ -14,9 +14,10 @@ from collections.abc import Callable
 from backend.domain.errors import CarrierUnavailable, SubscriptionRefused
 from backend.domain.model import TrackingEvent, event_moment
 from backend.domain.statuses import is_final
-from backend.domain.track_alert import SubscribeResult, batches
+from backend.domain.track_alert import SubscribeResult, WebhookEvent, batches
 from backend.ports import (
     Clock,
+    DeliveryProofs,
     TrackAlertClient,
     TrackAlertStore,
     TrackingStates,
@@ -60,6 +61,7 @@ class TrackAlertService:
         parse: WebhookParser,
         enabled: bool = True,
         clock: Clock = time.time,
+        proofs: DeliveryProofs | None = None,
     ) -> None:
         self._client = client
         self._parse = parse
@@ -69,6 +71,7 @@ class TrackAlertService:
         self._enqueue = enqueue
         self.enabled = enabled  # False without a webhook credential: events would be refused
         self._clock = clock
+        self._proofs = proofs
 
     def want(self, number: str) -> None:
         """`number` is watched: have the worker subscribe it soon (one Redis write or none)."""
@@ -154,8 +157,12 @@ class TrackAlertService:
         pushed = self._parse(payload)
         number, fingerprint = pushed.number, pushed.fingerprint
         self._check_fresh(pushed.event.time)
+        # Before de-duplication: a late photo arrives as a repeat of its delivery event.
+        proof_added = self._keep_proof(pushed)
         if not self._store.first_sighting(number, fingerprint, SEEN_SECONDS):
             log.info("Track Alert event for %s seen before; ignored", number)
+            if proof_added:  # the snapshot learns of the photo from a refresh
+                self._enqueue(number, None)
             return False
         if not self._watches.watchers(number):
             log.info("Track Alert event for %s, which nobody watches", number)
@@ -167,6 +174,21 @@ class TrackAlertService:
             raise
         log.info("Track Alert event %s for %s: refresh enqueued", pushed.event.ups_code, number)
         return True
+
+    def _keep_proof(self, pushed: WebhookEvent) -> bool:
+        """A watched parcel's photo and signer are kept for its watchers (nobody else's);
+        True when a photo was kept."""
+        proofs, number = self._proofs, pushed.number
+        if proofs is None or not (pushed.photo or pushed.received_by):
+            return False
+        if not self._watches.watchers(number):
+            return False
+        if pushed.received_by:
+            proofs.save_signer(number, pushed.received_by)
+        kept = pushed.photo is not None and proofs.save_photo(number, pushed.photo)
+        if kept:
+            log.info("Track Alert delivery photo kept for %s", number)
+        return kept
 
     def _check_fresh(self, event_time: str) -> None:
         """Raise StaleWebhookEventError for a scan too old or too far ahead; an event without

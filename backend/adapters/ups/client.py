@@ -13,8 +13,8 @@ import requests
 
 from backend.adapters.ups.errors import (
     TrackingNotFoundError,
-    UpsProductNotEnabledError,
     UpsAuthError,
+    UpsProductNotEnabledError,
     UpstreamRateLimitedError,
     UpstreamUnavailableError,
     error_from_payload,

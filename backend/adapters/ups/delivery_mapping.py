@@ -33,7 +33,7 @@ def decode_photo(value: Any) -> bytes | None:
 
 
 def photo_state(delivery: dict, kept: bool) -> str | None:
-    """"available" when we hold UPS's photo, "at_ups" when UPS says it took one we do not
+    """ "available" when we hold UPS's photo, "at_ups" when UPS says it took one we do not
     hold, else None.
 
     photoDispositionCode N (not viewable) and U (not stored) mean nobody can see one. A
@@ -57,7 +57,7 @@ def package_photo(package: dict) -> bytes | None:
 
 
 def _amount(value: Any) -> str | None:
-    """"243.5" -> "243.50"; None for anything that is not a non-negative amount."""
+    """ "243.5" -> "243.50"; None for anything that is not a non-negative amount."""
     try:
         amount = Decimal(v.text(value))
     except InvalidOperation:

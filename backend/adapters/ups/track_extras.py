@@ -9,16 +9,16 @@ from backend.adapters.ups.mapping import find_package
 from backend.adapters.ups.pieces import PieceReader
 from backend.domain.model import Shipment
 from backend.domain.statuses import Status
-from backend.ports import DeliveryPhotos
+from backend.ports import DeliveryProofs
 
 
 class TrackExtrasReader:
     """Completes UpsClient.track: keeps a photo UPS sent, marks one we already keep (from a
     Track Alert event), and lists every piece of a multi-piece shipment."""
 
-    def __init__(self, pieces: PieceReader, photos: DeliveryPhotos | None) -> None:
+    def __init__(self, pieces: PieceReader, proofs: DeliveryProofs | None) -> None:
         self._pieces = pieces
-        self._photos = photos
+        self._proofs = proofs
 
     def complete(self, shipment: Shipment, payload: dict, lang: str) -> Shipment:
         shipment = self._photo(shipment, payload)
@@ -29,11 +29,14 @@ class TrackExtrasReader:
         return shipment
 
     def _photo(self, shipment: Shipment, payload: dict) -> Shipment:
-        if self._photos is None or shipment.status is not Status.DELIVERED:
+        """Delivered: a photo UPS sent is kept; one kept before (a pushed event's) marks the
+        photo available; a signer a pushed event named fills a blank receivedBy (#7)."""
+        proofs, number = self._proofs, shipment.number
+        if proofs is None or shipment.status is not Status.DELIVERED:
             return shipment
-        data = package_photo(find_package(payload, shipment.number))
-        if data is not None and self._photos.save(shipment.number, data):
-            return replace(shipment, photo="available")
-        if self._photos.has(shipment.number):
-            return replace(shipment, photo="available")
+        data = package_photo(find_package(payload, number))
+        if (data is not None and proofs.save_photo(number, data)) or proofs.has_photo(number):
+            shipment = replace(shipment, photo="available")
+        if not shipment.received_by:
+            shipment = replace(shipment, received_by=proofs.signer(number))
         return shipment

@@ -16,8 +16,8 @@ from backend.adapters import redis_keys
 from backend.adapters.ups import values as v
 from backend.adapters.ups.client import UpsClient
 from backend.adapters.ups.product_gate import ProductGate
-from backend.domain.eta_estimates import service_kind
 from backend.domain.errors import ProductNotEnabled
+from backend.domain.eta_estimates import service_kind
 from backend.domain.model import Place
 from backend.domain.transit import TransitOption, TransitQuery
 
@@ -62,8 +62,8 @@ def candidate(body: dict) -> dict | None:
               "destinationCityName": v.text(pick.get("city"))}  # fmt: skip
     state = v.text(pick.get("stateProvince"))
     postal = v.text(pick.get("postalCode")) or v.text(pick.get("postalCodeLow"))
-    fields |= ({"destinationStateProvince": state} if state else {})
-    fields |= ({"destinationPostalCode": postal} if postal else {})
+    fields |= {"destinationStateProvince": state} if state else {}
+    fields |= {"destinationPostalCode": postal} if postal else {}
     return fields if fields["destinationCountryCode"] else None
 
 
