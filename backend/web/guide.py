@@ -11,6 +11,7 @@ from backend.domain.links import check_link, reason_text
 from backend.web.i18n import request_lang
 from backend.web.payment_view import payment_view
 from backend.web.registry import WebConfig, use
+from backend.web.schemas import ChargeSchema
 from backend.web.security import current_openid
 
 bp = Blueprint("guide", __name__, url_prefix="/api/v1", description="Help and link checking")
@@ -24,13 +25,6 @@ class LinkCheckSchema(Schema):
     def one_of_url_or_text(self, data, **kwargs):
         if not data.get("url") and not data.get("text"):
             raise ValidationError("give `url` or `text`")
-
-
-class ChargeSchema(Schema):
-    type = fields.String(metadata={"description": "UPS's word for it, e.g. ICOD/COD"})
-    amount = fields.String(metadata={"description": "two decimals, e.g. 243.50"})
-    currency = fields.String()
-    paid = fields.Boolean()
 
 
 class PaymentParcelSchema(Schema):
