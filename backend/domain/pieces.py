@@ -1,5 +1,5 @@
 """A multi-piece shipment as one parcel for its watchers: delivered when the last piece is,
-in trouble as soon as any piece is."""
+in trouble as soon as any piece is, otherwise as far along as its slowest piece."""
 
 from __future__ import annotations
 
@@ -39,9 +39,9 @@ def whole_status(shipment: Shipment) -> Status:
     if not waiting:
         complete = shipment.pieces is not None and len(statuses) >= shipment.pieces.count
         return Status.DELIVERED if complete else shipment.status
-    if shipment.status is Status.DELIVERED:  # this piece is there, another is not yet
-        return min(waiting, key=progress)
-    return shipment.status
+    # The slowest piece sets the pace: a faster one's delivery is not news, and the status
+    # does not step back when it arrives.
+    return min(waiting, key=progress)
 
 
 def as_whole(shipment: Shipment) -> Shipment:
