@@ -17,6 +17,7 @@ from backend.adapters.job_queue import RefreshQueue
 from backend.adapters.lane_history import LaneHistory
 from backend.adapters.location_cache import CachedLocator
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
+from backend.adapters.piece_links import PieceLinks
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.prometheus_metrics import PrometheusMetrics
 from backend.adapters.rate_counter import RateCounter
@@ -144,6 +145,7 @@ def build_services(settings: Settings) -> Services:
         settings, lookup, wechat, templates, stores, track_alert, metrics, ups.pause.left
     )
     refresher.on_delivered = estimator.learn
+    refresher.follow_pieces = track_alert.follow_pieces
     shares = ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat)
     return Services(
         settings=settings, redis=store, wechat=wechat, ups=ups, templates=templates,
@@ -230,6 +232,7 @@ def _track_alert(
     return TrackAlertService(
         client, TrackAlertStore(store), stores.watches, stores.tracked, stores.queue.enqueue,
         parse_webhook, enabled=bool(settings.ups_webhook_credential), proofs=proofs,
+        links=PieceLinks(store),
     )  # fmt: skip
 
 

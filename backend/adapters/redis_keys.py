@@ -81,9 +81,9 @@ def transit_quote(lane: str, service: str, ship_date: str) -> str:
     return f"{PREFIX}:transit:{{{lane}}}:{service}:{ship_date}"
 
 
-def alias(number: str) -> str:
-    """The tracking number another number (an alternate one UPS lists) stands for; TTL."""
-    return _number("alias", number)
+def piece_lead(number: str) -> str:
+    """The watched number of the shipment this piece belongs to; TTL."""
+    return _number("lead", number)
 
 
 # --- per user ------------------------------------------------------------------------

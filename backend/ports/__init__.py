@@ -17,6 +17,7 @@ from backend.ports.accounts import (  # noqa: F401
 from backend.ports.delivery import (  # noqa: F401
     DeliveryProofs,
     LaneHistory,
+    PieceLinks,
     TransitTimes,
 )
 from backend.ports.messaging import (  # noqa: F401

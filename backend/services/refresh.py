@@ -57,6 +57,7 @@ class Refresher:
         fanout: int = 1,
         fan: FanOut | None = None,
         on_delivered: Callable[[Shipment], None] = lambda shipment: None,
+        follow_pieces: Callable[[str, tuple[str, ...]], None] = lambda lead, numbers: None,
     ) -> None:
         self._lookup = lookup
         self._watches = watches
@@ -71,6 +72,7 @@ class Refresher:
         # Sends to one change's watchers `fanout` at a time; `fan` also splits large ones.
         self._fan = fan or FanOut(fanout)
         self.on_delivered = on_delivered  # e.g. the ETA estimator learning the lane
+        self.follow_pieces = follow_pieces  # the other pieces' pushes then refresh this number
 
     def refresh(self, number: str, pushed: TrackingEvent | None = None) -> RefreshOutcome:
         """Poll UPS for `number` and tell its watchers about any new status. `pushed` is a
@@ -89,6 +91,8 @@ class Refresher:
         known = result.snapshot.shipment if result.snapshot else None
         shipment = with_pushed_event(known, number, pushed) if failed else known
         # Watchers of a multi-piece shipment hear of its last delivery and of any trouble.
+        if shipment.pieces is not None:
+            self.follow_pieces(number, shipment.pieces.numbers)
         shipment = as_whole(shipment)
         change = detect_change(state.status, shipment)
         if change is not None and change.current is Status.DELIVERED:
@@ -116,6 +120,8 @@ class Refresher:
 
     def start(self, number: str, shipment: Shipment | None) -> None:
         """A user began watching: remember today's status and poll soon."""
+        if shipment is not None and shipment.pieces is not None:
+            self.follow_pieces(number, shipment.pieces.numbers)
         shipment = as_whole(shipment) if shipment else None
         state = self._state.load(number)
         if shipment and state.status is None:

@@ -18,6 +18,7 @@ from backend.domain.track_alert import SubscribeResult, WebhookEvent, batches
 from backend.ports import (
     Clock,
     DeliveryProofs,
+    PieceLinks,
     TrackAlertClient,
     TrackAlertStore,
     TrackingStates,
@@ -62,6 +63,7 @@ class TrackAlertService:
         enabled: bool = True,
         clock: Clock = time.time,
         proofs: DeliveryProofs | None = None,
+        links: PieceLinks | None = None,
     ) -> None:
         self._client = client
         self._parse = parse
@@ -72,6 +74,7 @@ class TrackAlertService:
         self.enabled = enabled  # False without a webhook credential: events would be refused
         self._clock = clock
         self._proofs = proofs
+        self._links = links  # other pieces of a watched shipment -> its watched number
 
     def want(self, number: str) -> None:
         """`number` is watched: have the worker subscribe it soon (one Redis write or none)."""
@@ -82,6 +85,22 @@ class TrackAlertService:
         fresh = (subscription.expires_at or 0) > now + RENEW_BEFORE_SECONDS
         if not subscription.rejected and not fresh:
             self._store.want(number, now)
+
+    def follow_pieces(self, lead: str, numbers: tuple[str, ...]) -> None:
+        """The other pieces of `lead`'s shipment: their pushed scans refresh `lead`."""
+        if self._links is None:
+            return
+        for number in numbers:
+            if number != lead and self._links.lead_of(number) != lead:
+                self._links.link(number, lead)
+                self.want(number)
+
+    def _watcher_number(self, number: str) -> str | None:
+        """`number` when watched, else the watched number it is a piece of, else None."""
+        if self._watches.watchers(number):
+            return number
+        lead = self._links.lead_of(number) if self._links else None
+        return lead if lead and self._watches.watchers(lead) else None
 
     def is_subscribed(self, number: str) -> bool:
         """True while UPS pushes this number's events (polling can then slow down)."""
@@ -94,7 +113,7 @@ class TrackAlertService:
         due = self._store.take_due(now, TAKE_LIMIT, LEASE_SECONDS) if self.enabled else []
         if not due:
             return 0
-        watched = {number for number in due if self._watches.watchers(number)}
+        watched = {number for number in due if self._watcher_number(number)}
         self._store.drop([number for number in due if number not in watched])
         return len(self.subscribe_watched([n for n in due if n in watched], now).valid)
 
@@ -164,11 +183,12 @@ class TrackAlertService:
             if proof_added:  # the snapshot learns of the photo from a refresh
                 self._enqueue(number, None)
             return False
-        if not self._watches.watchers(number):
+        watched = self._watcher_number(number)
+        if watched is None:
             log.info("Track Alert event for %s, which nobody watches", number)
             return True
-        try:
-            self._enqueue(number, pushed.event)
+        try:  # a piece's scan refreshes the watched number (not as its own scan)
+            self._enqueue(watched, pushed.event if watched == number else None)
         except Exception:
             self._store.forget_sighting(number, fingerprint)  # a resend may then succeed
             raise

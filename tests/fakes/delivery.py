@@ -62,3 +62,14 @@ class FakeLaneHistory:
 
     def samples(self, lane: str) -> list[int]:
         return [days for _number, days in self.lanes.get(lane, [])]
+
+
+class FakePieceLinks:
+    def __init__(self) -> None:
+        self.leads: dict[str, str] = {}
+
+    def link(self, piece: str, lead: str) -> None:
+        self.leads[piece] = lead
+
+    def lead_of(self, piece: str) -> str | None:
+        return self.leads.get(piece)

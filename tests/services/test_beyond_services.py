@@ -28,6 +28,7 @@ from tests.fakes import (
     FakeLaneHistory,
     FakeMessenger,
     FakeNotificationLog,
+    FakePieceLinks,
     FakeSchedule,
     FakeSnapshotCache,
     FakeTemplate,
@@ -216,6 +217,23 @@ def test_a_late_photo_repeating_its_event_still_reaches_the_snapshot():
     assert service.handle_webhook(delivered_event(NUMBER, JPEG)) is False  # a repeat...
     assert proofs.photo(NUMBER) == JPEG
     assert queue[-1] == (NUMBER, None)  # ...whose photo gets a refresh of its own
+
+
+def test_a_pieces_pushed_scan_refreshes_the_watched_number():
+    proofs, watches, queue, links = FakeDeliveryProofs(), FakeWatchStore(), [], FakePieceLinks()
+    watches.watch(ALICE, NUMBER, None)
+    store = FakeTrackAlertStore()
+    service = TrackAlertService(
+        FakeTrackAlertClient(), store, watches, FakeTrackingStates(),
+        lambda number, event: queue.append((number, event)), lambda payload: payload,
+        clock=lambda: NOW, proofs=proofs, links=links,
+    )  # fmt: skip
+    service.follow_pieces(NUMBER, (NUMBER, SECOND, THIRD))
+    assert links.lead_of(SECOND) == NUMBER and links.lead_of(NUMBER) is None
+    assert set(store.due) == {SECOND, THIRD}  # the other pieces get subscribed too
+    assert service.renew_due(NOW) == 2  # watched through their shipment
+    assert service.handle_webhook(delivered_event(THIRD, None))
+    assert queue == [(NUMBER, None)]  # the watched number, refreshed from the Track API
 
 
 def test_the_photo_is_for_watchers_only():
