@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from backend.domain import statuses
 from backend.domain.delivery_proof import delivery_view
 from backend.domain.model import Shipment
 
@@ -23,7 +24,7 @@ def estimate_view(shipment: Shipment) -> dict[str, Any] | None:
     return view
 
 
-def pieces_view(shipment: Shipment) -> dict[str, Any] | None:
+def pieces_view(shipment: Shipment, lang: str) -> dict[str, Any] | None:
     pieces = shipment.pieces
     if pieces is None:
         return None
@@ -31,8 +32,24 @@ def pieces_view(shipment: Shipment) -> dict[str, Any] | None:
         "count": pieces.count,
         "delivered": pieces.delivered,
         "numbers": list(pieces.numbers),
-        "statuses": list(pieces.statuses),
+        "items": [
+            {
+                "number": number,
+                "status": {
+                    "code": _status(code).value,
+                    "label": statuses.label(_status(code), lang),
+                },
+            }
+            for number, code in zip(pieces.numbers, pieces.statuses, strict=False)
+        ],  # fmt: skip
     }
+
+
+def _status(code: str) -> statuses.Status:
+    try:
+        return statuses.Status(code)
+    except ValueError:
+        return statuses.Status.UNKNOWN
 
 
 def extras_view(shipment: Shipment, lang: str) -> dict[str, Any]:
@@ -43,5 +60,5 @@ def extras_view(shipment: Shipment, lang: str) -> dict[str, Any]:
             {"type": c.type, "amount": c.amount, "currency": c.currency, "paid": c.paid}
             for c in shipment.charges
         ],
-        "pieces": pieces_view(shipment),
+        "pieces": pieces_view(shipment, lang),
     }

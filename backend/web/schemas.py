@@ -113,11 +113,16 @@ class ChargeSchema(Schema):
     paid = fields.Boolean()
 
 
+class PieceSchema(Schema):
+    number = fields.String()
+    status = fields.Nested(StatusSchema)
+
+
 class PiecesSchema(Schema):
-    count = fields.Integer()
+    count = fields.Integer(metadata={"description": "UPS's packageCount"})
     delivered = fields.Integer()
     numbers = fields.List(fields.String())
-    statuses = fields.List(fields.String(), metadata={"description": "status code per number"})
+    items = fields.List(fields.Nested(PieceSchema), metadata={"description": "each piece's status"})
 
 
 class NumberErrorSchema(Schema):

@@ -146,7 +146,9 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 })
     const tab = await context.newPage()
-    const list = scenarios
+    // PREVIEW_ONLY=detail-pieces,detail-charges renders just those states.
+    const only = (process.env.PREVIEW_ONLY || '').split(',').filter(Boolean)
+    const list = only.length ? scenarios.filter((s) => only.some((name) => s.file.includes(name))) : scenarios
     for (const scenario of list) { // eslint-disable-line no-restricted-syntax
       const html = await renderHtml(scenario, pageIds, appJson) // eslint-disable-line no-await-in-loop
       if (process.env.PREVIEW_HTML) fs.writeFileSync(path.join(OUT, `${scenario.file}.html`), html)

@@ -127,5 +127,8 @@ def test_a_multi_piece_shipment_lists_its_pieces(live, ups_sandbox):
     found = result(live, PIECES[0])
     assert found["pieces"]["count"] == 3 and found["pieces"]["delivered"] == 2
     assert found["pieces"]["numbers"] == list(PIECES)
+    items = found["pieces"]["items"]
+    assert [item["status"]["code"] for item in items] == ["delivered", "delivered", "at_facility"]
+    assert all(item["status"]["label"] for item in items)  # in the reader's language
     same = result(live, PIECE_ALTERNATE)
     assert same["ok"] and same["pieces"]["numbers"] == list(PIECES)

@@ -32,6 +32,7 @@ Page({
     loading: true,
     error: '',
     vm: null,
+    result: null, // the raw Result, for the self-contained blocks (estimate, proof, charges, pieces)
     pickup: null,
     offline: false,
     watched: false,
@@ -46,7 +47,9 @@ Page({
     const number = safeDecode(query.number).trim().toUpperCase()
     // Cached first: the copy saved on this phone shows at once, then the API refreshes it.
     const saved = track.savedResult(number)
-    this.setData({ number, vm: saved ? presentDetail(saved) : null, pickup: pickupOf(saved, dateText) })
+    this.setData({
+      number, vm: saved ? presentDetail(saved) : null, result: saved || null, pickup: pickupOf(saved, dateText),
+    })
     this.loadTemplates()
     return this.load()
   },
@@ -60,6 +63,7 @@ Page({
       this.setData({
         loading: false,
         vm: presentDetail(found.result),
+        result: found.result,
         pickup: pickupOf(found.result, dateText),
         watched: found.watched,
         nickname: found.nickname,
