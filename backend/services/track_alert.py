@@ -140,7 +140,9 @@ class TrackAlertService:
         for number in dict.fromkeys(numbers):
             subscription = self._store.get(number)
             expires = subscription.expires_at or 0
-            if not ONE_Z.match(number) or subscription.rejected or self._final(number):
+            # A piece of a watched shipment is done once the whole shipment is.
+            done_with = self._watcher_number(number) or number
+            if not ONE_Z.match(number) or subscription.rejected or self._final(done_with):
                 done.append(number)
             elif expires > now + RENEW_BEFORE_SECONDS:
                 self._store.retry_at([number], expires - RENEW_BEFORE_SECONDS)

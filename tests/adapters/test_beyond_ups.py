@@ -225,7 +225,8 @@ def test_the_sandbox_pushes_the_photo_and_signer_only_to_enhanced_subscribers():
     assert enhanced_fields(scenario, True)["deliveryPhoto"] == doorstep_photo()
     assert enhanced_fields(scenario, False) == {"receivedBy": "", "deliveryPhoto": ""}
     assert wanted("enhanced:DXI", "D") and not wanted("enhanced:DXI", "M")
-    assert wanted("standard", "M")
+    assert wanted("enhanced:DXI", "P") and wanted("enhanced:DXI", "RS")  # in progress
+    assert not wanted("enhanced:DXI", "MV") and wanted("standard", "M")
 
 
 def test_photos_are_bounded_and_expire(proofs, blobs):

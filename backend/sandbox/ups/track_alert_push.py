@@ -86,10 +86,16 @@ def enhanced_fields(scenario: Scenario, delivered: bool) -> dict:
     return {"receivedBy": scenario.received_by if delivered else "", "deliveryPhoto": photo}
 
 
+def preference(event_type: str) -> str:
+    """The eventPreferences group of a Track status type: Manifest, Delivery, eXception, or
+    In-progress for everything else (pickup P, returns RS, ...)."""
+    return event_type[:1] if event_type[:1] in ("M", "D", "X") else "I"
+
+
 def wanted(kind: str, event_type: str) -> bool:
     """An enhanced subscription with preferences gets only those activity types."""
     prefs = kind.partition(":")[2]
-    return not prefs or event_type[:1] in prefs
+    return not prefs or preference(event_type) in prefs
 
 
 def event_body(scenario: Scenario, times: list[float], now: float) -> dict:
