@@ -16,10 +16,12 @@ from __future__ import annotations
 import random
 import statistics
 import sys
+import time as clock
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from backend.domain.model import Place, Shipment, TrackingEvent  # noqa: E402
 from backend.domain.statuses import Status  # noqa: E402
@@ -142,12 +144,66 @@ def report(name: str, results: dict[str, list]) -> None:
           f"none {len(results['none'])})")  # fmt: skip
 
 
+def lookup_ms(url: str, number: str, forget: list[str], client) -> float:
+    """One uncached lookup of `number` through the API (the keys in `forget` deleted first)."""
+    import requests
+
+    client.delete(*forget)
+    started = clock.perf_counter()
+    response = requests.get(f"{url}/api/v1/track", params={"numbers": number}, timeout=30)
+    elapsed = (clock.perf_counter() - started) * 1000
+    assert response.status_code == 200 and response.json()["results"][0]["ok"], response.text
+    return elapsed
+
+
+def what_an_estimate_costs() -> None:
+    """A lookup that needs an estimate asks Time in Transit once per lane, service and ship
+    date: its cost on a cold lookup, on one whose quote is cached, and a parcel with a UPS date."""
+    import requests
+    from _harness import start_stack
+
+    from backend.adapters import redis_conn, redis_keys
+    from backend.sandbox.ups.journeys import BY_KEY
+
+    stack, redis_url = start_stack()
+    client = redis_conn.connect(redis_url)
+    estimated, dated = BY_KEY["eta_estimate"].number, BY_KEY["domestic_delivered"].number
+    try:
+        for latency in (300, 0):
+            requests.post(f"{stack.url}/_sandbox/ups/faults", json={"latency_ms": latency},
+                          timeout=5).raise_for_status()  # fmt: skip
+            lookup_ms(stack.url, estimated, [redis_keys.snapshots(estimated)], client)  # warm up
+            rounds: dict[str, list[float]] = {"cold": [], "cached": [], "dated": []}
+            for _ in range(5):
+                quotes = list(client.scan_iter(f"{redis_keys.PREFIX}:transit:*")) or ["-"]
+                rounds["cold"].append(
+                    lookup_ms(
+                        stack.url, estimated, [redis_keys.snapshots(estimated), *quotes], client
+                    )
+                )
+                rounds["cached"].append(
+                    lookup_ms(stack.url, estimated, [redis_keys.snapshots(estimated)], client)
+                )
+                rounds["dated"].append(
+                    lookup_ms(stack.url, dated, [redis_keys.snapshots(dated)], client)
+                )
+            med = {k: statistics.median(v) for k, v in rounds.items()}
+            print(f"  one uncached lookup, UPS latency {latency} ms (median of 5): needing an "
+                  f"estimate, quote not cached {med['cold']:.0f} ms / quote cached "
+                  f"{med['cached']:.0f} ms; with UPS's own date {med['dated']:.0f} ms")  # fmt: skip
+    finally:
+        requests.delete(f"{stack.url}/_sandbox/ups/faults", timeout=5)
+        client.close()
+        stack.stop()
+
+
 def main() -> None:
     print(f"  {len(LANES)} lanes x {PARCELS_PER_LANE} parcels shipped over {DAYS} days, seed {SEED}; "
           "customs holds 0-4 days into China; estimates scored against the known delivery day")  # fmt: skip
     for offset, when in ((1, "day after pickup"), (3, "three days after pickup")):
         report(f"Time in Transit alone, {when}", simulate(False, offset))
         report(f"with lane history (as the app runs), {when}", simulate(True, offset))
+    what_an_estimate_costs()
 
 
 if __name__ == "__main__":
