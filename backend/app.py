@@ -15,9 +15,11 @@ from backend.bootstrap import STORE_UNAVAILABLE, Services, build_services
 from backend.logs import configure_logging
 from backend.services.account import Account
 from backend.services.auth import SessionService
+from backend.services.delivery_photos import DeliveryPhotoService
 from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
 from backend.services.parcels import Parcels
+from backend.services.payment_check import PaymentCheck
 from backend.services.shares import ShareService
 from backend.services.subscribe_events import SubscribeEvents
 from backend.services.subscriptions import Subscriptions
@@ -89,6 +91,8 @@ def web_use_cases(services: Services) -> dict[type, object]:
         TrackAlertService: services.track_alert,
         SubscribeEvents: services.subscribe_events,
         LocationService: services.locations,
+        DeliveryPhotoService: services.delivery_photos,
+        PaymentCheck: services.payments,
         registry.WebConfig: registry.WebConfig(
             settings.public_base_url,
             settings.ups_webhook_credential,

@@ -11,12 +11,15 @@ from functools import partial
 import redis
 
 from backend.adapters import redis_conn
+from backend.adapters.delivery_proofs import DeliveryProofs
 from backend.adapters.fanout_slices import FanoutSlices
 from backend.adapters.http import make_session
 from backend.adapters.job_queue import RefreshQueue
+from backend.adapters.lane_history import LaneHistory
 from backend.adapters.location_cache import CachedLocator
 from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
 from backend.adapters.personal_records import PersonalRecords
+from backend.adapters.piece_links import PieceLinks
 from backend.adapters.polling_store import Schedule, TrackedState
 from backend.adapters.prometheus_metrics import PrometheusMetrics
 from backend.adapters.rate_counter import RateCounter
@@ -29,7 +32,10 @@ from backend.adapters.subscription_store import DisabledTemplates, SubscriptionS
 from backend.adapters.track_alert_store import TrackAlertStore
 from backend.adapters.ups.client import UpsClient
 from backend.adapters.ups.locator import UpsLocator
+from backend.adapters.ups.pieces import PieceReader
 from backend.adapters.ups.track_alert import TrackAlertClient
+from backend.adapters.ups.track_extras import TrackExtrasReader
+from backend.adapters.ups.transit import UpsTransitTimes
 from backend.adapters.ups.webhook_mapping import parse_webhook
 from backend.adapters.watch_store import WatchStore
 from backend.adapters.wechat.auth import WeChatAuth
@@ -42,11 +48,14 @@ from backend.domain.rates import parse_rate
 from backend.services.account import Account
 from backend.services.auth import SessionService
 from backend.services.budgets import Budgets
+from backend.services.delivery_photos import DeliveryPhotoService
+from backend.services.eta_estimates import EtaEstimator
 from backend.services.fanout import SLICE_LEASE_SECONDS, FanOut
 from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
 from backend.services.parcels import Parcels
+from backend.services.payment_check import PaymentCheck
 from backend.services.polling import RefreshJob
 from backend.services.refresh import Refresher
 from backend.services.shares import ShareService
@@ -96,6 +105,10 @@ class Services:
     metrics: PrometheusMetrics
     budgets: Budgets  # request budgets of the web layer
     locations: LocationService
+    proofs: DeliveryProofs
+    estimator: EtaEstimator
+    delivery_photos: DeliveryPhotoService
+    payments: PaymentCheck
 
     def close(self) -> None:
         """Close pooled connections now rather than at garbage collection."""
@@ -132,18 +145,26 @@ def build_services(settings: Settings) -> Services:
         settings.wechat_appid, settings.wechat_secret, settings.wechat_api_base_url, store
     )
     templates = _templates(settings)
-    # The queue's connection does not decode: it also carries the compressed snapshots.
-    snapshots = SnapshotCache(store, stores.queue.rq.connection)
+    # The queue's connection does not decode: it also carries the compressed snapshots
+    # and the delivery photos.
+    blobs = stores.queue.rq.connection
+    snapshots = SnapshotCache(store, blobs)
+    proofs = DeliveryProofs(blobs)
+    ups.extras = TrackExtrasReader(PieceReader(ups), proofs)
+    estimator = EtaEstimator(UpsTransitTimes(ups, store), LaneHistory(store))
     counter = RateCounter(store)
     spend = UpstreamBudget(counter, upstream_limits(settings)).spend
     locations = _locations(settings, store, ups, metrics, spend)
     lookup = LookupService(
-        ups, snapshots, settings.lookup_concurrency, held_at=locations.held_at, before_call=spend
-    )
-    track_alert = _track_alert(settings, store, ups, stores)
+        ups, snapshots, settings.lookup_concurrency, held_at=locations.held_at,
+        before_call=spend, complete=estimator.complete,
+    )  # fmt: skip
+    track_alert = _track_alert(settings, store, ups, stores, proofs)
     refresher = _refresher(
         settings, lookup, wechat, templates, stores, track_alert, metrics, ups.pause.left
     )
+    refresher.on_delivered = estimator.learn
+    refresher.follow_pieces = track_alert.follow_pieces
     shares = ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat,
                           app_name=settings.app_name)  # fmt: skip
     parcels = Parcels(stores.watches, lookup, refresher, track_alert.want,
@@ -160,7 +181,9 @@ def build_services(settings: Settings) -> Services:
         subscribe_events=_subscribe_events(settings, store, stores, metrics),
         refresh_job=RefreshJob(refresher, track_alert.want), metrics=metrics,
         budgets=Budgets(counter),
-        locations=locations,
+        locations=locations, proofs=proofs, estimator=estimator,
+        delivery_photos=DeliveryPhotoService(stores.watches, proofs),
+        payments=PaymentCheck(stores.watches, lookup),
     )  # fmt: skip
 
 
@@ -237,14 +260,18 @@ def _fan_out(settings: Settings, stores: _Stores) -> FanOut:
 
 
 def _track_alert(
-    settings: Settings, store: redis.Redis, ups: UpsClient, stores: _Stores
-) -> TrackAlertService:
-    """Track Alert subscriptions on UpsClient's shared token; webhook events enqueue the
-    polling job. Off without a webhook credential: UPS's calls would all be refused."""
-    client = TrackAlertClient(make_session(), ups.tokens, settings.ups_base_url)
+    settings: Settings, store: redis.Redis, ups: UpsClient, stores: _Stores,
+    proofs: DeliveryProofs,
+) -> TrackAlertService:  # fmt: skip
+    """Track Alert subscriptions (TRACK_ALERT_TYPE) on UpsClient's shared token; webhook
+    events enqueue the polling job and keep delivery proof. Off without a webhook
+    credential: UPS's calls would all be refused."""
+    client = TrackAlertClient(make_session(), ups.tokens, settings.ups_base_url,
+                              alert_type=settings.track_alert_type)  # fmt: skip
     return TrackAlertService(
         client, TrackAlertStore(store), stores.watches, stores.tracked, stores.queue.enqueue,
-        parse_webhook, enabled=bool(settings.ups_webhook_credential),
+        parse_webhook, enabled=bool(settings.ups_webhook_credential), proofs=proofs,
+        links=PieceLinks(store),
     )  # fmt: skip
 
 

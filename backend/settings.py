@@ -83,6 +83,13 @@ def _state(raw: str) -> str:
     return state
 
 
+def _alert_type(raw: str) -> str:
+    kind = raw.lower() or "enhanced"
+    if kind not in ("enhanced", "standard"):
+        raise SettingsError(f"TRACK_ALERT_TYPE must be enhanced or standard, not {raw!r}")
+    return kind
+
+
 def _hours(raw: str) -> tuple[int, int]:
     """'22-8' → (22, 8); empty or 'off' → (0, 0), which disables quiet hours."""
     if raw.lower() in {"", "off", "none"}:
@@ -170,6 +177,9 @@ class Settings:
     # WeChat's name check asks for a trademark certificate for a brand in a name.
     app_name: str = "包裹查询助手"
     unofficial_notice: bool = True
+    # Track Alert subscription type: enhanced (delivery photo and signer when UPS allows
+    # them; falls back to standard by itself when UPS refuses it) or standard.
+    track_alert_type: str = "enhanced"
 
     @property
     def ups_callers(self) -> int:
@@ -230,6 +240,7 @@ class Settings:
             operator_name=get("OPERATOR_NAME")[:60],
             app_name=get("APP_NAME")[:30] or "包裹查询助手",
             unofficial_notice=_flag(env.get("UNOFFICIAL_NOTICE")) is not False,
+            track_alert_type=_alert_type(get("TRACK_ALERT_TYPE", "enhanced")),
         )
         return settings.completed()
 

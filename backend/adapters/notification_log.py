@@ -202,6 +202,7 @@ class NotificationLog:
             if k.startswith(prefix) and SendRecord.parse(v).state is SendState.UNREAD
         ]
 
-    def history(self, openid: str) -> dict[str, str]:
+    def history(self, openid: str) -> dict[str, SendRecord]:
         """Every change kept for the user (KEEP_SECONDS after its last update)."""
-        return dict(self._redis.hgetall(redis_keys.notifications(openid)))
+        kept = cast(dict[str, str], self._redis.hgetall(redis_keys.notifications(openid)))
+        return {key: SendRecord.parse(state) for key, state in kept.items()}

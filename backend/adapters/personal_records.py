@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import redis
 
 from backend.adapters import redis_keys
@@ -33,7 +35,7 @@ class PersonalRecords:
     def erase(self, openid: str) -> None:
         # Session keys are tagged by token digest (another slot): one DEL each, first, so a
         # failure half-way leaves the index that finds them for the retry.
-        for digest in self._redis.smembers(redis_keys.user_sessions(openid)):
+        for digest in cast(set[str], self._redis.smembers(redis_keys.user_sessions(openid))):
             self._redis.delete(redis_keys.session(digest))
         # The user's own keys share the {openid} hash tag: one DEL is cluster-safe.
         self._redis.delete(*(key(openid) for key in USER_KEYS))

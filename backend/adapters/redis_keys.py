@@ -61,6 +61,31 @@ def track_alert_seen(number: str) -> str:
     return _number("ta-seen", number)
 
 
+def delivery_photo(number: str) -> str:
+    """The carrier's delivery photo (JPEG bytes) for the number's watchers; 14-day TTL."""
+    return _number("photo", number)
+
+
+def delivery_signer(number: str) -> str:
+    """Who signed for the number, as a Track Alert enhanced event said; 14-day TTL."""
+    return _number("signer", number)
+
+
+def lane_history(lane: str) -> str:
+    """List of "number:days" transit times of delivered parcels on one lane (capped)."""
+    return f"{PREFIX}:lane:{{{lane}}}"
+
+
+def transit_quote(lane: str, service: str, ship_date: str) -> str:
+    """A carrier's transit-time answer for one lane, service and ship date (TTL)."""
+    return f"{PREFIX}:transit:{{{lane}}}:{service}:{ship_date}"
+
+
+def piece_lead(number: str) -> str:
+    """The watched number of the shipment this piece belongs to; TTL."""
+    return _number("lead", number)
+
+
 # --- per user ------------------------------------------------------------------------
 def user_parcels(openid: str) -> str:
     """Hash number -> JSON watch details (nickname, since) (durable)."""

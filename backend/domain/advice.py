@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from backend.domain import charges, customs_steps
 from backend.domain.model import Shipment, event_moment
 from backend.domain.statuses import Status, is_final
 
@@ -23,6 +24,7 @@ class Advice:
     code: str
     text: str
     hotline: bool = False
+    steps: tuple[str, ...] = ()  # a procedure, in order (customs papers, ...)
 
 
 # code -> (zh, en); every sentence our own.
@@ -115,7 +117,21 @@ def advise(shipment: Shipment, lang: str, now: datetime | None = None) -> list[A
         found.append(Advice(code, text(code, lang), hotline))
     if shipment.status is Status.DELIVERY_ATTEMPTED:
         found.append(Advice("reschedule", text("reschedule", lang)))
+    found.extend(_money_and_customs(shipment, lang))
     found.extend(_timing_advice(shipment, lang, now))
+    return found
+
+
+def _money_and_customs(shipment: Shipment, lang: str) -> list[Advice]:
+    """Unpaid charges (what, why, where to pay safely), then customs step by step."""
+    found = [
+        Advice("charges_unpaid", charges.charge_text(charge, shipment, lang), True)
+        for charge in charges.unpaid(shipment)
+    ]
+    if customs_steps.applies(shipment):
+        status = shipment.status
+        title, steps = customs_steps.title(status, lang), customs_steps.steps(status, lang)
+        found.append(Advice("customs_steps", title, False, steps))
     return found
 
 

@@ -50,6 +50,13 @@ class CarrierUnavailable(CarrierError):
     """The carrier failed, timed out or throttled us: try again later."""
 
 
+class ProductNotEnabled(CarrierUnavailable):
+    """The carrier refuses one of its products (an API) to our app: the operator has to ask
+    for it; until then the feature built on it steps aside."""
+
+    transient = False
+
+
 class SubscriptionRefused(CarrierError):
     """The carrier refused a push subscription for good; the same request would fail again."""
 

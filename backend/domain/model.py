@@ -81,9 +81,44 @@ class HeldAt:
         return ", ".join(part for part in parts if part)
 
 
+@dataclass(frozen=True)
+class Charge:
+    """Money UPS lists against the parcel (paymentInformation[]): COD, duties and taxes, ..."""
+
+    type: str  # UPS's own word for it, e.g. "ICOD/COD"; "" when UPS gave none
+    amount: str  # decimal text with two places, e.g. "243.50"
+    currency: str  # ISO 4217, e.g. "CNY"
+    paid: bool
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """Every package of a multi-piece shipment, as the shipment endpoint lists them."""
+
+    count: int  # packageCount: may exceed the numbers UPS returned
+    numbers: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()  # Status value of each number, same order
+
+    @property
+    def delivered(self) -> int:
+        return sum(status == "delivered" for status in self.statuses)
+
+
+@dataclass(frozen=True)
+class EtaEstimate:
+    """Our own delivery estimate when UPS gives no date: a range of days, never a promise."""
+
+    earliest: str  # YYYY-MM-DD
+    latest: str  # YYYY-MM-DD
+    basis: str  # ups_time_in_transit | lane_history
+    confidence: float  # 0..1: how often such a range held before
+    samples: int = 0  # delivered parcels of the lane behind a lane_history range
+
+
 # Fields that describe people or their addresses: a shared card must drop them. Where a
 # parcel is held points at the receiver's neighbourhood, so it goes too.
-PERSONAL_FIELDS = ("received_by", "origin_address", "destination_address", "held_at")
+# The delivery photo's presence goes too: the photo itself is for the parcel's watchers only.
+PERSONAL_FIELDS = ("received_by", "origin_address", "destination_address", "held_at", "photo")
 
 
 @dataclass(frozen=True)
@@ -111,6 +146,12 @@ class Shipment:
     origin_address: Place | None = None
     destination_address: Place | None = None
     held_at: HeldAt | None = None  # ready for pickup: the Access Point or counter holding it
+    # "available" (we keep UPS's photo), "at_ups" (UPS took one we cannot show), None
+    photo: str | None = None
+    # Optional extras, left out of a stored snapshot when empty:
+    charges: tuple[Charge, ...] = ()
+    pieces: Pieces | None = None
+    eta_estimate: EtaEstimate | None = None
 
 
 def event_moment(iso_time: str) -> datetime | None:
@@ -192,6 +233,13 @@ def _held_at(data: dict[str, Any] | None) -> HeldAt | None:
     return replace(held, address_lines=tuple(held.address_lines)) if held else None
 
 
+def _pieces(data: dict[str, Any] | None) -> Pieces | None:
+    pieces: Pieces | None = _build(Pieces, data)
+    if pieces is None:
+        return None
+    return replace(pieces, numbers=tuple(pieces.numbers), statuses=tuple(pieces.statuses))
+
+
 def shipment_from_dict(data: dict[str, Any]) -> Shipment:
     """Rebuild a Shipment from `shipment_to_dict` output (e.g. a cached JSON snapshot)."""
     shipment: Shipment = _build(
@@ -208,6 +256,9 @@ def shipment_from_dict(data: dict[str, Any]) -> Shipment:
             "origin_address": _build(Place, data.get("origin_address")),
             "destination_address": _build(Place, data.get("destination_address")),
             "held_at": _held_at(data.get("held_at")),
+            "charges": tuple(_build(Charge, item) for item in data.get("charges") or ()),
+            "pieces": _pieces(data.get("pieces")),
+            "eta_estimate": _build(EtaEstimate, data.get("eta_estimate")),
         },
     )
     return shipment

@@ -39,7 +39,7 @@ TEXTS: dict[Status | str, tuple[str, str, str, str]] = {
     Status.OUT_FOR_DELIVERY: ("派送中", "Out for delivery", "今天送达，请保持电话畅通", "Arriving today"),
     Status.DELIVERY_ATTEMPTED: ("派送未成功", "Delivery attempted", "可在 ups.com 改约派送", "Rebook on ups.com"),
     Status.DELIVERED: ("已签收", "Delivered", "没收到请先问前台或邻居", "Missing? Call UPS"),
-    Status.EXCEPTION: ("运输异常", "Exception", "请核对收件信息或致电 UPS", "Check delivery info"),
+    Status.EXCEPTION: ("异常", "Exception", "请核对收件信息或致电 UPS", "Check delivery info"),
     Status.AWAITING_RECEIVER: ("待补资料", "Action needed", "请尽快补交清关资料", "Send customs papers"),
     Status.LABEL_CREATED: ("已创建运单", "Label created", "等待 UPS 揽收", "Awaiting UPS pickup"),
     Status.READY_FOR_PICKUP: ("待取件", "Ready for pickup", "请带证件到取件点领取", "Bring ID to collect"),

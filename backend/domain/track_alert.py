@@ -47,6 +47,9 @@ class WebhookEvent:
     event: TrackingEvent
     scheduled_delivery: str | None = None  # YYYY-MM-DD, "original scheduled delivery date"
     delivered_at: str | None = None  # ISO 8601 local, offset when known
+    # Enhanced subscriptions only: who signed, and the delivery photo (JPEG bytes).
+    received_by: str | None = None
+    photo: bytes | None = None
 
     @property
     def fingerprint(self) -> str:

@@ -15,6 +15,12 @@ from backend.ports.accounts import (
     SessionStore,
     ShareStore,
 )
+from backend.ports.delivery import (
+    DeliveryProofs,
+    LaneHistory,
+    PieceLinks,
+    TransitTimes,
+)
 from backend.ports.messaging import (
     CreditLedger,
     MessageTemplate,
@@ -48,7 +54,12 @@ __all__ = [
     "CardRenderer",
     "CodeExchange",
     "CodeMaker",
+    "PersonalRecords",
     "RequestBudgets",
+    "DeliveryProofs",
+    "LaneHistory",
+    "PieceLinks",
+    "TransitTimes",
     "SessionStore",
     "ShareStore",
     "CreditLedger",

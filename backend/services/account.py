@@ -54,10 +54,10 @@ class Account:
     def data(self, openid: str) -> AccountData:
         """The user's watch list with nicknames, credits, language, live shares and the
         changes recorded for them, read from the stores as they are now."""
-        notified = [
-            Notified(*key.rsplit(":", 1), state=state.split(":", 1)[0])
-            for key, state in sorted(self._notifications.history(openid).items())
-        ]
+        notified = []
+        for key, record in sorted(self._notifications.history(openid).items()):
+            number, change_id = key.rsplit(":", 1)
+            notified.append(Notified(number, change_id, state=str(record.state)))
         return AccountData(
             self._watches.list(openid),
             self._ledger.credits(openid),

@@ -10,7 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from backend.domain.errors import CarrierError, NumberNotFound, NumberRejected
-from backend.domain.model import HeldAt
+from backend.domain.model import HeldAt, Shipment
 from backend.domain.numbers import NumberCheck, mask_number, parse_numbers
 from backend.domain.snapshots import CachedSnapshot
 from backend.ports import Carrier, Clock, SnapshotCache
@@ -66,6 +66,7 @@ class LookupService:
         clock: Clock = time.time,
         held_at: AccessPointFinder | None = None,
         before_call: Callable[[], None] = lambda: None,
+        complete: Callable[[Shipment], Shipment] = lambda shipment: shipment,
     ) -> None:
         """`before_call` runs before each UPS call and may refuse it by raising
         (services.upstream_budget.UpstreamBudget.spend)."""
@@ -74,6 +75,7 @@ class LookupService:
         self._clock = clock
         self._held_at = held_at
         self._before_call = before_call
+        self._complete = complete  # adds what the carrier's answer lacks (an ETA estimate)
         self._pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ups-lookup")
 
     def _submit(self, number: str, lang: str) -> Future[Lookup]:
@@ -173,7 +175,15 @@ class LookupService:
             log.warning("UPS lookup of %s failed: %s", mask_number(number), error.detail)
             self._cache.remember_error(number, lang, "upstream_unavailable")
             return self._failed(number, cached, "upstream_unavailable")
+        shipment = self._completed(shipment)
         return Lookup(number, self._cache.put(number, lang, shipment, self._clock()))
+
+    def _completed(self, shipment: Shipment) -> Shipment:
+        try:
+            return self._complete(shipment)
+        except Exception:  # an extra must never cost the lookup itself
+            log.exception("completing the snapshot of %s failed", mask_number(shipment.number))
+            return shipment
 
     def _wait_for_owner(self, number: str, lang: str, cached: CachedSnapshot | None) -> Lookup:
         """Another thread or process is calling UPS for this number: wait for its answer."""

@@ -11,6 +11,7 @@ from functools import partial
 from backend.domain.model import Shipment, TrackingEvent, event_moment, latest_event
 from backend.domain.numbers import mask_number
 from backend.domain.pending import worth_telling
+from backend.domain.pieces import as_whole
 from backend.domain.reminders import pickup_reminder
 from backend.domain.retry import notify_retry_delay, refresh_retry_delay
 from backend.domain.sends import RETRY_LATER, FanoutSlice, Outcome
@@ -60,6 +61,8 @@ class Refresher:
         metrics: Metrics | None = None,
         fanout: int = 1,
         fan: FanOut | None = None,
+        on_delivered: Callable[[Shipment], None] = lambda shipment: None,
+        follow_pieces: Callable[[str, tuple[str, ...]], None] = lambda lead, numbers: None,
     ) -> None:
         self._lookup = lookup
         self._watches = watches
@@ -73,6 +76,8 @@ class Refresher:
         self._metrics = metrics or NullMetrics()
         # Sends to one change's watchers `fanout` at a time; `fan` also splits large ones.
         self._fan = fan or FanOut(fanout)
+        self.on_delivered = on_delivered  # e.g. the ETA estimator learning the lane
+        self.follow_pieces = follow_pieces  # the other pieces' pushes then refresh this number
 
     def refresh(self, number: str, pushed: TrackingEvent | None = None) -> RefreshOutcome:
         """Poll UPS for `number` and tell its watchers about any new status. `pushed` is a
@@ -93,7 +98,13 @@ class Refresher:
             self._metrics.refreshed(Refreshed.FAILED)
             return self._failed(number, state)
         self._metrics.refreshed(Refreshed.FROM_EVENT if failed else Refreshed.OK)
+        # Watchers of a multi-piece shipment hear of its last delivery and of any trouble.
+        if shipment.pieces is not None:
+            self.follow_pieces(number, shipment.pieces.numbers)
+        shipment = as_whole(shipment)
         change = detect_change(state.status, shipment)
+        if change is not None and change.current is Status.DELIVERED:
+            self._learn(shipment)
         final_at = state.final_at
         if final_at is None and is_final(shipment.status):
             final_at = self._clock()
@@ -122,8 +133,17 @@ class Refresher:
         # Not a pending change (follow-up slice jobs read those): sent here, whole.
         return tuple(self._fan.send(notify, self._watchers(number)))
 
+    def _learn(self, shipment: Shipment) -> None:
+        try:
+            self.on_delivered(shipment)
+        except Exception:  # learning is a side effect: never lose the announcement to it
+            log.exception("learning from the delivery of %s failed", mask_number(shipment.number))
+
     def start(self, number: str, shipment: Shipment | None) -> None:
         """A user began watching: remember today's status and poll soon."""
+        if shipment is not None and shipment.pieces is not None:
+            self.follow_pieces(number, shipment.pieces.numbers)
+        shipment = as_whole(shipment) if shipment else None
         state = self._state.load(number)
         if shipment and state.status is None:
             self._state.record(number, shipment.status, None)

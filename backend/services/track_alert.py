@@ -15,9 +15,11 @@ from backend.domain.errors import CarrierUnavailable, SubscriptionRefused
 from backend.domain.model import TrackingEvent, event_moment
 from backend.domain.numbers import mask_number
 from backend.domain.statuses import is_final
-from backend.domain.track_alert import SubscribeResult, batches
+from backend.domain.track_alert import SubscribeResult, WebhookEvent, batches
 from backend.ports import (
     Clock,
+    DeliveryProofs,
+    PieceLinks,
     TrackAlertClient,
     TrackAlertStore,
     TrackingStates,
@@ -61,6 +63,8 @@ class TrackAlertService:
         parse: WebhookParser,
         enabled: bool = True,
         clock: Clock = time.time,
+        proofs: DeliveryProofs | None = None,
+        links: PieceLinks | None = None,
     ) -> None:
         self._client = client
         self._parse = parse
@@ -70,6 +74,8 @@ class TrackAlertService:
         self._enqueue = enqueue
         self.enabled = enabled  # False without a webhook credential: events would be refused
         self._clock = clock
+        self._proofs = proofs
+        self._links = links  # other pieces of a watched shipment -> its watched number
 
     def want(self, number: str) -> None:
         """`number` is watched: have the worker subscribe it soon (one Redis write or none)."""
@@ -80,6 +86,22 @@ class TrackAlertService:
         fresh = (subscription.expires_at or 0) > now + RENEW_BEFORE_SECONDS
         if not subscription.rejected and not fresh:
             self._store.want(number, now)
+
+    def follow_pieces(self, lead: str, numbers: tuple[str, ...]) -> None:
+        """The other pieces of `lead`'s shipment: their pushed scans refresh `lead`."""
+        if self._links is None:
+            return
+        for number in numbers:
+            if number != lead and self._links.lead_of(number) != lead:
+                self._links.link(number, lead)
+                self.want(number)
+
+    def _watcher_number(self, number: str) -> str | None:
+        """`number` when watched, else the watched number it is a piece of, else None."""
+        if self._watches.watchers(number):
+            return number
+        lead = self._links.lead_of(number) if self._links else None
+        return lead if lead and self._watches.watchers(lead) else None
 
     def is_subscribed(self, number: str) -> bool:
         """True while UPS pushes this number's events (polling can then slow down)."""
@@ -92,7 +114,7 @@ class TrackAlertService:
         due = self._store.take_due(now, TAKE_LIMIT, LEASE_SECONDS) if self.enabled else []
         if not due:
             return 0
-        watched = {number for number in due if self._watches.watchers(number)}
+        watched = {number for number in due if self._watcher_number(number)}
         self._store.drop([number for number in due if number not in watched])
         return len(self.subscribe_watched([n for n in due if n in watched], now).valid)
 
@@ -119,7 +141,9 @@ class TrackAlertService:
         for number in dict.fromkeys(numbers):
             subscription = self._store.get(number)
             expires = subscription.expires_at or 0
-            if not ONE_Z.match(number) or subscription.rejected or self._final(number):
+            # A piece of a watched shipment is done once the whole shipment is.
+            done_with = self._watcher_number(number) or number
+            if not ONE_Z.match(number) or subscription.rejected or self._final(done_with):
                 done.append(number)
             elif expires > now + RENEW_BEFORE_SECONDS:
                 self._store.retry_at([number], expires - RENEW_BEFORE_SECONDS)
@@ -155,14 +179,19 @@ class TrackAlertService:
         pushed = self._parse(payload)
         number, fingerprint = pushed.number, pushed.fingerprint
         self._check_fresh(pushed.event.time)
+        # Before de-duplication: a late photo arrives as a repeat of its delivery event.
+        proof_added = self._keep_proof(pushed)
         if not self._store.first_sighting(number, fingerprint, SEEN_SECONDS):
             log.info("Track Alert event for %s seen before; ignored", mask_number(number))
+            if proof_added:  # the snapshot learns of the photo from a refresh
+                self._enqueue(number, None)
             return False
-        if not self._watches.watchers(number):
+        watched = self._watcher_number(number)
+        if watched is None:
             log.info("Track Alert event for %s, which nobody watches", mask_number(number))
             return True
-        try:
-            self._enqueue(number, pushed.event)
+        try:  # a piece's scan refreshes the watched number (not as its own scan)
+            self._enqueue(watched, pushed.event if watched == number else None)
         except Exception:
             self._store.forget_sighting(number, fingerprint)  # a resend may then succeed
             raise
@@ -172,6 +201,21 @@ class TrackAlertService:
             mask_number(number),
         )
         return True
+
+    def _keep_proof(self, pushed: WebhookEvent) -> bool:
+        """A watched parcel's photo and signer are kept for its watchers (nobody else's);
+        True when a photo was kept."""
+        proofs, number = self._proofs, pushed.number
+        if proofs is None or not (pushed.photo or pushed.received_by):
+            return False
+        if not self._watches.watchers(number):
+            return False
+        if pushed.received_by:
+            proofs.save_signer(number, pushed.received_by)
+        kept = pushed.photo is not None and proofs.save_photo(number, pushed.photo)
+        if kept:
+            log.info("Track Alert delivery photo kept for %s", mask_number(number))
+        return kept
 
     def _check_fresh(self, event_time: str) -> None:
         """Raise StaleWebhookEventError for a scan too old or too far ahead; an event without

@@ -9,7 +9,10 @@ from marshmallow.exceptions import ValidationError
 from backend.domain import help_content, statuses
 from backend.domain.links import check_link, reason_text
 from backend.web.i18n import request_lang
+from backend.web.payment_view import payment_view
 from backend.web.registry import WebConfig, use
+from backend.web.schemas import ChargeSchema
+from backend.web.security import current_openid
 
 bp = Blueprint("guide", __name__, url_prefix="/api/v1", description="Help and link checking")
 
@@ -24,12 +27,34 @@ class LinkCheckSchema(Schema):
             raise ValidationError("give `url` or `text`")
 
 
+class PaymentParcelSchema(Schema):
+    number = fields.String()
+    watched = fields.Boolean(metadata={"description": "the caller watches it"})
+    known = fields.Boolean(metadata={"description": "UPS answered for it"})
+    charges_pending = fields.List(fields.Nested(ChargeSchema))
+    text = fields.String()
+
+
+class PaymentSchema(Schema):
+    asks_for_payment = fields.Boolean()
+    parcels = fields.List(fields.Nested(PaymentParcelSchema))
+    text = fields.String()
+
+
 class LinkVerdictSchema(Schema):
     verdict = fields.String(metadata={"description": "official | suspicious | unknown"})
     reason = fields.String()
     reason_code = fields.String()
     url = fields.String(allow_none=True)
     host = fields.String(allow_none=True)
+    payment = fields.Nested(
+        PaymentSchema,
+        allow_none=True,
+        metadata={
+            "description": "when the text asks for money or names parcels: what UPS's own "
+            "data shows owed for them (with a token: also the caller's watched parcels)"
+        },
+    )
 
 
 class GlossaryEntrySchema(Schema):
@@ -91,11 +116,13 @@ def help_page():
 def links_check(body: dict):
     """Say whether a link, or the links in a whole SMS text, point at ups.com."""
     url = body.get("url")
-    verdict = check_link(url or body["text"], single=bool(url))
+    text, lang = url or body["text"], request_lang()
+    verdict = check_link(text, single=bool(url))
     return {
         "verdict": verdict.verdict,
-        "reason": reason_text(verdict.reason, request_lang()),
+        "reason": reason_text(verdict.reason, lang),
         "reason_code": verdict.reason,
         "url": verdict.url,
         "host": verdict.host,
+        "payment": payment_view(text, verdict, current_openid(), lang),
     }

@@ -98,14 +98,18 @@ def _no_constants(name: str) -> Any:
     raise HostileJsonError("invalid_json", f"{name} is not JSON")
 
 
+_PUSHES = frozenset({"/wechat/push", "/ups/webhook"})
+
+
 def guard_request_body() -> None:
     """before_request: parse (and so check) a JSON body once, before auth and validation.
 
-    The WeChat push is left to its own parser: its body is authenticated before it is read.
+    The WeChat and UPS pushes are left to their own views: their bodies are authenticated
+    before they are read (a UPS delivery event may carry a photo, past the 64 KB cap).
     """
     from flask import request
 
-    if request.path == "/wechat/push" or not request.is_json or not request.content_length:
+    if request.path in _PUSHES or not request.is_json or not request.content_length:
         return
     request.get_json(cache=True)
 

@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "service_unavailable": ("服务暂时不可用，请稍后再试。", "The service is briefly unavailable."),
     "redis_unavailable": ("数据存储暂时无法访问。", "The data store is not reachable."),
+    "photo_not_found": (
+        "没有这个包裹的签收照片，或您没有关注这个包裹。",
+        "There is no delivery photo for this parcel, or you do not watch it.",
+    ),
     # per-number lookup errors and lookup request errors
     "invalid_number": ("这不是有效的 UPS 运单号。", "This is not a valid UPS tracking number."),
     "rejected_by_ups": ("UPS 认为这个运单号无效，请核对。", "UPS says this number is invalid."),

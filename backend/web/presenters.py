@@ -12,6 +12,7 @@ from backend.domain.numbers import reason_message
 from backend.domain.places import localize_location
 from backend.domain.share_view import eta_view
 from backend.services.lookup import Lookup
+from backend.web.extras_views import extras_view
 from backend.web.location_views import pickup_view
 from backend.web.messages import message_for
 
@@ -49,6 +50,7 @@ def shipment_view(shipment: Shipment, lang: str) -> dict[str, Any]:
         "delivery_location": delivery_term(shipment.delivery_location, lang),
         "pickup": pickup_view(shipment),
         "advice": advice_view(shipment, lang),
+        **extras_view(shipment, lang),
     }
 
 
@@ -61,12 +63,14 @@ def _eta(shipment: Shipment) -> dict | None:
     return view
 
 
-def advice_view(shipment: Shipment, lang: str) -> list[dict[str, str]]:
+def advice_view(shipment: Shipment, lang: str) -> list[dict[str, Any]]:
     items = []
     for advice in advise(shipment, lang):
-        item = {"code": advice.code, "text": advice.text}
+        item: dict[str, Any] = {"code": advice.code, "text": advice.text}
         if advice.hotline:
             item["hotline"] = HOTLINE
+        if advice.steps:
+            item["steps"] = list(advice.steps)
         items.append(item)
     return items
 

@@ -17,9 +17,10 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
 
     api.register_blueprint(auth.bp)
 
-    from backend.web import parcels, subscriptions
+    from backend.web import delivery_photo, parcels, subscriptions
 
     api.register_blueprint(parcels.bp)
+    api.register_blueprint(delivery_photo.bp)
     api.register_blueprint(subscriptions.bp)
 
     from backend.web import own_shares, share_page, shares

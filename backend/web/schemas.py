@@ -70,6 +70,62 @@ class AdviceSchema(Schema):
     code = fields.String()
     text = fields.String()
     hotline = fields.String(metadata={"description": "present when a person should help"})
+    steps = fields.List(
+        fields.String(), metadata={"description": "a procedure in order (customs_steps)"}
+    )
+
+
+class EtaEstimateSchema(Schema):
+    earliest = fields.String(metadata={"description": "YYYY-MM-DD"})
+    latest = fields.String(metadata={"description": "YYYY-MM-DD"})
+    basis = fields.String(metadata={"description": "ups_time_in_transit | lane_history"})
+    confidence = fields.Float(metadata={"description": "0..1"})
+    samples = fields.Integer(metadata={"description": "delivered parcels behind lane_history"})
+
+
+class StepSchema(Schema):
+    code = fields.String()
+    text = fields.String()
+
+
+class NotReceivedSchema(Schema):
+    title = fields.String()
+    steps = fields.List(fields.Nested(StepSchema))
+    hotline = fields.String()
+
+
+class DeliverySchema(Schema):
+    location = fields.String(allow_none=True, metadata={"description": "e.g. 前门 / Front Door"})
+    received_by = fields.String(allow_none=True)
+    photo = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "available: GET /parcels/<number>/delivery-photo (watchers only); "
+            "at_ups: UPS took one we cannot show (see photo_note, photo_link); null: none"
+        },
+    )
+    photo_note = fields.String()
+    photo_link = fields.String()
+    not_received = fields.Nested(NotReceivedSchema)
+
+
+class ChargeSchema(Schema):
+    type = fields.String()
+    amount = fields.String(metadata={"description": "two decimals, e.g. 243.50"})
+    currency = fields.String()
+    paid = fields.Boolean()
+
+
+class PieceSchema(Schema):
+    number = fields.String()
+    status = fields.Nested(StatusSchema)
+
+
+class PiecesSchema(Schema):
+    count = fields.Integer(metadata={"description": "UPS's packageCount"})
+    delivered = fields.Integer()
+    numbers = fields.List(fields.String())
+    items = fields.List(fields.Nested(PieceSchema), metadata={"description": "each piece's status"})
 
 
 class NumberErrorSchema(Schema):
@@ -105,6 +161,16 @@ class ResultSchema(Schema):
     as_of = fields.String()
     stale = fields.Boolean()
     advice = fields.List(fields.Nested(AdviceSchema))
+    eta_estimate = fields.Nested(
+        EtaEstimateSchema,
+        allow_none=True,
+        metadata={"description": "our estimate when UPS gives no date (eta is then null)"},
+    )
+    delivery = fields.Nested(DeliverySchema, allow_none=True)
+    charges = fields.List(fields.Nested(ChargeSchema))
+    pieces = fields.Nested(
+        PiecesSchema, allow_none=True, metadata={"description": "a multi-piece shipment"}
+    )
 
 
 class TrackResponseSchema(Schema):

@@ -19,6 +19,9 @@ bp = Blueprint("ups_webhook", __name__)
 
 # docs/ups.md §8: UPS sends this User-Agent on every event, v1 and v2.
 USER_AGENT = "UPSPubSubTrackingService"
+# An enhanced delivery event carries the photo in base64: room for one of MAX_PHOTO_BYTES
+# (larger photos are dropped after parsing), read only once the caller is authenticated.
+MAX_EVENT_BYTES = 2 * 1024 * 1024
 
 register(
     "invalid_webhook_credential",
@@ -59,6 +62,7 @@ def receive():
     if not _authentic(use(WebConfig).ups_webhook_credential):
         log.warning("Track Alert webhook refused from %s", request.remote_addr)
         raise ApiError(401, "invalid_webhook_credential")
+    request.max_content_length = MAX_EVENT_BYTES
     payload = request.get_json(force=True)  # malformed JSON: the 400 invalid_json envelope
     try:
         fresh = use(TrackAlertService).handle_webhook(payload)

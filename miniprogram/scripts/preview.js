@@ -230,7 +230,10 @@ async function main() {
   const appJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8'))
   const pageIds = loadPages(appJson)
   if (!axeOnly) fs.mkdirSync(OUT, { recursive: true })
-  const list = variants(scenarios, { large: !axeOnly })
+  // PREVIEW_ONLY=detail-pieces,detail-charges draws just those states.
+  const only = (process.env.PREVIEW_ONLY || '').split(',').filter(Boolean)
+  const all = variants(scenarios, { large: !axeOnly })
+  const list = only.length ? all.filter((s) => only.some((name) => s.file.includes(name))) : all
   const browser = await launchBrowser()
   let report
   try {

@@ -130,6 +130,7 @@ function adviceItems(result) {
     code: item.code,
     text: item.text,
     hotline: item.hotline || '',
+    steps: item.steps || [],
   }))
 }
 

@@ -186,3 +186,37 @@ def test_an_unchanged_snapshot_may_come_back_as_the_same_object_a_changed_one_ne
     cache.put(A, "zh", Shipment(A, Status.IN_TRANSIT), 1_001.0)
     again = cache.get(A, "zh")
     assert again is not first and again.fetched_at == 1_001.0
+
+
+def test_delivery_proofs_keep_jpegs_and_signers_only(redis_or_none, redis_url):
+    from pathlib import Path
+
+    from backend.adapters import redis_conn
+    from backend.adapters.delivery_proofs import DeliveryProofs
+    from tests.fakes import FakeDeliveryProofs
+
+    blobs = redis_conn.connect(redis_url, decode=False) if redis_or_none else None
+    proofs = DeliveryProofs(blobs) if blobs else FakeDeliveryProofs()
+    jpeg = (Path(__file__).resolve().parents[2] / "backend/sandbox/ups/doorstep.jpg").read_bytes()
+    assert not proofs.save_photo(A, b"GIF89a" + b"\0" * 100) and not proofs.has_photo(A)
+    assert not proofs.save_photo(A, b"\xff\xd8\xff" + b"\0" * (1024 * 1024 + 1) + b"\xff\xd9")
+    assert proofs.save_photo(A, jpeg) and proofs.has_photo(A) and proofs.photo(A) == jpeg
+    assert proofs.photo(B) is None and not proofs.has_photo(B)
+    proofs.save_signer(A, "  ZHANG  ")
+    proofs.save_signer(B, "   ")
+    assert proofs.signer(A) == "ZHANG" and proofs.signer(B) is None
+    if blobs:
+        blobs.close()
+
+
+def test_lane_history_keeps_one_entry_per_number_newest_first(redis_or_none):
+    from backend.adapters.lane_history import LaneHistory
+    from tests.fakes import FakeLaneHistory
+
+    lanes = LaneHistory(redis_or_none) if redis_or_none else FakeLaneHistory()
+    lane = "US>CN:SHANGHAI|saver"
+    lanes.add(lane, A, 6)
+    lanes.add(lane, B, 7)
+    lanes.add(lane, A, 6)  # the same delivery learned twice
+    assert lanes.samples(lane) == [6, 7]
+    assert lanes.samples("US>CN:BEIJING|saver") == []

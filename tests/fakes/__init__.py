@@ -3,6 +3,12 @@ no sockets. Each keeps the observable rules of its real adapter (claims, credits
 expiries); tests/adapters/test_port_contracts.py runs the same cases on both."""
 
 from tests.fakes.clock import FakeClock
+from tests.fakes.delivery import (
+    FakeDeliveryProofs,
+    FakeLaneHistory,
+    FakePieceLinks,
+    FakeTransitTimes,
+)
 from tests.fakes.ledger import (
     FakeCreditLedger,
     FakeNonces,
@@ -31,6 +37,10 @@ from tests.fakes.tracking import (
 )
 
 __all__ = [
+    "FakeDeliveryProofs",
+    "FakeLaneHistory",
+    "FakePieceLinks",
+    "FakeTransitTimes",
     "FakeCardRenderer",
     "FakeCarrier",
     "FakeClock",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backend import ports
 from backend.domain.sends import Claim, SendRecord, SendState
@@ -72,7 +72,7 @@ class FakePersonalRecords:
     """Erases a user from the fakes that hold per-user data, as the Redis adapter deletes
     their keys: the ledger, the notification log and the sessions."""
 
-    def __init__(self, *holders) -> None:
+    def __init__(self, *holders: Any) -> None:
         self._holders = holders
 
     def erase(self, openid: str) -> None:
@@ -182,8 +182,10 @@ class FakeNotificationLog:
             if (o, n) == (openid, number) and s == "unread"
         ]
 
-    def history(self, openid: str) -> dict[str, str]:
-        return {f"{n}:{c}": s for (o, n, c), s in self.states.items() if o == openid}
+    def history(self, openid: str) -> dict[str, SendRecord]:
+        return {
+            f"{n}:{c}": SendRecord.parse(s) for (o, n, c), s in self.states.items() if o == openid
+        }
 
     def forget_user(self, openid: str) -> None:
         self.states = {k: v for k, v in self.states.items() if k[0] != openid}

@@ -58,10 +58,13 @@ def test_stats_count_calls_per_number_and_reset(ups_clients, ups_sandbox):
     assert stats == {
         "track_calls": 3,
         "token_calls": 1,
+        "transit_calls": 0,
         "track_calls_by_number": {numbers[0]: 2, numbers[1]: 1},
     }
     assert ups_sandbox.post("/stats/reset").json()["track_calls"] == 0
-    assert ups_sandbox.stats() == {"track_calls": 0, "token_calls": 0, "track_calls_by_number": {}}
+    assert ups_sandbox.stats() == {
+        "track_calls": 0, "token_calls": 0, "transit_calls": 0, "track_calls_by_number": {}
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -38,11 +38,16 @@ def test_a_parcel_past_its_eta_says_so():
 
 
 def test_long_customs_is_measured_from_the_start_of_the_hold():
+    # (customs_steps: the step-by-step guide every customs status into China gets, #22)
     assert codes(parcel(Status.CLEARANCE_IN_PROGRESS, 0, 4)) == {
         "customs": False,
+        "customs_steps": False,
         "customs_long": True,
     }
-    assert codes(parcel(Status.CLEARANCE_IN_PROGRESS, 0, 1)) == {"customs": False}
+    assert codes(parcel(Status.CLEARANCE_IN_PROGRESS, 0, 1)) == {
+        "customs": False,
+        "customs_steps": False,
+    }
 
 
 def test_an_attempt_gets_what_to_check_and_how_to_reschedule():

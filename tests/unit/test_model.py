@@ -9,9 +9,12 @@ import pytest
 
 from backend.domain.model import (
     PERSONAL_FIELDS,
+    Charge,
     Dimensions,
     Eta,
+    EtaEstimate,
     HeldAt,
+    Pieces,
     Place,
     Shipment,
     TrackingEvent,
@@ -53,6 +56,10 @@ def full_shipment() -> Shipment:
         origin_address=Place("Brussels", "", "BE"),
         destination_address=Place("CAIRNS", "QLD", "AU"),
         held_at=HeldAt(("12 SHIELDS ST",), "CAIRNS", "QLD", "4870", "AU"),
+        photo="at_ups",
+        charges=(Charge("ICOD/COD", "243.50", "EUR", False),),
+        pieces=Pieces(2, ("1Z1202R66698804005", "1Z1202R66698804014"), ("delivered", "in_transit")),
+        eta_estimate=EtaEstimate("2024-03-24", "2024-03-26", "lane_history", 0.8, 12),
     )
 
 
@@ -129,7 +136,7 @@ def test_without_personal_data_drops_names_and_addresses_only():
     shared = without_personal_data(full_shipment())
     assert all(getattr(shared, name) is None for name in PERSONAL_FIELDS)
     assert set(PERSONAL_FIELDS) == {
-        "received_by", "origin_address", "destination_address", "held_at"
+        "received_by", "origin_address", "destination_address", "held_at", "photo"
     }  # fmt: skip
     kept = dataclasses.replace(full_shipment(), **dict.fromkeys(PERSONAL_FIELDS))
     assert shared == kept and shared.events == (NEWER, OLDER)

@@ -115,3 +115,10 @@ def test_push_window_and_trusted_proxies_are_read_and_checked():
     ):
         with pytest.raises(SettingsError):
             Settings.from_env(bad)
+
+
+def test_track_alert_type_is_enhanced_unless_told_standard():
+    assert Settings.from_env({}).track_alert_type == "enhanced"
+    assert Settings.from_env({"TRACK_ALERT_TYPE": "Standard"}).track_alert_type == "standard"
+    with pytest.raises(SettingsError, match="TRACK_ALERT_TYPE"):
+        Settings.from_env({"TRACK_ALERT_TYPE": "photo"})

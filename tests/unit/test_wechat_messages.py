@@ -46,7 +46,7 @@ def test_a_phrase_keyword_gets_the_short_status_phrase_and_a_thing_the_label():
     phrase, thing = templates[0], templates[3]
     assert build_data(phrase, notice(Status.DELIVERED))["phrase2"]["value"] == "已签收"
     # The nickname leads the status where the keyword can carry both.
-    assert build_data(thing, notice(Status.EXCEPTION))["thing2"]["value"] == "妈妈 · 运输异常"
+    assert build_data(thing, notice(Status.EXCEPTION))["thing2"]["value"] == "妈妈 · 异常"
 
 
 @pytest.mark.parametrize(

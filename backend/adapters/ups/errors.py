@@ -12,6 +12,7 @@ from backend.domain.errors import (
     CarrierUnavailable,
     NumberNotFound,
     NumberRejected,
+    ProductNotEnabled,
 )
 
 
@@ -53,6 +54,13 @@ class UpstreamRateLimitedError(UpstreamUnavailableError):
 
 class UpsAuthError(UpstreamUnavailableError):
     """Our credentials or token were refused: an operator problem, not the user's."""
+
+
+class UpsProductNotEnabledError(UpsError, ProductNotEnabled):
+    """UPS refused an API our token works for elsewhere (401 after a fresh token, or 403):
+    the app on the UPS developer portal lacks that product."""
+
+    code = "upstream_unavailable"
 
 
 NOT_FOUND_WARNING = "TW0001"

@@ -7,6 +7,7 @@ from typing import Any
 
 from backend.adapters.ups import errors
 from backend.adapters.ups import values as v
+from backend.adapters.ups.delivery_mapping import charges, photo_state
 from backend.adapters.ups.pickup_mapping import held_at
 from backend.adapters.ups.status_codes import map_status
 from backend.domain.model import Dimensions, Eta, Place, Shipment, TrackingEvent, Weight
@@ -145,6 +146,11 @@ def _ends(package: dict) -> tuple[Place | None, Place | None]:
     return places.get("ORIGIN"), places.get("DESTINATION")
 
 
+def package_status(package: dict) -> Status:
+    """One package's overall status (as the Shipment of it would say)."""
+    return _overall(package, _events(package))[0]
+
+
 def _shipment(package: dict, number: str) -> Shipment:
     events = _events(package)
     status, description = _overall(package, events)
@@ -172,7 +178,16 @@ def _shipment(package: dict, number: str) -> Shipment:
         origin_address=origin,
         destination_address=destination,
         held_at=held_at(package, status),
+        photo=photo_state(delivery, kept=False),
+        charges=charges(package),
     )
+
+
+def _numbers(package: dict) -> set[str]:
+    """A package's tracking number and its alternate numbers: any of them names it."""
+    alternates = v.as_dicts(package.get("alternateTrackingNumber"))
+    names = [package.get("trackingNumber"), *(item.get("number") for item in alternates)]
+    return {v.text(name).upper() for name in names if v.text(name)}
 
 
 def _first_shipment(payload: Any) -> dict:
@@ -186,8 +201,8 @@ def _first_shipment(payload: Any) -> dict:
     return shipments[0]
 
 
-def parse_track_response(payload: dict, number: str) -> Shipment:
-    """The Shipment in a `/track/v1/details` answer for `number`.
+def find_package(payload: dict, number: str) -> dict:
+    """The package of `number` (its own or an alternate number) in a Track answer.
 
     Raises errors.TrackingNotFoundError for warning TW0001 (UPS's HTTP-200 "not found") or a
     shipment without packages; another UpsError when the body is not a Track response.
@@ -198,7 +213,12 @@ def parse_track_response(payload: dict, number: str) -> Shipment:
         raise not_found
     packages = v.as_dicts(shipment.get("package"))
     wanted = number.strip().upper()
-    mine = [item for item in packages if v.text(item.get("trackingNumber")).upper() == wanted]
+    mine = [item for item in packages if wanted in _numbers(item)]
     if not (mine or packages):
         raise errors.TrackingNotFoundError("shipment without packages", "", 200)
-    return _shipment((mine or packages)[0], number.strip())
+    return (mine or packages)[0]
+
+
+def parse_track_response(payload: dict, number: str) -> Shipment:
+    """The Shipment in a `/track/v1/details` answer for `number` (see find_package)."""
+    return _shipment(find_package(payload, number), number.strip())

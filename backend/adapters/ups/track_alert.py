@@ -14,6 +14,7 @@ from backend.adapters.ups.errors import (
     UpstreamUnavailableError,
     error_from_payload,
 )
+from backend.adapters.ups.product_gate import ProductGate
 from backend.adapters.ups.token import UpsTokenProvider
 from backend.domain import track_alert
 from backend.domain.errors import SubscriptionRefused
@@ -21,7 +22,14 @@ from backend.domain.track_alert import SubscribeResult
 
 log = logging.getLogger(__name__)
 
-SUBSCRIBE_PATH = "/api/track/v2/subscription/standard/package"
+SUBSCRIBE_PATH = "/api/track/v2/subscription/{type}/package"
+TYPES = ("enhanced", "standard")
+# Enhanced only: Delivery (with the photo and signer), eXception, In-progress; Manifest
+# events (label created) are left out, the Track API reports those when asked.
+EVENT_PREFERENCES = ["D", "X", "I"]
+# How UPS refuses a product the app is not enabled for [inferred: undocumented]: a token
+# that works elsewhere is refused (401 twice, 403), or the path is unknown to the app (404).
+_REFUSED_PRODUCT_STATUSES = frozenset({401, 403, 404})
 BATCH_SIZE = 100  # docs/ups.md §8: more numbers than this and UPS rejects all (VSS220)
 LOCALE = "en_US"  # the only locale Track Alert supports
 COUNTRY = "US"
@@ -59,11 +67,17 @@ class TrackAlertClient:
         tokens: UpsTokenProvider,
         base_url: str,
         transaction_src: str = "ups-tracker",
+        alert_type: str = "enhanced",
     ) -> None:
+        if alert_type not in TYPES:
+            raise ValueError(f"Track Alert type must be one of {TYPES}")
         self._session = session
         self._tokens = tokens
-        self._url = base_url.rstrip("/") + SUBSCRIBE_PATH
+        self._base = base_url.rstrip("/")
         self._transaction_src = transaction_src
+        self.alert_type = alert_type
+        self.enhanced_gate = ProductGate("Track Alert enhanced",
+                                         "subscribing standard (no photo, no signer)")  # fmt: skip
 
     def subscribe(self, numbers: list[str]) -> SubscribeResult:
         """Subscribe every number, 100 per call; the first failing call's error is raised.
@@ -75,22 +89,43 @@ class TrackAlertClient:
             result.add(self.subscribe_batch(batch))
         return result
 
+    def current_type(self) -> str:
+        """enhanced when configured and not refused lately, else standard."""
+        enhanced = self.alert_type == "enhanced" and self.enhanced_gate.open()
+        return "enhanced" if enhanced else "standard"
+
     def subscribe_batch(self, numbers: list[str]) -> SubscribeResult:
-        """One POST for at most BATCH_SIZE numbers; a 401 gets one fresh token and one retry."""
+        """One POST for at most BATCH_SIZE numbers; a 401 gets one fresh token and one retry.
+
+        An enhanced subscription UPS refuses as a product (not as a list of numbers) is
+        logged and made standard, now and for the next hour.
+        """
         if len(numbers) > BATCH_SIZE:
             raise ValueError(f"at most {BATCH_SIZE} numbers per Track Alert request")
-        token = self._tokens.get()
-        response = self._post(numbers, token)
-        if response.status_code == 401:
-            self._tokens.invalidate(token)
-            response = self._post(numbers, self._tokens.refresh(rejected=token))
+        kind = self.current_type()
+        response = self._authorized(numbers, kind)
+        if kind == "enhanced" and response.status_code in _REFUSED_PRODUCT_STATUSES:
+            error = error_from_payload(response.status_code, _body(response))
+            self.enhanced_gate.refused(f"HTTP {response.status_code} {error.ups_code}".strip())
+            response = self._authorized(numbers, "standard")
         return _result(response)
 
-    def _post(self, numbers: list[str], token: str) -> requests.Response:
+    def _authorized(self, numbers: list[str], kind: str) -> requests.Response:
+        token = self._tokens.get()
+        response = self._post(numbers, token, kind)
+        if response.status_code == 401:
+            self._tokens.invalidate(token)
+            response = self._post(numbers, self._tokens.refresh(rejected=token), kind)
+        return response
+
+    def _post(self, numbers: list[str], token: str, kind: str) -> requests.Response:
         headers = ups_headers(token, self._transaction_src)
-        body = {"locale": LOCALE, "countryCode": COUNTRY, "trackingNumberList": numbers}
+        body: dict = {"locale": LOCALE, "countryCode": COUNTRY, "trackingNumberList": numbers}
+        if kind == "enhanced":
+            body["eventPreferences"] = EVENT_PREFERENCES
+        url = self._base + SUBSCRIBE_PATH.format(type=kind)
         return timed_post(
-            self._session, self._url, f"UPS Track Alert subscribe {len(numbers)} numbers",
+            self._session, url, f"UPS Track Alert {kind} subscribe {len(numbers)} numbers",
             lambda error: UpstreamUnavailableError(f"Track Alert unreachable: {error}"),
             json=body, headers=headers | {"Content-Type": "application/json"},
         )  # fmt: skip
@@ -101,13 +136,17 @@ def _strings(value: object) -> list[str]:
     return [item.strip() for item in items if isinstance(item, str) and item.strip()]
 
 
-def _result(response: requests.Response) -> SubscribeResult:
-    """The 200 body's two lists (`invalidTrackingNumbers` may be absent), or the typed error."""
+def _body(response: requests.Response) -> dict | None:
     try:
         body = response.json()
     except ValueError:
-        body = None
-    data = body if isinstance(body, dict) else None
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def _result(response: requests.Response) -> SubscribeResult:
+    """The 200 body's two lists (`invalidTrackingNumbers` may be absent), or the typed error."""
+    data = _body(response)
     if response.status_code == 200 and data is not None:
         valid = _strings(data.get("validTrackingNumbers"))
         return SubscribeResult(valid, _strings(data.get("invalidTrackingNumbers")))

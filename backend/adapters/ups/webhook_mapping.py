@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from backend.adapters.ups import values as v
+from backend.adapters.ups.delivery_mapping import decode_photo
 from backend.adapters.ups.status_codes import map_status
 from backend.domain.errors import MalformedEvent
 from backend.domain.model import Place, TrackingEvent
@@ -76,4 +77,6 @@ def parse_webhook(body: Any) -> WebhookEvent:
     )
     scheduled = v.iso_date(body.get("scheduledDeliveryDate"))
     delivered = _time(body, "actualDeliveryDate", "actualDeliveryTime")
-    return WebhookEvent(number, event, scheduled, delivered)
+    received_by = v.text(body.get("receivedBy")) or None
+    photo = decode_photo(body.get("deliveryPhoto"))
+    return WebhookEvent(number, event, scheduled, delivered, received_by, photo)

@@ -43,6 +43,7 @@ def stats() -> dict:
     return {
         "track_calls": int(totals.get("track_calls", 0)),
         "token_calls": int(totals.get("token_calls", 0)),
+        "transit_calls": int(totals.get("transit_calls", 0)),
         "track_calls_by_number": {number: int(n) for number, n in sorted(by_number.items())},
     }
 

@@ -17,7 +17,7 @@ def not_found(number: str) -> dict:
 
 def track(scenario: Scenario, times: list[float], lang: str, now: float, signature: bool) -> dict:
     """The body for `scenario` after len(times) scans, the i-th scan having happened at times[i]."""
-    package = _package(scenario, times, lang, now, signature)
+    package = package_body(scenario, times, lang, now, signature)
     shipment = {"inquiryNumber": scenario.number, "package": [package]}
     return {"trackResponse": {"shipment": [shipment]}}
 
@@ -54,10 +54,22 @@ def _details(scenario: Scenario, lang: str) -> dict:
     if scenario.additional_services:
         details["additionalServices"] = list(scenario.additional_services)
     details["packageCount"] = scenario.package_count  # the one integer in the payload
+    if scenario.charges:
+        details["paymentInformation"] = [
+            {"amount": amount, "currency": currency, "id": f"SBX{index:029d}", "paid": paid,
+             "paymentMethod": "C0", "type": kind}
+            for index, (kind, amount, currency, paid) in enumerate(scenario.charges)
+        ]  # fmt: skip
+    if scenario.alternates:
+        details["alternateTrackingNumber"] = [
+            {"number": number, "type": kind} for kind, number in scenario.alternates
+        ]
     return details
 
 
-def _package(scenario: Scenario, times: list[float], lang: str, now: float, sig: bool) -> dict:
+def package_body(scenario: Scenario, times: list[float], lang: str, now: float, sig: bool
+                 ) -> dict:  # fmt: skip
+    """One package[] entry: the parcel at its current step."""
     count = len(times)
     latest = scenario.steps[count - 1]
     package: dict = {"trackingNumber": scenario.number}

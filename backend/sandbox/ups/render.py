@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -103,6 +105,25 @@ def dates(scenario: Scenario, count: int, now: float) -> dict:
     return {"deliveryDate": dates, "deliveryTime": _delivery_time(newest)}
 
 
+@lru_cache(maxsize=1)
+def doorstep_photo() -> str:
+    """A small real JPEG (a parcel at a door), base64, as UPS sends delivery photos."""
+    return base64.b64encode((Path(__file__).parent / "doorstep.jpg").read_bytes()).decode()
+
+
+def delivery_photo(scenario: Scenario) -> dict | None:
+    """deliveryPhoto as Track sends it: codes always, the photo only when UPS would show it."""
+    if scenario.photo_codes is None:
+        return None
+    capture, disposition = scenario.photo_codes
+    photo: dict = {"isNonPostalCodeCountry": False, "photoCaptureInd": capture}
+    if disposition:
+        photo["photoDispositionCode"] = disposition
+    if scenario.photo:
+        photo["photo"] = doorstep_photo()
+    return photo
+
+
 def delivered(scenario: Scenario, when: float, place: Place, lang: str, signature: bool) -> dict:
     local = local_time(when, place)
     info: dict[str, Any] = {"location": scenario.delivery_location[1 if lang == "zh" else 0]}
@@ -110,6 +131,9 @@ def delivered(scenario: Scenario, when: float, place: Place, lang: str, signatur
         info["receivedBy"] = scenario.received_by
     if scenario.signature and signature:
         info["signature"] = {"image": SIGNATURE_PNG}
+    photo = delivery_photo(scenario)
+    if photo is not None:
+        info["deliveryPhoto"] = photo
     return {
         "deliveryDate": [{"type": "DEL", "date": local.strftime("%Y%m%d")}],
         "deliveryTime": {"type": "DEL", "endTime": local.strftime("%H%M%S")},

@@ -9,11 +9,11 @@ from typing import cast
 from flask import Response, jsonify, request
 
 from backend.domain.model import iso_utc
-from backend.sandbox.ups import timeline
-from backend.sandbox.ups.blueprint import bp, key, store
+from backend.sandbox.ups import products, timeline
+from backend.sandbox.ups.blueprint import bp, key, store, ups_error
 from backend.sandbox.ups.journeys import find
 from backend.sandbox.ups.oauth import bearer_problem
-from backend.sandbox.ups.track_alert_push import announced_key, subscriptions_key
+from backend.sandbox.ups.track_alert_push import announced_key, kinds_key, subscriptions_key
 from backend.web.errors import ApiError
 
 SUBSCRIPTION_SECONDS = 14 * 24 * 3600
@@ -37,7 +37,9 @@ ERRORS: dict[str, tuple[int, str]] = {
     "VSS300": (400, "Locale is required. The Subscription request has been rejected."),
     "VSS310": (400, "Please enter a valid locale. The Subscription request has been rejected"),
     "VSS400": (400, "Please enter a valid country code. The Subscription request has been rejected."),
+    "VSS414": (400, "Please enter valid event preferences. The Subscription request has been rejected."),
 }  # fmt: skip
+PREFERENCES = frozenset("DIMX")  # Delivery, In-progress, Manifest, eXception
 
 
 def _vss(code: str, invalid: list[str] | None = None) -> Response:
@@ -96,10 +98,21 @@ def _valid(number: object) -> bool:
     return isinstance(number, str) and bool(NUMBER.match(number))
 
 
-def _subscribe(numbers: list[str], now: float) -> None:
+def _preferences_problem(body: dict) -> Response | None:
+    """Enhanced only: eventPreferences holds 1 to 4 of D, I, M, X (absent or empty: all)."""
+    prefs = body.get("eventPreferences")
+    if prefs in (None, []):
+        return None
+    valid = isinstance(prefs, list) and len(prefs) <= 4 and all(p in PREFERENCES for p in prefs)
+    return None if valid else _vss("VSS414", [])
+
+
+def _subscribe(numbers: list[str], now: float, kind: str = "standard") -> None:
     """14 days from now; a scripted parcel's scans so far count as already announced."""
     client = store()
     client.zadd(subscriptions_key(), dict.fromkeys(numbers, now + SUBSCRIPTION_SECONDS))
+    if numbers:
+        client.hset(kinds_key(), mapping=dict.fromkeys(numbers, kind))
     for number in numbers:
         scenario = find(number)
         times = timeline.times_of(scenario, now) if scenario and scenario.steps else []
@@ -107,18 +120,25 @@ def _subscribe(numbers: list[str], now: float) -> None:
             client.hsetnx(announced_key(), number, str(times[-1]))
 
 
-@bp.post("/api/track/v2/subscription/standard/package")
-def subscribe_package() -> Response:
-    """Subscribe up to 100 numbers: 200 with valid (and invalid) lists, or a VSS error."""
+@bp.post("/api/track/v2/subscription/<kind>/package")
+def subscribe_package(kind: str) -> Response:
+    """Subscribe up to 100 numbers, standard or enhanced (with eventPreferences): 200 with
+    valid (and invalid) lists, or a VSS error."""
+    if kind not in ("standard", "enhanced"):
+        return ups_error(404, "VSS404", "Resource not found")
     body = request.get_json(silent=True)
     numbers = body.get("trackingNumberList") if isinstance(body, dict) else None
     _count(len(numbers) if isinstance(numbers, list) else 0)
-    problem = bearer_problem() or _injected() or _request_problem(body)
+    refused = products.refused("track_alert_enhanced") if kind == "enhanced" else None
+    problem = bearer_problem() or refused or _injected() or _request_problem(body)
+    if problem is None and kind == "enhanced":
+        problem = _preferences_problem(body)  # type: ignore[arg-type]
     if problem is not None:
         return problem
     valid = list(dict.fromkeys(n for n in numbers if _valid(n)))  # type: ignore[union-attr]
     invalid = [n for n in numbers if not _valid(n)]  # type: ignore[union-attr]
-    _subscribe(valid, time.time())
+    prefs = "".join(body.get("eventPreferences") or []) if kind == "enhanced" else ""  # type: ignore[union-attr]
+    _subscribe(valid, time.time(), f"{kind}:{prefs}" if prefs else kind)
     answer: dict = {"validTrackingNumbers": valid}
     return jsonify(answer | ({"invalidTrackingNumbers": invalid} if invalid else {}))
 
@@ -131,10 +151,14 @@ def track_alert_subscriptions() -> Response:
         list[tuple[str, float]],
         client.zrangebyscore(subscriptions_key(), now, "+inf", withscores=True),
     )
+    kinds = client.hgetall(kinds_key())
     stats = {name: int(n) for name, n in client.hgetall(key("ta", "stats")).items()}
     return jsonify(
         {
-            "subscriptions": [{"number": n, "expires_at": iso_utc(at)} for n, at in live],
+            "subscriptions": [
+                {"number": n, "expires_at": iso_utc(at), "type": kinds.get(n, "standard")}
+                for n, at in live
+            ],
             "call_sizes": [int(n) for n in client.lrange(key("ta", "call_sizes"), 0, -1)],
             "stats": stats,
         }
@@ -155,6 +179,6 @@ def track_alert_faults() -> Response:
 @bp.post("/track-alert/reset")
 def track_alert_reset() -> Response:
     """Forget every subscription, counter and injected fault."""
-    names = ("subscriptions", "announced", "stats", "call_sizes", "faults")
+    names = ("subscriptions", "announced", "stats", "call_sizes", "faults", "kinds")
     store().delete(*(key("ta", name) for name in names))
     return Response(status=204)

@@ -7,6 +7,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 import redis
 import requests
@@ -32,6 +33,11 @@ def subscriptions_key() -> str:
 def announced_key() -> str:
     """Hash: number -> time of the newest scan UPS already told the subscriber about."""
     return key("ta", "announced")
+
+
+def kinds_key() -> str:
+    """Hash: number -> "standard" or "enhanced[:<event preferences>]"."""
+    return key("ta", "kinds")
 
 
 def is_subscribed(client: redis.Redis, number: str, now: float) -> bool:
@@ -75,6 +81,24 @@ def _delivery(scenario: Scenario, count: int, now: float) -> dict:
     }
 
 
+def enhanced_fields(scenario: Scenario, delivered: bool) -> dict:
+    """What an enhanced subscription adds: the signer and the photo, blank until delivered."""
+    photo = render.doorstep_photo() if delivered and scenario.photo else ""
+    return {"receivedBy": scenario.received_by if delivered else "", "deliveryPhoto": photo}
+
+
+def preference(event_type: str) -> str:
+    """The eventPreferences group of a Track status type: Manifest, Delivery, eXception, or
+    In-progress for everything else (pickup P, returns RS, ...)."""
+    return event_type[:1] if event_type[:1] in ("M", "D", "X") else "I"
+
+
+def wanted(kind: str, event_type: str) -> bool:
+    """An enhanced subscription with preferences gets only those activity types."""
+    prefs = kind.partition(":")[2]
+    return not prefs or preference(event_type) in prefs
+
+
 def event_body(scenario: Scenario, times: list[float], now: float) -> dict:
     """The v2 webhook body for the newest scan: every value a string, blanks as ""."""
     step, when = scenario.steps[len(times) - 1], times[-1]
@@ -108,9 +132,15 @@ def announce(scenario: Scenario, times: list[float]) -> bool:
     if client.hget(announced_key(), scenario.number) == newest:
         return False  # the journey is over: advance changed nothing
     client.hset(announced_key(), scenario.number, newest)
+    kind = cast(str | None, client.hget(kinds_key(), scenario.number)) or "standard"
+    step = scenario.steps[len(times) - 1]
+    if not wanted(kind, step.event.type):
+        return False
     config = settings()
     url = config.sandbox_webhook_url or f"{config.public_base_url}/ups/webhook"
     body = event_body(scenario, times, now)
+    if kind.startswith("enhanced"):
+        body |= enhanced_fields(scenario, step.event.type == "D")
     _executor().submit(_post, client, url, config.ups_webhook_credential, body)
     return True
 

@@ -41,6 +41,7 @@ Page({
     loading: true,
     error: '',
     vm: null,
+    result: null, // the raw Result, for the self-contained blocks (estimate, proof, charges, pieces)
     pickup: null,
     offline: false,
     watched: false,
@@ -63,6 +64,7 @@ Page({
     this.setData({
       number,
       vm: saved ? presentDetail(saved) : null,
+      result: saved || null,
       pickup: pickupOf(saved, dateText),
       fromMessage: query.from === 'message',
     })
@@ -79,6 +81,7 @@ Page({
       this.setData({
         loading: false,
         vm: presentDetail(found.result),
+        result: found.result,
         pickup: pickupOf(found.result, dateText),
         watched: found.watched,
         nickname: found.nickname,

@@ -32,7 +32,9 @@ function later(fn) {
 
 /** Calls `options.success(result)` on the next tick, like a wx API that succeeded. */
 function succeedWith(result) {
-  return (options) => later(() => options.success(typeof result === 'function' ? result(options) : result))
+  return (options = {}) => later(() => {
+    if (options.success) options.success(typeof result === 'function' ? result(options) : result)
+  })
 }
 
 // Location: where the phone is (WGS-84), what the user answered to the location scope
@@ -130,6 +132,8 @@ function createFakeWx(spy = (fn) => fn) {
     requestSubscribeMessage: succeedWith({ errMsg: 'requestSubscribeMessage:ok' }),
     makePhoneCall: succeedWith({ errMsg: 'makePhoneCall:ok' }),
     addPhoneCalendar: succeedWith({ errMsg: 'addPhoneCalendar:ok' }),
+    downloadFile: succeedWith({ statusCode: 200, tempFilePath: 'wxfile://tmp/download.jpg', errMsg: 'downloadFile:ok' }),
+    previewImage: succeedWith({ errMsg: 'previewImage:ok' }),
     showModal: succeedWith({ confirm: true, cancel: false }),
     getEnterOptionsSync: () => ({ scene: device.scene, query: {} }),
     getLaunchOptionsSync: () => ({ scene: device.scene, query: {} }),

@@ -10,6 +10,7 @@ const cache = require('../../utils/cache')
 const recent = require('../../utils/recent')
 const api = require('./fake-api')
 const sample = require('./sample-data')
+const beyond = require('./sample-beyond')
 const LOCATIONS = require('./scenarios-locations')
 
 const ALL_NUMBERS = sample.RESULTS.map((r) => r.number).join(',')
@@ -187,6 +188,51 @@ const DETAIL = [
   },
 ]
 
+// Issue #22: our estimate, delivery proof, money owed, pieces (self-contained blocks).
+const BEYOND = [
+  {
+    file: 'detail-eta-estimate',
+    page: 'detail',
+    query: { number: beyond.ESTIMATED.number },
+    what: 'Detail without a UPS date: our own estimate, dashed and labelled as an estimate',
+    marker: '预计 12月3日–5日 送达（估算）',
+    setup: (fake) => beyond.beyondApi(fake, api),
+  },
+  {
+    file: 'detail-delivered-photo',
+    page: 'detail',
+    query: { number: beyond.DELIVERED_PHOTO.number },
+    what: 'Delivered with UPS\'s photo (watched): where it was left, the photo button, the "not received?" steps open',
+    marker: '查看签收照片',
+    setup: (fake) => beyond.beyondApi(fake, api),
+    after: (page) => page.selectComponent('.delivery-proof').onToggle(),
+  },
+  {
+    file: 'detail-photo-at-ups',
+    page: 'detail',
+    query: { number: beyond.PHOTO_AT_UPS.number },
+    what: 'Delivered with a photo only UPS shows: the honest note and the ups.com link to copy',
+    marker: 'UPS 拍了签收照片，可在 UPS 官网或 UPS My Choice 查看',
+    setup: (fake) => beyond.beyondApi(fake, api),
+  },
+  {
+    file: 'detail-charges',
+    page: 'detail',
+    query: { number: beyond.CHARGES_DUE.number },
+    what: 'Released by customs with 243.50 CNY unpaid: the charge, where to pay safely, customs steps',
+    marker: '243.50 CNY',
+    setup: (fake) => beyond.beyondApi(fake, api),
+  },
+  {
+    file: 'detail-pieces',
+    page: 'detail',
+    query: { number: beyond.PIECES.number },
+    what: 'A three-piece shipment, two delivered: every piece listed, the others tappable',
+    marker: '3 件中已签收 2 件',
+    setup: (fake) => beyond.beyondApi(fake, api),
+  },
+]
+
 const PARCELS = [
   {
     file: 'parcels-list',
@@ -279,4 +325,4 @@ const OTHERS = [
   },
 ]
 
-module.exports = [...LOOKUP, ...RESULTS, ...DETAIL, ...PARCELS, ...OTHERS, ...LOCATIONS]
+module.exports = [...LOOKUP, ...RESULTS, ...DETAIL, ...BEYOND, ...PARCELS, ...OTHERS, ...LOCATIONS]

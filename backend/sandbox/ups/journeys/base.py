@@ -128,6 +128,13 @@ class Scenario:
     additional_services: tuple[str, ...] = ()
     pickup_by_days: int | None = None  # Access Point: last pickup day, from today
     access_point_street: str = ""  # Access Point: its street, on the scan that leaves it there
+    # deliveryPhoto once delivered: (photoCaptureInd, photoDispositionCode), and whether the
+    # answer carries the photo itself (the sandbox's doorstep JPEG).
+    photo_codes: tuple[str, str] | None = None
+    photo: bool = False
+    charges: tuple[tuple[str, str, str, bool], ...] = ()  # (type, amount, currency, paid)
+    pieces: tuple[str, ...] = ()  # every number of a multi-piece shipment, this one included
+    alternates: tuple[tuple[str, str], ...] = ()  # (type, number): alternateTrackingNumber
 
     @property
     def final_status(self) -> Status:
