@@ -9,7 +9,7 @@ HOTLINE = "400-820-8555"
 
 _TITLES = {
     Status.CLEARANCE_IN_PROGRESS: (
-        "清关进行中：您可以这样准备",
+        "清关中：您可以这样准备",
         "Customs clearance: how to be ready",
     ),
     Status.AWAITING_RECEIVER: ("海关要资料：请按步骤办理", "Customs needs papers: step by step"),

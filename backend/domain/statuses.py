@@ -25,7 +25,7 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
-# status -> (zh, en): the words Chinese trackers use (issue #27 replaced product.md's first
+# status -> (zh, en): the words Chinese trackers use (issue #27 replaced the first brief's
 # draft: 已签收, not 包裹送达; 派送未成功, not 派送尝试; a state, not a place, for at_facility).
 # docs/api.md, "Statuses", lists them.
 _LABELS: dict[Status, tuple[str, str]] = {
