@@ -20,6 +20,8 @@ MAX_DEPTH = 20
 MAX_NUMBER_CHARS = 32
 # Keys whose string values the views clean rather than refuse (schemas.CleanText).
 CLEANED_KEYS = frozenset({"nickname"})
+# Paths whose views authenticate the sender before reading the body.
+SELF_AUTHENTICATED = frozenset({"/wechat/push", "/ups/webhook"})
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -88,11 +90,12 @@ def _no_constants(name: str) -> Any:
 def guard_request_body() -> None:
     """before_request: parse (and so check) a JSON body once, before auth and validation.
 
-    The WeChat push is left to its own parser: its body is authenticated before it is read.
+    The pushes from WeChat and UPS are left to their views: a sender proves who it is
+    (signature, credential) before a byte of its body is read.
     """
     from flask import request
 
-    if request.path == "/wechat/push" or not request.is_json or not request.content_length:
+    if request.path in SELF_AUTHENTICATED or not request.is_json or not request.content_length:
         return
     request.get_json(cache=True)
 
