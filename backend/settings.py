@@ -102,8 +102,15 @@ class Settings:
     worker_concurrency: int = 16
     fanout_concurrency: int = 16
     fanout_job_size: int = 500  # watchers past this: the rest go to follow-up announce jobs
+    # Request budgets (web/limits.py BudgetRates): per IP only where nothing better names
+    # the caller, since carrier NAT puts many users behind one address.
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
+    rate_limit_login_failures: str = "20/minute"
+    rate_limit_login_user: str = "10/minute"
+    rate_limit_share_create: str = "30/hour"
+    rate_limit_link_check: str = "30/minute"
+    rate_limit_share_read: str = "60/minute"
     # Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none); rate
     # budgets per IP need the client's address, not the proxy's.
     trusted_proxies: int = 0
@@ -166,8 +173,15 @@ class Settings:
             worker_concurrency=int(_number(env, "WORKER_CONCURRENCY", 16)),
             fanout_concurrency=int(_number(env, "FANOUT_CONCURRENCY", 16)),
             fanout_job_size=int(_number(env, "FANOUT_JOB_SIZE", 500)),
-            rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
-            rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
+            rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", cls.rate_limit_anonymous),
+            rate_limit_user=get("RATE_LIMIT_USER", cls.rate_limit_user),
+            rate_limit_login_failures=get(
+                "RATE_LIMIT_LOGIN_FAILURES", cls.rate_limit_login_failures
+            ),
+            rate_limit_login_user=get("RATE_LIMIT_LOGIN_USER", cls.rate_limit_login_user),
+            rate_limit_share_create=get("RATE_LIMIT_SHARE_CREATE", cls.rate_limit_share_create),
+            rate_limit_link_check=get("RATE_LIMIT_LINK_CHECK", cls.rate_limit_link_check),
+            rate_limit_share_read=get("RATE_LIMIT_SHARE_READ", cls.rate_limit_share_read),
             trusted_proxies=_count(env, "TRUSTED_PROXIES"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
             quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),

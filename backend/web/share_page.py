@@ -10,9 +10,9 @@ from flask import Blueprint, render_template, request
 from backend.domain.share_view import CHINA_TIME, short_time
 from backend.services.shares import ShareNotFoundError, ShareService, ShareUnavailableError
 from backend.web.i18n import normalize_lang
-from backend.web.ip_limits import allow, retry_after
+from backend.web.ip_limits import allow_share_read, share_read_retry_after
 from backend.web.registry import use
-from backend.web.shares import READ_LIMIT, SHARE_ID
+from backend.web.shares import SHARE_ID
 
 bp = Blueprint("share_page", __name__, template_folder="templates")
 
@@ -85,7 +85,7 @@ def _respond(status: int, lang: str, share_id: str, **values: Any):
         "Referrer-Policy": "no-referrer",
     }
     if status == 429:
-        headers["Retry-After"] = retry_after(READ_LIMIT)
+        headers["Retry-After"] = share_read_retry_after()
     return html, status, headers
 
 
@@ -93,7 +93,7 @@ def _respond(status: int, lang: str, share_id: str, **values: Any):
 def share_page(share_id: str):
     """The shared parcel in Chinese (English with ?lang=en); an HTML 404 once it is gone."""
     lang = normalize_lang(request.args.get("lang")) or "zh"
-    if not allow("share-page", READ_LIMIT):
+    if not allow_share_read("share-page"):
         return _respond(429, lang, share_id, problem="limited")
     if not SHARE_ID.match(share_id):
         return _respond(404, lang, share_id, problem="gone")
