@@ -3,7 +3,6 @@ every kind of forgery (unsigned, badly signed, plaintext under security mode, st
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import time
@@ -12,12 +11,8 @@ import pytest
 import requests
 
 from backend.adapters.wechat.push import seal, sign
-from backend.app import create_app
-from backend.bootstrap import build_services
 from backend.domain.subscriptions import SubscribeEvent
 from backend.services.subscribe_events import SubscribeEvents
-from tests.support.apps import close_app
-from tests.support.live_server import LiveServer
 from tests.support.wechat import serve_app, signed_query
 
 POPUP = {
@@ -69,14 +64,8 @@ def push(live):
 @pytest.fixture
 def plain_push(make_settings):
     """Plaintext mode: no EncodingAESKey configured."""
-    server = LiveServer()
-    settings = make_settings(port=server.port, public_base_url=server.url)
-    settings = dataclasses.replace(settings, wechat_push_aes_key="")
-    app = create_app(settings, build_services(settings))
-    server.serve(app)
-    yield _sender(f"{server.url}/wechat/push", settings)
-    server.stop()
-    close_app(app)
+    with serve_app(make_settings, plaintext_push=True) as (server, app):
+        yield _sender(f"{server.url}/wechat/push", app.extensions["services"].settings)
 
 
 def sealed(settings, plaintext: str, **query: str) -> tuple[dict[str, str], str]:

@@ -9,20 +9,15 @@ Stale and forged pushes stay refused (tests/web/test_push.py).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import threading
 
 import pytest
 import requests
 
-from backend.app import create_app
-from backend.bootstrap import build_services
 from backend.services import subscribe_events
 from backend.services.subscribe_events import SubscribeEvents
-from tests.support.apps import close_app
-from tests.support.live_server import LiveServer
-from tests.support.wechat import signed_query
+from tests.support.wechat import serve_app, signed_query
 
 OPENID = "oRetry000000000000000000001"
 POPUP = {
@@ -64,20 +59,16 @@ class HeldApply:
 @pytest.fixture
 def send(make_settings):
     """POST one fixed signed request (plaintext mode: the query carries the signature)."""
-    server = LiveServer()
-    settings = make_settings(port=server.port, public_base_url=server.url)
-    settings = dataclasses.replace(settings, wechat_push_aes_key="")
-    app = create_app(settings, build_services(settings))
-    server.serve(app)
-    query, body = signed_query(settings.wechat_push_token), json.dumps(POPUP)
+    with serve_app(make_settings, plaintext_push=True) as (server, app):
+        services = app.extensions["services"]
+        query, body = signed_query(services.settings.wechat_push_token), json.dumps(POPUP)
 
-    def post() -> requests.Response:
-        return requests.post(f"{server.url}/wechat/push", params=query, data=body, timeout=30)
+        def post() -> requests.Response:
+            url = f"{server.url}/wechat/push"
+            return requests.post(url, params=query, data=body, timeout=30)
 
-    post.credits = lambda: app.extensions["services"].subscriptions.credits(OPENID)
-    yield post
-    server.stop()
-    close_app(app)
+        post.credits = lambda: services.subscriptions.credits(OPENID)
+        yield post
 
 
 def _in_thread(call) -> tuple[threading.Thread, list]:
