@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import time
@@ -93,7 +94,8 @@ class SubscribeEvents:
         try:
             self.apply(events)
         except BaseException:
-            self._nonces.forget(NONCE_SCOPE, nonce, fingerprint)
+            with contextlib.suppress(Exception):  # else the claim ends with its lease
+                self._nonces.forget(NONCE_SCOPE, nonce, fingerprint)
             raise
         # Kept a little longer than the window either side of now: stale after that anyway.
         self._nonces.settle(NONCE_SCOPE, nonce, fingerprint, 2 * self._window + 60)
