@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 import requests
@@ -16,6 +15,7 @@ import requests
 from backend.adapters import redis_conn
 from backend.adapters.embedded_redis import EmbeddedRedis, EmbeddedRedisError, die_with_parent
 from backend.settings import DEFAULT_REDIS_URL, Settings, SettingsError
+from backend.stop_signals import StopSignals
 
 METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
@@ -49,15 +49,15 @@ def choose_redis(environ: dict[str, str]) -> tuple[str, str, EmbeddedRedis | Non
     )
 
 
-def _wait_healthy(base_url: str, stopping: threading.Event, deadline_seconds: float = 30) -> bool:
+def _wait_healthy(base_url: str, stop: StopSignals, deadline_seconds: float = 30) -> bool:
     deadline = time.monotonic() + deadline_seconds
-    while time.monotonic() < deadline and not stopping.is_set():
+    while time.monotonic() < deadline and not stop.requested():
         try:
             if requests.get(f"{base_url}/healthz", timeout=1).status_code == 200:
                 return True
         except requests.RequestException:
             pass
-        stopping.wait(0.3)
+        stop.wait(0.3)
     return False
 
 
@@ -77,16 +77,35 @@ def _spawn(environ: dict[str, str], port: int) -> list[subprocess.Popen]:
     ]
 
 
-def _stop(processes: list[subprocess.Popen]) -> None:
+def _supervise(processes: list[subprocess.Popen], base_url: str, stop: StopSignals) -> int:
+    """Say when the API answers, then wait for a stop signal or a process that exits."""
+    healthy = _wait_healthy(base_url, stop)
+    if not stop.requested():
+        ready = "ready: /healthz answers 200" if healthy else "WARNING: /healthz does not answer"
+        print(f"  {ready}\n", flush=True)
+    while not stop.wait(0.5):
+        if any(p.poll() is not None for p in processes):
+            print("a process exited; stopping everything", file=sys.stderr)
+            return 1
+    print("  stopping… (Ctrl-C again to stop at once)", flush=True)
+    return 0
+
+
+def _stop(processes: list[subprocess.Popen], stop: StopSignals, grace: float = 10) -> None:
+    """SIGTERM to each process group, then SIGKILL when `grace` runs out or another stop
+    signal arrives meanwhile (a second Ctrl-C means now)."""
+    seen = stop.count
     for process in processes:
         if process.poll() is None:
             _signal_group(process, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while any(p.poll() is None for p in processes):
+        if time.monotonic() >= deadline or stop.wait(0.1, beyond=seen):
+            for process in processes:
+                _signal_group(process, signal.SIGKILL)  # the group: forked children too
+            break
     for process in processes:
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            _signal_group(process, signal.SIGKILL)
-            process.wait(timeout=5)
+        process.wait(timeout=5)
 
 
 def _signal_group(process: subprocess.Popen, signum: int) -> None:
@@ -113,33 +132,33 @@ def main() -> int:
     except SettingsError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
-    # Ctrl-C and SIGTERM (docker, systemd, a group kill) only ask the loop below to stop, so
-    # no signal ever lands in the middle of start-up or shutdown as a traceback.
-    stopping = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stopping.set())
+    # Ctrl-C and SIGTERM (docker, systemd, a group kill) only ask the loops below to stop, so
+    # no signal lands in the middle of start-up or shutdown as a traceback (stop_signals.py:
+    # why the handler takes no lock). Once everything is stopped, late ones are blocked.
+    stop = StopSignals().install()
+    print("  starting… (Ctrl-C stops)", flush=True)
+    try:
+        return _run(settings, environ, stop)
+    finally:
+        stop.block()
+
+
+def _run(settings: Settings, environ: dict[str, str], stop: StopSignals) -> int:
     redis_url, redis_note, embedded = choose_redis(environ)
     environ["REDIS_URL"] = redis_url
     # /metrics adds up every process's metrics from files in one directory (multi-process).
     metrics_dir = None if environ.get(METRICS_DIR_ENV) else tempfile.mkdtemp(prefix="upt-metrics-")
     environ.setdefault(METRICS_DIR_ENV, metrics_dir or "")
-    processes = _spawn(environ, settings.port)
     try:
-        print(_banner(settings, redis_note), flush=True)
-        healthy = _wait_healthy(f"http://127.0.0.1:{settings.port}", stopping)
-        if not stopping.is_set():
-            ready = (
-                "ready: /healthz answers 200" if healthy else "WARNING: /healthz does not answer"
-            )
-            print(f"  {ready}\n", flush=True)
-        while not stopping.wait(0.5):
-            if any(p.poll() is not None for p in processes):
-                print("a process exited; stopping everything", file=sys.stderr)
-                return 1
-        print("  stopping…", flush=True)
-        return 0
+        if stop.requested():  # stopped while Redis was starting: start nothing else
+            return 0
+        processes = _spawn(environ, settings.port)
+        try:
+            print(_banner(settings, redis_note), flush=True)
+            return _supervise(processes, f"http://127.0.0.1:{settings.port}", stop)
+        finally:
+            _stop(processes, stop)
     finally:
-        _stop(processes)
         if embedded:
             embedded.stop()
         if metrics_dir:

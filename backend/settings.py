@@ -151,8 +151,15 @@ class Settings:
     worker_concurrency: int = 16
     fanout_concurrency: int = 16
     fanout_job_size: int = 500  # watchers past this: the rest go to follow-up announce jobs
+    # Request budgets (web/limits.py BudgetRates): per IP only where nothing better names
+    # the caller, since carrier NAT puts many users behind one address.
     rate_limit_anonymous: str = "120/minute"
     rate_limit_user: str = "300/minute"
+    rate_limit_login_failures: str = "20/minute"
+    rate_limit_login_user: str = "10/minute"
+    rate_limit_share_create: str = "30/hour"
+    rate_limit_link_check: str = "30/minute"
+    rate_limit_share_read: str = "60/minute"
     # UPS calls (cache misses) that requests may cause: per IP, per user, and every UPS call
     # overall, of which `upstream_reserve` is kept for the worker's refreshes (README).
     upstream_budget_anonymous: str = "100 per 10 minutes"
@@ -225,8 +232,15 @@ class Settings:
             worker_concurrency=int(_number(env, "WORKER_CONCURRENCY", 16)),
             fanout_concurrency=int(_number(env, "FANOUT_CONCURRENCY", 16)),
             fanout_job_size=int(_number(env, "FANOUT_JOB_SIZE", 500)),
-            rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),
-            rate_limit_user=get("RATE_LIMIT_USER", "300/minute"),
+            rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", cls.rate_limit_anonymous),
+            rate_limit_user=get("RATE_LIMIT_USER", cls.rate_limit_user),
+            rate_limit_login_failures=get(
+                "RATE_LIMIT_LOGIN_FAILURES", cls.rate_limit_login_failures
+            ),
+            rate_limit_login_user=get("RATE_LIMIT_LOGIN_USER", cls.rate_limit_login_user),
+            rate_limit_share_create=get("RATE_LIMIT_SHARE_CREATE", cls.rate_limit_share_create),
+            rate_limit_link_check=get("RATE_LIMIT_LINK_CHECK", cls.rate_limit_link_check),
+            rate_limit_share_read=get("RATE_LIMIT_SHARE_READ", cls.rate_limit_share_read),
             upstream_budget_anonymous=_rate(env, "UPSTREAM_BUDGET_ANONYMOUS", "100 per 10 minutes"),
             upstream_budget_user=_rate(env, "UPSTREAM_BUDGET_USER", "60 per 10 minutes"),
             upstream_budget_global=_rate(env, "UPSTREAM_BUDGET_GLOBAL", "600/minute"),

@@ -38,6 +38,17 @@ class RateCounter:
             for name, client, limit, window in budgets
         ]
 
+    def spent(self, budget: str, client: str, limit: int, window: int, now: float) -> bool:
+        """Whether the window's budget is used up, counting nothing (one GET at most).
+        What other processes hold leased but unspent counts as used: early, never late."""
+        key = (budget, client, window, int(now // window))
+        with self._lock:
+            left = self._left.get(key, 0)
+        if left != 0:
+            return left == _EXHAUSTED
+        total = self._redis.get(redis_keys.rate_limit(*key))
+        return total is not None and int(total) >= limit
+
     def _take(self, key: Key, limit: int) -> bool:
         while True:
             with self._lock:

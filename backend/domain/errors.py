@@ -125,5 +125,9 @@ class ReplayedPush(BadSignature):
     """Correctly signed, but stamped outside the freshness window or its nonce used before."""
 
 
+class PushInProgress(Exception):
+    """A retry of a push that another request is still applying: ask the sender to retry."""
+
+
 class MalformedPush(ValueError):
     """A correctly signed push we cannot read (acknowledged, never retried by the sender)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 # The popup's documented answers; every accept* variant counts as "accept".
 ANSWERS = ("accept", "reject", "ban", "filter")
@@ -52,3 +53,12 @@ class SubscribeEvent:
     # The answer exactly as pushed ("acceptWithAlert"); two items saying the same differ
     # only in wording, so it takes no part in comparisons.
     raw_status: str | None = field(default=None, compare=False)
+
+
+class PushClaim(StrEnum):
+    """Where a pushed message stands, by its nonce, when a request carrying it arrives."""
+
+    FIRST = "first"  # never seen: this request applies it
+    IN_PROGRESS = "in_progress"  # the same request is being applied by another one
+    APPLIED = "applied"  # the same request was applied: a retry, acknowledge it
+    OTHER = "other"  # a different request under the same nonce: a replay, refuse it

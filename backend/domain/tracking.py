@@ -96,21 +96,27 @@ def change_id(shipment: Shipment) -> str:
 
 
 def with_pushed_event(known: Shipment | None, number: str, event: TrackingEvent) -> Shipment:
-    """What we know plus a scan UPS pushed (Track Alert) that the Track API did not give us:
-    the scan becomes the latest one and sets the status. A scan we already have, or one
-    older than our latest (a late or repeated push), changes nothing."""
-    latest = latest_event(known) if known else None
+    """What we know plus a scan UPS pushed (Track Alert) that the Track API did not give us.
+
+    Two sources meet here, so this is the one place where scan times decide an order: the
+    pushed scan goes in front of the first known scan that is not newer than it, and the
+    Track API's history keeps its own order (UPS's, even where its times disagree). A scan
+    newer than all we know becomes the latest and sets the status; an older one only joins
+    the history (the status never goes backwards); a scan we already have changes nothing.
+    """
     if known is not None and any(
         e.time == event.time and e.ups_code == event.ups_code for e in known.events
     ):
         return known
-    if known is not None and latest is not None and _before(event.time, latest.time):
-        return known
     base = known or Shipment(number=number)
-    return replace(
-        base, status=event.status, status_description=event.description,
-        events=(event, *base.events),
-    )  # fmt: skip
+    place = next(
+        (i for i, e in enumerate(base.events) if not _before(event.time, e.time)),
+        len(base.events),
+    )
+    events = (*base.events[:place], event, *base.events[place:])
+    if place > 0:
+        return replace(base, events=events)
+    return replace(base, status=event.status, status_description=event.description, events=events)
 
 
 def event_data(event: TrackingEvent) -> dict[str, str]:

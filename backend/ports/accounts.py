@@ -58,3 +58,7 @@ class RequestBudgets(Protocol):
     def allow(self, budgets: list[tuple[str, str, int, int]], now: float) -> list[bool]:
         """For each (budget, client, limit, window seconds): may this request go ahead?"""
         ...
+
+    def spent(self, budget: str, client: str, limit: int, window: int, now: float) -> bool:
+        """Whether the window's `limit` is used up for `client`, counting nothing."""
+        ...

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from backend.domain.notices import Notice
 from backend.domain.sends import Claim, SendRecord
-from backend.domain.subscriptions import SubscribeEvent
+from backend.domain.subscriptions import PushClaim, SubscribeEvent
 
 
 class CreditLedger(Protocol):
@@ -89,7 +89,16 @@ class SeenPushes(Protocol):
 
 
 class NonceRegistry(Protocol):
-    """Remembers the nonces of pushed messages for a while: a captured push works once."""
+    """The nonces of pushed messages, each with the fingerprint of the request that brought
+    it and whether that request was applied: a captured push works once, and the sender's
+    own retry of it (the same request) can be told apart and acknowledged.
 
-    def first_use(self, scope: str, nonce: str, ttl_seconds: float) -> bool: ...
-    def forget(self, scope: str, nonce: str) -> None: ...
+    `claim` is atomic across processes: FIRST for exactly one request, held for
+    `lease_seconds` (a claimant that dies frees it); `settle` marks it applied for
+    `ttl_seconds`; `forget` frees a claim whose request could not be applied.
+    """
+
+    def claim(self, scope: str, nonce: str, fingerprint: str,
+              lease_seconds: float) -> PushClaim: ...  # fmt: skip
+    def settle(self, scope: str, nonce: str, fingerprint: str, ttl_seconds: float) -> None: ...
+    def forget(self, scope: str, nonce: str, fingerprint: str) -> None: ...

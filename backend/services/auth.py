@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+from collections.abc import Callable
 
 from backend.ports import CodeExchange, SessionStore
 
@@ -35,12 +36,16 @@ class SessionService:
         self._exchange = exchange
         self.ttl_seconds = ttl_seconds
 
-    def login(self, code: str) -> tuple[str, int]:
+    def login(self, code: str, admit: Callable[[str], None] | None = None) -> tuple[str, int]:
         """Exchange a wx.login code; return (token, expires_in seconds).
 
-        Raises the domain's MessengerError subclasses (LoginCodeInvalid, ...) unchanged.
+        `admit(openid)` runs before a session is created and may refuse by raising (the
+        caller's per-user login budget). Raises the domain's MessengerError subclasses
+        (LoginCodeInvalid, ...) unchanged.
         """
         openid, _session_key, _unionid = self._exchange.code_to_session(code)
+        if admit is not None:
+            admit(openid)
         token = secrets.token_urlsafe(32)  # 256 random bits
         digest = token_digest(token)
         self._store.save(digest, openid, self.ttl_seconds)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import time
 from collections.abc import Callable, Mapping
 
-from backend.domain.errors import ReplayedPush
-from backend.domain.subscriptions import SubscribeEvent
+from backend.domain.errors import PushInProgress, ReplayedPush
+from backend.domain.subscriptions import PushClaim, SubscribeEvent
 from backend.ports import (
     CreditLedger,
     Metrics,
@@ -25,6 +26,14 @@ log = logging.getLogger(__name__)
 # WeChat retries a push it thinks failed within seconds; a day covers any retry.
 SEEN_SECONDS = 24 * 3600
 NONCE_SCOPE = "wechat-push"
+# WeChat waits 5 s for an answer, then sends the same request again (three tries in all).
+# A retry that finds the first still being applied waits this long for it, well inside
+# those 5 s; a claim whose request died mid-way frees itself after the lease.
+IN_PROGRESS_WAIT_SECONDS = 3.0
+IN_PROGRESS_POLL_SECONDS = 0.05
+LEASE_SECONDS = 10.0
+# The query fields WeChat signs or sends with a push: with the body, they identify a request.
+_REQUEST_FIELDS = ("signature", "msg_signature", "timestamp", "nonce", "encrypt_type")
 
 
 class SubscribeEvents:
@@ -40,6 +49,7 @@ class SubscribeEvents:
         window_seconds: float,
         metrics: Metrics | None = None,
         clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._inbox = inbox
         self._ledger = ledger
@@ -49,29 +59,62 @@ class SubscribeEvents:
         self._window = window_seconds  # how far a push's signed timestamp may be from now
         self._metrics = metrics or NullMetrics()
         self._clock = clock
+        self._sleep = sleep
 
     def verify_url(self, signature: str, timestamp: str, nonce: str, echostr: str) -> str:
         """The echo for the messenger's URL check; raises BadSignature when not signed by us."""
         return self._inbox.verify_url(signature, timestamp, nonce, echostr)
 
     def open(self, body: bytes, query: Mapping[str, str]) -> list[SubscribeEvent]:
-        """The subscribe events of an authentic, fresh, first-seen push; raises BadSignature
-        (ReplayedPush when stale or seen before) or MalformedPush.
+        """The subscribe events of an authentic, fresh push; raises BadSignature
+        (ReplayedPush when stamped outside the window) or MalformedPush.
 
         The signature binds timestamp and nonce, so a captured push can only be replayed
-        inside the window, and the nonce claim (kept a little longer than the window either
-        side of now) stops that too.
+        inside the window; `receive` stops that too, by the nonce.
         """
         events = self._inbox.open(body, query)
-        timestamp = query.get("timestamp", "")
-        _check_fresh(timestamp, self._clock(), self._window)
-        if not self._nonces.first_use(NONCE_SCOPE, _nonce(query), 2 * self._window + 60):
-            raise ReplayedPush("nonce used before")
+        _check_fresh(query.get("timestamp", ""), self._clock(), self._window)
         return events
 
-    def release(self, query: Mapping[str, str]) -> None:
-        """Forget the push's nonce after a failure to apply it, so the sender's retry counts."""
-        self._nonces.forget(NONCE_SCOPE, _nonce(query))
+    def receive(self, body: bytes, query: Mapping[str, str]) -> bool:
+        """Open, claim, apply and settle one pushed request. True when applied now; False
+        when it repeats a request already applied (the sender's retry: acknowledge it,
+        nothing happens again).
+
+        Raises what `open` raises; ReplayedPush for a different request under a nonce
+        already used (a replay); PushInProgress when the same request is still being
+        applied elsewhere after a short wait; whatever applying raised (the claim is then
+        freed, so the sender's retry is applied).
+        """
+        events = self.open(body, query)
+        nonce, fingerprint = _nonce(query), _fingerprint(body, query)
+        if not self._claim(nonce, fingerprint):
+            log.info("push acknowledged: a retry of one already applied")
+            return False
+        try:
+            self.apply(events)
+        except BaseException:
+            with contextlib.suppress(Exception):  # else the claim ends with its lease
+                self._nonces.forget(NONCE_SCOPE, nonce, fingerprint)
+            raise
+        # Kept a little longer than the window either side of now: stale after that anyway.
+        self._nonces.settle(NONCE_SCOPE, nonce, fingerprint, 2 * self._window + 60)
+        if not events:
+            log.info("push acknowledged: not a subscribe event")
+        return True
+
+    def _claim(self, nonce: str, fingerprint: str) -> bool:
+        """True: this request applies the push; False: the same request was applied."""
+        deadline = self._clock() + IN_PROGRESS_WAIT_SECONDS
+        while True:
+            state = self._nonces.claim(NONCE_SCOPE, nonce, fingerprint, LEASE_SECONDS)
+            if state is PushClaim.OTHER:
+                raise ReplayedPush("nonce used before by another request")
+            if state is not PushClaim.IN_PROGRESS:
+                return state is PushClaim.FIRST
+            if self._clock() >= deadline:
+                raise PushInProgress("the same push is still being applied")
+            self._sleep(IN_PROGRESS_POLL_SECONDS)
 
     def apply(self, events: list[SubscribeEvent]) -> None:
         """Credit accepts, zero rejected templates, log failed deliveries; retries change
@@ -124,6 +167,15 @@ def _digest(event: SubscribeEvent) -> str:
 
 def _nonce(query: Mapping[str, str]) -> str:
     return f"{query.get('timestamp', '')}:{query.get('nonce', '')}"
+
+
+def _fingerprint(body: bytes, query: Mapping[str, str]) -> str:
+    """The same request (signed fields and body) -> the same fingerprint."""
+    digest = hashlib.sha256()
+    for name in _REQUEST_FIELDS:
+        digest.update(query.get(name, "").encode("utf-8", "replace") + b"\0")
+    digest.update(body)
+    return digest.hexdigest()[:32]
 
 
 def _check_fresh(timestamp: str, now: float, window_seconds: float) -> None:

@@ -15,6 +15,7 @@ from backend.domain.errors import (
 )
 from backend.services.auth import SessionService
 from backend.web.errors import ApiError
+from backend.web.limits import admit_login
 from backend.web.messages import register
 from backend.web.registry import use
 from backend.web.security import bearer_token, login_required
@@ -72,12 +73,17 @@ def _api_error(error: MessengerError) -> ApiError:
 @bp.response(200, LoginResultSchema)
 @bp.alt_response(401, description="invalid_code: the code is invalid, expired or used")
 @bp.alt_response(403, description="user_blocked: WeChat does not let this account log in")
-@bp.alt_response(429, description="rate_limited: WeChat's per-user login limit")
+@bp.alt_response(
+    429,
+    description="rate_limited: too many failed logins from this address, too many logins of "
+    "this user, or WeChat's per-user login limit",
+)
 @bp.alt_response(503, description="wechat_unavailable: WeChat busy or unreachable")
 def login(body: dict):
     """Exchange a wx.login code for a bearer token (session_key never leaves the server)."""
     try:
-        token, expires_in = use(SessionService).login(body["code"])
+        # Failed logins are counted per IP (web/limits.py); a success, per user.
+        token, expires_in = use(SessionService).login(body["code"], admit=admit_login)
     except MessengerError as error:
         raise _api_error(error) from None
     return {"token": token, "expires_in": expires_in}

@@ -1,4 +1,4 @@
-"""Per-IP limits for single public routes (share reads), on the same counters as the budgets."""
+"""Per-IP limits for public share reads, on the same counters as the budgets."""
 
 from __future__ import annotations
 
@@ -7,19 +7,19 @@ import time
 from flask import request
 
 from backend.web.errors import ApiError
-from backend.web.limits import check, parse_rate
+from backend.web.limits import check, rates
 from backend.web.limits import retry_after as _retry_after
 
 
-def allow(bucket: str, rate: str) -> bool:
-    """Count this request against `rate` (e.g. "60/minute") for its IP in `bucket`."""
+def allow_share_read(bucket: str) -> bool:
+    """Count this public share read for its IP in `bucket` (RATE_LIMIT_SHARE_READ)."""
     try:
-        check([(bucket, f"ip:{request.remote_addr}", parse_rate(rate))])
+        check([(bucket, f"ip:{request.remote_addr}", rates().share_read)])
     except ApiError:
         return False
     return True
 
 
-def retry_after(rate: str) -> str:
-    """Seconds to suggest in Retry-After: until the current window of `rate` ends."""
-    return _retry_after(parse_rate(rate), time.time())
+def share_read_retry_after() -> str:
+    """Seconds to suggest in Retry-After: until the current share-read window ends."""
+    return _retry_after(rates().share_read, time.time())

@@ -28,6 +28,8 @@ MAX_DEPTH = 20
 MAX_NUMBER_CHARS = 32
 # Keys whose string values the views clean rather than refuse (schemas.CleanText).
 CLEANED_KEYS = frozenset({"nickname"})
+# Paths whose views authenticate the sender before reading the body.
+SELF_AUTHENTICATED = frozenset({"/wechat/push", "/ups/webhook"})
 
 # A string from its opening quote to its closing one, or to the end of the text when it is
 # unterminated (json.loads then refuses the body). Possessive, so nothing is ever given back,
@@ -98,18 +100,15 @@ def _no_constants(name: str) -> Any:
     raise HostileJsonError("invalid_json", f"{name} is not JSON")
 
 
-_PUSHES = frozenset({"/wechat/push", "/ups/webhook"})
-
-
 def guard_request_body() -> None:
     """before_request: parse (and so check) a JSON body once, before auth and validation.
 
-    The WeChat and UPS pushes are left to their own views: their bodies are authenticated
-    before they are read (a UPS delivery event may carry a photo, past the 64 KB cap).
+    The pushes from WeChat and UPS are left to their views: a sender proves who it is
+    (signature, credential) before a byte of its body is read.
     """
     from flask import request
 
-    if request.path in _PUSHES or not request.is_json or not request.content_length:
+    if request.path in SELF_AUTHENTICATED or not request.is_json or not request.content_length:
         return
     request.get_json(cache=True)
 

@@ -21,13 +21,22 @@ RETRY_AFTER = {
         "schema": {"type": "integer", "minimum": 1},
     }
 }
-# What any /api/v1 operation may answer, whatever its view.
+# What any /api/v1 operation may answer, whatever its view. 414, 417, 431 and 501 come
+# from the HTTP server (gunicorn, backend/gunicorn_worker.py) before the application sees
+# the request, in the same envelope (plus `message_en`: the language is not known yet).
 COMMON = {
     "400": "invalid_json, json_too_deep, number_too_long, invalid_characters, "
-    "invalid_request (field details in `errors`) or a code of the operation's own",
+    "invalid_request (field details in `errors`), bad_request (a malformed HTTP request) "
+    "or a code of the operation's own",
     "413": "payload_too_large: the body is over 64 KB",
+    "414": "uri_too_long: the request line is over 8,190 bytes (a character can take 9 once "
+    "percent-encoded, so a long enough query string meets it even within its maxLength)",
+    "417": "expectation_failed: an Expect header other than 100-continue",
     "429": "rate_limited: this client's request budget, or its budget of UPS calls, is spent; "
     "upstream_busy: the budget of UPS calls for everyone is (`retry_after` as in the header)",
+    "431": "headers_too_large: a header line over 8,190 bytes, or more than 100 headers",
+    "501": "not_implemented: a Transfer-Encoding gunicorn does not know (not chunked, "
+    "identity, gzip, deflate or compress)",
     "503": "service_unavailable: the data store does not answer",
 }
 WITH_RETRY_AFTER = {"429", "503"}
@@ -39,6 +48,13 @@ class ErrorDetailSchema(Schema):
     errors = fields.Dict(metadata={"description": "invalid_request: the invalid fields"})
     retry_after = fields.Integer(
         metadata={"description": "a spent budget of UPS calls: seconds to wait (= Retry-After)"}
+    )
+    message_en = fields.String(
+        metadata={
+            "description": "refusals of the HTTP server (414, 417, 431, 501, a malformed "
+            "request), made before the request's language is known: `message` is Chinese, "
+            "this the English text"
+        }
     )
 
 

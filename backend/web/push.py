@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 from flask import Blueprint, Response, request
 
-from backend.domain.errors import BadSignature, MalformedPush, ReplayedPush
+from backend.domain.errors import BadSignature, MalformedPush, PushInProgress, ReplayedPush
 from backend.services.subscribe_events import SubscribeEvents
 from backend.web.errors import ApiError, is_store_unavailable
 from backend.web.messages import register
@@ -24,8 +23,13 @@ register(
 )
 register(
     "push_replayed",
-    "推送已过期或已处理过，未再次处理。",
-    "The push is too old or was already received; it was not processed again.",
+    "推送已过期，或其随机数已被另一个请求用过，未处理。",
+    "The push is too old, or its nonce was already used by a different request; it was not processed.",
+)
+register(
+    "push_in_progress",
+    "同一推送正在处理中，请稍后重试。",
+    "The same push is still being processed; please retry shortly.",
 )
 
 
@@ -55,12 +59,15 @@ def receive():
     """A pushed message: verify, decrypt, check freshness, parse, hand subscribe events over.
 
     Anything authentic is acknowledged, even when unreadable, so that WeChat does not retry
-    a message that will never parse; a bad signature, a plaintext push while security mode
-    is configured, a stale timestamp or a nonce used before is refused untouched (403, logged).
+    a message that will never parse; so is WeChat's own retry of a push already applied
+    (the same signed request again: acknowledged, applied once). A bad signature, a
+    plaintext push while security mode is configured, a stale timestamp or a nonce used
+    before by a different request is refused untouched (403, logged). A retry arriving
+    while the first is still being applied gets 503 if that does not end soon: WeChat
+    then tries again and hears "success" once it is done.
     """
-    inbox = use(SubscribeEvents)
     try:
-        events = inbox.open(request.get_data(cache=False), request.args)
+        use(SubscribeEvents).receive(request.get_data(cache=False), request.args)
     except ReplayedPush as error:
         log.warning("push refused: %s (from %s)", error, request.remote_addr)
         raise ApiError(403, "push_replayed") from None
@@ -69,16 +76,11 @@ def receive():
         raise ApiError(403, "invalid_signature") from None
     except MalformedPush as error:
         log.warning("push acknowledged but not understood: %s", error)
-        return _text("success")
-    if events:
-        try:
-            inbox.apply(events)
-        except Exception as error:
-            with contextlib.suppress(Exception):  # WeChat's retry may then succeed
-                inbox.release(request.args)
-            if is_store_unavailable(error):
-                raise  # 503: WeChat retries later
-            log.exception("handling %d subscribe event(s) failed", len(events))
-    else:
-        log.info("push acknowledged: not a subscribe event")
+    except PushInProgress:
+        log.warning("push retry while the first is still being applied: try again")
+        raise ApiError(503, "push_in_progress", headers={"Retry-After": "1"}) from None
+    except Exception as error:
+        if is_store_unavailable(error):
+            raise  # 503: WeChat retries later (the claim was freed)
+        log.exception("handling a pushed message failed")
     return _text("success")

@@ -11,10 +11,10 @@ from backend.domain.help_content import unofficial_notice
 from backend.domain.share_view import CHINA_TIME, short_time
 from backend.services.shares import ShareNotFoundError, ShareService, ShareUnavailableError
 from backend.web.i18n import normalize_lang
-from backend.web.ip_limits import allow, retry_after
+from backend.web.ip_limits import allow_share_read, share_read_retry_after
 from backend.web.registry import WebConfig, use
 from backend.web.security_headers import SHARE_PAGE_CSP
-from backend.web.shares import READ_LIMIT, SHARE_ID
+from backend.web.shares import SHARE_ID
 
 bp = Blueprint("share_page", __name__, template_folder="templates")
 
@@ -92,7 +92,7 @@ def _respond(status: int, lang: str, share_id: str, **values: Any):
         "X-Frame-Options": "DENY",  # frame-ancestors for browsers without CSP 2
     }
     if status == 429:
-        headers["Retry-After"] = retry_after(READ_LIMIT)
+        headers["Retry-After"] = share_read_retry_after()
     return html, status, headers
 
 
@@ -100,7 +100,7 @@ def _respond(status: int, lang: str, share_id: str, **values: Any):
 def share_page(share_id: str):
     """The shared parcel in Chinese (English with ?lang=en); an HTML 404 once it is gone."""
     lang = normalize_lang(request.args.get("lang")) or "zh"
-    if not allow("share-page", READ_LIMIT):
+    if not allow_share_read("share-page"):
         return _respond(429, lang, share_id, problem="limited")
     if not SHARE_ID.match(share_id):
         return _respond(404, lang, share_id, problem="gone")

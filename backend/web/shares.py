@@ -17,7 +17,7 @@ from backend.services.shares import (
 )
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
-from backend.web.ip_limits import allow, retry_after
+from backend.web.ip_limits import allow_share_read, share_read_retry_after
 from backend.web.messages import register
 from backend.web.presenters import iso_utc
 from backend.web.registry import WebConfig, use
@@ -26,7 +26,6 @@ from backend.web.security import login_required
 
 bp = Blueprint("shares", __name__, url_prefix="/api/v1", description="Shared parcel cards")
 
-READ_LIMIT = "60/minute"  # per IP: share ids are unguessable, this stops bulk probing anyway
 SHARE_ID = re.compile(r"^[A-Za-z0-9_-]{22,32}$")
 PNG_DOC = {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}
 CODE_DOC = {
@@ -86,8 +85,8 @@ def _base() -> str:
 
 def _public(bucket: str, share_id: str) -> None:
     """Rate-limit a public read and reject ids that cannot be ours without touching Redis."""
-    if not allow(bucket, READ_LIMIT):
-        raise ApiError(429, "rate_limited", headers={"Retry-After": retry_after(READ_LIMIT)})
+    if not allow_share_read(bucket):
+        raise ApiError(429, "rate_limited", headers={"Retry-After": share_read_retry_after()})
     if not SHARE_ID.match(share_id):
         raise ApiError(404, "share_not_found")
 

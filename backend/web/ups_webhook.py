@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import logging
 
@@ -41,19 +42,25 @@ register(
 
 
 def _same(given: str, expected: str) -> bool:
-    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+    """Constant time whatever the two hold: digests of equal length are compared, so
+    neither the content nor the length of the credential shows in the time taken."""
+    return hmac.compare_digest(_digest(given), _digest(expected))
+
+
+def _digest(value: str) -> bytes:
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).digest()
 
 
 def _authentic(expected: str) -> bool:
     """UPS's User-Agent and our credential, in `credential` (v1) or `x-api-key` (v2).
 
-    Both headers are always compared, so the time taken says nothing about either.
+    Only headers are looked at (the body is not read before this passes), and both are
+    always compared, so the time taken says nothing about either.
     """
-    if not expected or USER_AGENT not in request.headers.get("User-Agent", ""):
-        return False
     by_credential = _same(request.headers.get("credential", ""), expected)
     by_api_key = _same(request.headers.get("x-api-key", ""), expected)
-    return by_credential or by_api_key
+    from_ups = USER_AGENT in request.headers.get("User-Agent", "")
+    return bool(expected) and from_ups and (by_credential or by_api_key)
 
 
 @bp.post("/ups/webhook")
@@ -62,8 +69,9 @@ def receive():
     if not _authentic(use(WebConfig).ups_webhook_credential):
         log.warning("Track Alert webhook refused from %s", request.remote_addr)
         raise ApiError(401, "invalid_webhook_credential")
+    # Only now is the body read: malformed JSON gets the 400 invalid_json envelope.
     request.max_content_length = MAX_EVENT_BYTES
-    payload = request.get_json(force=True)  # malformed JSON: the 400 invalid_json envelope
+    payload = request.get_json(force=True)
     try:
         fresh = use(TrackAlertService).handle_webhook(payload)
     except MalformedEvent as error:

@@ -2,10 +2,11 @@
  * The only caller of wx.request: Promise-based JSON calls to our API.
  *
  * Adds the base URL of this mini-program version, `lang`, and the Bearer token for calls that
- * need a user; turns the error envelope {"error": {"code", "message"}} into an Error with
- * `.code`, `.status` and a message in the user's language; on a 401 logs in again once and
- * retries once. With no network, or when WeChat's own login fails (wx.login times out
- * offline), it rejects with `network_error` so pages fall back to their saved copies.
+ * need a user (and for any other call while a token is stored); turns the error envelope
+ * {"error": {"code", "message"}} into an Error with `.code`, `.status` and a message in the
+ * user's language; on a 401 logs in again once and retries once. With no network, or when
+ * WeChat's own login fails (wx.login times out offline), it rejects with `network_error` so
+ * pages fall back to their saved copies.
  */
 const config = require('../config')
 const i18n = require('../utils/i18n')
@@ -95,7 +96,11 @@ async function request(options) {
     method = 'GET', path, query, data,
   } = options
   const header = { 'content-type': 'application/json' }
-  if (options.auth) header.Authorization = `Bearer ${await loggedIn(() => auth.ensureToken(request))}`
+  // Public calls carry the token too when there is one (never logging in for it): the
+  // server then counts them in this user's budget, not in the budget of an address that
+  // many users may share behind a carrier's NAT.
+  const token = options.auth ? await loggedIn(() => auth.ensureToken(request)) : auth.getToken()
+  if (token) header.Authorization = `Bearer ${token}`
   const res = await send({
     method, url: buildUrl(path, query), data: method === 'GET' ? undefined : data, header,
   })

@@ -18,6 +18,7 @@ from backend.adapters.watch_store import WatchStore
 from backend.domain.model import Shipment
 from backend.domain.shares import Share
 from backend.domain.statuses import Status
+from backend.domain.subscriptions import PushClaim
 from backend.domain.tracking import detect_change
 from backend.domain.watches import WatchLimitError
 from tests.fakes import (
@@ -151,13 +152,36 @@ def test_track_alert_due_set_and_sightings(redis_or_none):
     assert store.first_sighting(A, "f1", 60)
 
 
-def test_a_nonce_is_used_once_until_forgotten(redis_or_none):
+def test_a_nonce_is_claimed_once_and_its_own_request_is_told_apart(redis_or_none):
     nonces = ReplayCache(redis_or_none) if redis_or_none else FakeNonces()
-    assert nonces.first_use("push", "1714036504:77", 600) is True
-    assert nonces.first_use("push", "1714036504:77", 600) is False
-    assert nonces.first_use("other", "1714036504:77", 600) is True
-    nonces.forget("push", "1714036504:77")
-    assert nonces.first_use("push", "1714036504:77", 600) is True
+    nonce = "1714036504:77"
+    assert nonces.claim("push", nonce, "req-a", 10) is PushClaim.FIRST
+    assert nonces.claim("push", nonce, "req-a", 10) is PushClaim.IN_PROGRESS
+    assert nonces.claim("push", nonce, "req-b", 10) is PushClaim.OTHER
+    assert nonces.claim("other", nonce, "req-b", 10) is PushClaim.FIRST  # scopes apart
+    nonces.settle("push", nonce, "req-b", 600)  # not b's claim: nothing changes
+    assert nonces.claim("push", nonce, "req-a", 10) is PushClaim.IN_PROGRESS
+    nonces.settle("push", nonce, "req-a", 600)
+    assert nonces.claim("push", nonce, "req-a", 10) is PushClaim.APPLIED
+    assert nonces.claim("push", nonce, "req-b", 10) is PushClaim.OTHER
+    nonces.forget("push", nonce, "req-a")  # an applied claim is never freed
+    assert nonces.claim("push", nonce, "req-a", 10) is PushClaim.APPLIED
+
+
+def test_a_claim_is_freed_for_the_retry_after_a_failure(redis_or_none):
+    nonces = ReplayCache(redis_or_none) if redis_or_none else FakeNonces()
+    assert nonces.claim("push", "n", "req-a", 10) is PushClaim.FIRST
+    nonces.forget("push", "n", "req-b")  # someone else's: nothing happens
+    assert nonces.claim("push", "n", "req-a", 10) is PushClaim.IN_PROGRESS
+    nonces.forget("push", "n", "req-a")
+    assert nonces.claim("push", "n", "req-a", 10) is PushClaim.FIRST
+
+
+def test_a_claim_whose_claimant_died_frees_itself_after_its_lease(redis_client):
+    nonces = ReplayCache(redis_client)
+    assert nonces.claim("push", "n", "req-a", 1) is PushClaim.FIRST
+    time.sleep(1.1)
+    assert nonces.claim("push", "n", "req-a", 10) is PushClaim.FIRST
 
 
 def test_shares_are_listed_by_owner_newest_first_and_deleted(redis_or_none):

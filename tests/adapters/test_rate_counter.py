@@ -56,3 +56,15 @@ def test_each_budget_of_a_request_is_answered(redis_client):
     budgets = [("all", "ip:1.1.1.1", 100, 60), ("login", "ip:1.1.1.1", 2, 60)]
     answers = [counter.allow(budgets, NOW) for _ in range(3)]
     assert answers == [[True, True], [True, True], [True, False]]
+
+
+def test_spent_says_whether_a_budget_is_used_up_without_counting(redis_client):
+    counter, elsewhere = RateCounter(redis_client), RateCounter(redis_client)
+    failures = ("login-failed", "ip:203.0.113.7", 3, 60)
+    for _ in range(5):  # asking counts nothing
+        assert counter.spent(*failures, NOW) is False
+    assert [counter.allow([failures], NOW)[0] for _ in range(3)] == [True] * 3
+    assert counter.spent(*failures, NOW) is True
+    assert elsewhere.spent(*failures, NOW) is True  # another process sees it in Redis
+    assert counter.spent(*failures, NOW + 60) is False  # the next window
+    assert counter.spent("login-failed", "ip:198.51.100.9", 3, 60, NOW) is False

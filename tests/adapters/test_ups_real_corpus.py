@@ -4,6 +4,8 @@ HTTP through the production UpsClient and asserted field by field where the data
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from backend.adapters.http import make_session
@@ -106,6 +108,24 @@ def test_a_delivered_parcel_with_a_delivery_photo(replay, client):
     assert (shipment.origin_country, shipment.destination_country) == ("US", "US")
     assert (shipment.delivery_location, shipment.received_by) == ("Delivery Photo", None)
     assert shipment.package_count == 1
+
+
+def test_scans_keep_ups_order_where_their_times_disagree(replay, client):
+    """UPS documents activity[0] as the most recent. This real response lists three scans
+    of 2024-01-31 as 17:31:57, 17:15:00 and 17:34:05 (the label, manifest data stamped
+    after the pickup scan, listed oldest): the API shows them as UPS does, label last."""
+    shipment = _track(replay, client, "photo")
+    payload = json.loads((REAL / SUCCESSES["photo"][0]).read_text())
+    activities = payload["trackResponse"]["shipment"][0]["package"][0]["activity"]
+    assert [e.ups_code for e in shipment.events] == [a["status"]["code"] for a in activities]
+    assert [(e.time, e.ups_code) for e in shipment.events[-3:]] == [
+        ("2024-01-31T17:31:57-08:00", "OC"),
+        ("2024-01-31T17:15:00-08:00", "DP"),
+        ("2024-01-31T17:34:05-08:00", "MP"),
+    ]
+    view = shipment_view(shipment, "zh")
+    assert [e["time"] for e in view["events"][-3:]] == [e.time for e in shipment.events[-3:]]
+    assert shipment.status is S.DELIVERED and view["events"][0]["time"].startswith("2024-02-02")
 
 
 def test_a_rescheduled_end_of_day_and_an_unlisted_status_code(replay, client):

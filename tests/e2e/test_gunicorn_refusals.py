@@ -64,6 +64,25 @@ def test_oversized_or_too_many_headers_are_431_in_the_envelope(api):
     assert status == 431 and envelope_of(status, headers, body, "headers_too_large")
 
 
+def test_an_unknown_expectation_is_417_and_an_unknown_transfer_coding_501(api):
+    expect = (
+        b"POST /api/v1/track HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 0\r\n\r\n"
+    )
+    status, headers, body = raw(api, expect)
+    assert status == 417 and envelope_of(status, headers, body, "expectation_failed")
+    coding = b"POST /api/v1/track HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: br\r\n\r\n"
+    status, headers, body = raw(api, coding)
+    assert status == 501 and envelope_of(status, headers, body, "not_implemented")
+
+
+def test_a_query_within_its_max_length_can_still_be_414(api):
+    """`numbers` allows 4,000 characters; full-width separators take 9 bytes each once
+    percent-encoded, so 1,000 of them exceed the 8,190-byte request line."""
+    response = requests.get(f"{api}/api/v1/track", params={"numbers": "，" * 1000}, timeout=10)
+    assert response.status_code == 414
+    assert response.json()["error"]["code"] == "uri_too_long"
+
+
 @pytest.mark.parametrize(
     "request_bytes",
     [

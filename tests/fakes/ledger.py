@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from backend import ports
 from backend.domain.sends import Claim, SendRecord, SendState
+from backend.domain.subscriptions import PushClaim
 
 
 class FakeCreditLedger:
@@ -207,19 +208,28 @@ class FakeSeenPushes:
 
 
 class FakeNonces:
-    """Nonces claimed per scope (the test decides when time has passed by clearing)."""
+    """Claims per (scope, nonce): which request holds it and whether it was applied (no
+    lease expiry: the test decides when time has passed by clearing)."""
 
     def __init__(self) -> None:
-        self.used: set[tuple[str, str]] = set()
+        self.held: dict[tuple[str, str], tuple[str, bool]] = {}
 
-    def first_use(self, scope: str, nonce: str, ttl_seconds: float) -> bool:
-        if (scope, nonce) in self.used:
-            return False
-        self.used.add((scope, nonce))
-        return True
+    def claim(self, scope: str, nonce: str, fingerprint: str, lease_seconds: float) -> PushClaim:
+        held = self.held.get((scope, nonce))
+        if held is None:
+            self.held[(scope, nonce)] = (fingerprint, False)
+            return PushClaim.FIRST
+        if held[0] != fingerprint:
+            return PushClaim.OTHER
+        return PushClaim.APPLIED if held[1] else PushClaim.IN_PROGRESS
 
-    def forget(self, scope: str, nonce: str) -> None:
-        self.used.discard((scope, nonce))
+    def settle(self, scope: str, nonce: str, fingerprint: str, ttl_seconds: float) -> None:
+        if self.held.get((scope, nonce), (fingerprint, False)) == (fingerprint, False):
+            self.held[(scope, nonce)] = (fingerprint, True)
+
+    def forget(self, scope: str, nonce: str, fingerprint: str) -> None:
+        if self.held.get((scope, nonce)) == (fingerprint, False):
+            del self.held[(scope, nonce)]
 
 
 # Each fake declared against its port: mypy (make lint) fails when one drifts.

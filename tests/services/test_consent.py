@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.domain.errors import BadSignature, LoginCodeInvalid, ReplayedPush
+from backend.domain.errors import BadSignature, LoginCodeInvalid, PushInProgress, ReplayedPush
 from backend.domain.sends import SendRecord, SendState
 from backend.domain.subscriptions import SubscribeEvent
 from backend.services.auth import SessionService, token_digest
@@ -55,12 +55,13 @@ def test_answers_credit_accepts_and_keep_a_page_subscription_for_its_parcel():
 WINDOW = 300
 
 
-def pushes(inbox, ledger, clock=None, sends=None) -> SubscribeEvents:
+def pushes(inbox, ledger, clock=None, sends=None, nonces=None, sleep=None) -> SubscribeEvents:
     clock = clock or FakeClock()
     sends = sends or FakeNotificationLog(ledger)
     return SubscribeEvents(
-        inbox, ledger, FakeSeenPushes(), sends, FakeNonces(), WINDOW, clock=clock
-    )
+        inbox, ledger, FakeSeenPushes(), sends, nonces or FakeNonces(), WINDOW, clock=clock,
+        sleep=sleep or clock.advance,
+    )  # fmt: skip
 
 
 def signed(at: float, nonce: str = "n1") -> dict[str, str]:
@@ -135,11 +136,88 @@ def test_a_timestamp_that_is_not_a_number_is_refused(stamp):
         pushes(FakePushInbox(), FakeCreditLedger()).open(b"{}", signed(T0) | {"timestamp": stamp})
 
 
-def test_a_nonce_opens_once_unless_released_after_a_failure():
-    events = pushes(FakePushInbox(), FakeCreditLedger())
-    events.open(b"{}", signed(T0, "n-1"))
+def test_a_nonce_is_applied_once_unless_freed_after_a_failure():
+    inbox, ledger = FakePushInbox(), FakeCreditLedger()
+    inbox.events = [event("popup", "accept")]
+    events = pushes(inbox, ledger)
+    assert events.receive(b"{}", signed(T0, "n-1")) is True
     with pytest.raises(ReplayedPush, match="nonce"):
-        events.open(b"{}", signed(T0, "n-1"))
-    events.open(b"{}", signed(T0, "n-2"))  # another push of the same second
-    events.release(signed(T0, "n-1"))
-    events.open(b"{}", signed(T0, "n-1"))  # WeChat's retry after our failure
+        events.receive(b"{other}", signed(T0, "n-1"))  # another request, same nonce
+    assert events.receive(b"{}", signed(T0, "n-2")) is True  # another push of that second
+    failing = pushes(inbox, FakeCreditLedger())
+    failing.apply = lambda _events: (_ for _ in ()).throw(RuntimeError("store hiccup"))
+    with pytest.raises(RuntimeError):
+        failing.receive(b"{}", signed(T0, "n-3"))
+    del failing.apply  # the retry after our failure is applied
+    assert failing.receive(b"{}", signed(T0, "n-3")) is True
+
+
+def test_wechats_retry_of_an_applied_push_is_acknowledged_and_changes_nothing():
+    inbox, ledger = FakePushInbox(), FakeCreditLedger()
+    inbox.events = [event("popup", "accept")]
+    events, applied = pushes(inbox, ledger), []
+    real_apply = events.apply
+    events.apply = lambda batch: (applied.append(batch), real_apply(batch))
+    assert events.receive(b"<xml/>", signed(T0, "n-1")) is True
+    for _ in range(3):  # WeChat tries three times in all
+        assert events.receive(b"<xml/>", signed(T0, "n-1")) is False
+    assert len(applied) == 1
+    assert ledger.credits(USER) == {TEMPLATE.id: 1}
+
+
+def test_a_stale_or_forged_repeat_is_still_refused():
+    inbox = FakePushInbox()
+    events = pushes(inbox, FakeCreditLedger())
+    assert events.receive(b"{}", signed(T0, "n-1")) is True
+    with pytest.raises(BadSignature):
+        events.receive(b"{}", signed(T0, "n-1") | {"signature": "forged"})
+    late = pushes(inbox, FakeCreditLedger(), clock=FakeClock(T0 + WINDOW + 1))
+    with pytest.raises(ReplayedPush, match="window"):
+        late.receive(b"{}", signed(T0, "n-1"))
+
+
+def test_a_retry_during_the_first_waits_and_is_acknowledged_once_it_is_applied():
+    """The retry arrives while the first request is being applied (here: from inside
+    it); it waits, and hears "already applied" as soon as the first settles."""
+    inbox, ledger, nonces = FakePushInbox(), FakeCreditLedger(), FakeNonces()
+    inbox.events = [event("popup", "accept")]
+    clock, answers, waits = FakeClock(), [], []
+
+    def settle_on_second_wait(seconds: float) -> None:
+        waits.append(seconds)
+        clock.advance(seconds)
+        if len(waits) == 2:  # the first request finishes meanwhile
+            ((key, (fingerprint, _)),) = nonces.held.items()
+            nonces.held[key] = (fingerprint, True)
+
+    events = pushes(inbox, ledger, clock=clock, nonces=nonces, sleep=settle_on_second_wait)
+    real_apply = events.apply
+
+    def apply_with_a_retry(applied):
+        answers.append(events.receive(b"{}", signed(T0, "n-1")))
+        real_apply(applied)
+
+    events.apply = apply_with_a_retry
+    assert events.receive(b"{}", signed(T0, "n-1")) is True
+    assert answers == [False] and len(waits) == 2
+    assert ledger.credits(USER) == {TEMPLATE.id: 1}
+
+
+def test_a_retry_during_a_first_that_does_not_finish_soon_is_asked_to_come_back():
+    inbox, ledger = FakePushInbox(), FakeCreditLedger()
+    inbox.events = [event("popup", "accept")]
+    clock, outcomes = FakeClock(), []
+    events = pushes(inbox, ledger, clock=clock)
+    real_apply = events.apply
+
+    def apply_with_a_retry(applied):
+        with pytest.raises(PushInProgress):
+            events.receive(b"{}", signed(T0, "n-1"))
+        outcomes.append(clock() - T0)
+        real_apply(applied)
+
+    events.apply = apply_with_a_retry
+    assert events.receive(b"{}", signed(T0, "n-1")) is True
+    assert outcomes and 0 < outcomes[0] < 5  # answered within WeChat's 5 s
+    assert events.receive(b"{}", signed(T0, "n-1")) is False  # the next retry: success
+    assert ledger.credits(USER) == {TEMPLATE.id: 1}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import time
 from collections.abc import Iterator
@@ -72,10 +73,15 @@ def signed_query(
 
 
 @contextlib.contextmanager
-def serve_app(make_settings, **overrides) -> Iterator[tuple[LiveServer, Flask]]:
-    """Like the `live` fixture, with settings overrides (push token, templates, ...)."""
+def serve_app(
+    make_settings, plaintext_push: bool = False, **overrides
+) -> Iterator[tuple[LiveServer, Flask]]:
+    """Like the `live` fixture, with settings overrides (push token, templates, ...);
+    `plaintext_push`: no EncodingAESKey, so pushes are signed in the query only."""
     server = LiveServer()
     settings = make_settings(port=server.port, public_base_url=server.url, **overrides)
+    if plaintext_push:  # after completed(), which gives the sandbox a key
+        settings = dataclasses.replace(settings, wechat_push_aes_key="")
     app = create_app(settings, build_services(settings))
     server.serve(app)
     try:

@@ -20,7 +20,8 @@ def response(address: dict, code: str = "ZP", access_point: dict | None = None) 
         "date": "20261129",
         "time": "150000",
     }
-    package = {"trackingNumber": "1Z0000000000000000", "activity": [older, newest]}
+    # UPS order: activity[0] is the most recent scan.
+    package = {"trackingNumber": "1Z0000000000000000", "activity": [newest, older]}
     if access_point is not None:
         package["accessPointInformation"] = access_point
     return {"trackResponse": {"shipment": [{"package": [package]}]}}

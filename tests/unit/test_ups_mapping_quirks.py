@@ -49,19 +49,33 @@ def test_an_unpadded_gmt_time_still_yields_the_offset():
     assert found == ["2021-02-10T02:47:00-05:00"]
 
 
-def test_events_are_sorted_newest_first_by_the_real_instant_across_time_zones():
-    cologne = activity("20240319", "045000", gmtOffset="+01:00")  # 03:50 UTC
-    shenzhen = activity("20240319", "093000", gmtOffset="+08:00")  # 01:30 UTC, earlier
-    later = activity("20240320", "070700", gmtOffset="+08:00")
-    assert times(activity=[shenzhen, later, cologne]) == [
+COLOGNE = activity("20240319", "045000", gmtOffset="+01:00")  # 03:50 UTC
+SHENZHEN = activity("20240319", "093000", gmtOffset="+08:00")  # 01:30 UTC, earlier
+LATER = activity("20240320", "070700", gmtOffset="+08:00")
+
+
+def test_events_keep_ups_order_even_where_the_clock_disagrees():
+    """UPS documents activity[0] as the most recent; its order is kept as given."""
+    assert times(activity=[LATER, SHENZHEN, COLOGNE]) == [
+        "2024-03-20T07:07:00+08:00",
+        "2024-03-19T09:30:00+08:00",
+        "2024-03-19T04:50:00+01:00",
+    ]
+
+
+def test_a_list_given_oldest_first_throughout_is_turned_around_by_the_real_instant():
+    # By local clock 09:30 comes after 04:50; by instant Shenzhen's scan is the oldest.
+    assert times(activity=[SHENZHEN, COLOGNE, LATER]) == [
         "2024-03-20T07:07:00+08:00",
         "2024-03-19T04:50:00+01:00",
         "2024-03-19T09:30:00+08:00",
     ]
+    two = [LATER, SHENZHEN][::-1]  # two scans out of order are a conflict, kept as given
+    assert times(activity=two) == ["2024-03-19T09:30:00+08:00", "2024-03-20T07:07:00+08:00"]
 
 
-def test_a_missing_time_keeps_the_date_and_a_missing_date_sorts_last():
-    found = times(activity=[activity(date="", time=""), activity(time=""), activity()])
+def test_a_missing_time_keeps_the_date_and_a_missing_date_stays_in_place():
+    found = times(activity=[activity(), activity(time=""), activity(date="", time="")])
     assert found == ["2024-03-18T15:44:03", "2024-03-18", ""]
 
 

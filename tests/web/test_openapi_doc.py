@@ -39,13 +39,30 @@ def test_errors_are_the_envelope_and_validation_is_400(document):
     for method, path, operation in operations(document):
         statuses = set(operation["responses"])
         assert "422" not in statuses and "default" not in statuses, (method, path)
-        assert {"400", "413", "429", "503"} <= statuses, (method, path)
+        assert {"400", "413", "414", "417", "429", "431", "501", "503"} <= statuses, (
+            method,
+            path,
+        )
         for status, response in operation["responses"].items():
             if status >= "400":
                 schema = response["content"]["application/json"]["schema"]
                 assert schema == {"$ref": "#/components/schemas/Error"}, (method, path, status)
         for status in ("429", "503"):
             assert operation["responses"][status]["headers"]["Retry-After"]["required"]
+
+
+def test_every_refusal_of_the_http_server_is_listed_for_every_operation(document):
+    """gunicorn answers these before the app sees the request (a query string too long
+    for the request line: 414), so every operation can answer them. 403 is the PROXY
+    protocol's refusal, which this deployment does not enable."""
+    from backend.gunicorn_worker import _REFUSALS
+
+    refusals = {str(status) for _kind, status, _reason, _code in _REFUSALS} - {"403"}
+    assert refusals == {"414", "417", "431", "501"}
+    for method, path, operation in operations(document):
+        assert refusals <= set(operation["responses"]), (method, path)
+    track = document["paths"]["/api/v1/track"]["get"]["responses"]["414"]
+    assert "uri_too_long" in track["description"]
 
 
 def test_route_specific_statuses_are_listed(document):

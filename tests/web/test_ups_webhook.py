@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import socket
 import time
 from pathlib import Path
 
@@ -99,6 +100,36 @@ def test_json_that_is_not_an_event_is_400(client, jobs):
 def test_malformed_json_with_a_bad_credential_is_still_401(client):
     response = client.post("/ups/webhook", data=b"{", headers={"credential": "x"})
     assert response.status_code == 401
+
+
+HOSTILE_BODIES = [b"{", b"[" * 500, b'{"n": 1' + b"0" * 400 + b"}", b"\xff\xfe", b'"\\ud800"']
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES, ids=["truncated", "deep", "long-number",
+                                                      "not-utf8", "surrogate"])  # fmt: skip
+@pytest.mark.parametrize("credential", ["wrong", "", SANDBOX_WEBHOOK_CREDENTIAL + "x"])
+def test_a_wrong_credential_is_401_whatever_the_json_body(client, jobs, body, credential):
+    """The credential is checked first: a body declared as JSON is not judged (400) before."""
+    headers = {**UPS, "credential": credential, "Content-Type": "application/json"}
+    response = client.post("/ups/webhook", data=body, headers=headers)
+    assert response.status_code == 401
+    assert response.get_json()["error"]["code"] == "invalid_webhook_credential"
+    assert jobs() == []
+
+
+def test_a_wrong_credential_is_refused_before_the_body_is_read(live):
+    """Over a real socket: headers announce a megabyte of JSON and none of it is sent.
+    The 401 arrives anyway, so nothing waited for (or read) the body."""
+    server, _app = live
+    head = (
+        "POST /ups/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "User-Agent: UPSPubSubTrackingService\r\ncredential: wrong\r\n"
+        "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(head.encode("ascii"))
+        status_line = sock.makefile("rb").readline()  # times out if the body is awaited
+    assert status_line.split()[1] == b"401", status_line
 
 
 def test_every_sample_event_is_accepted(client):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from backend.adapters.ups import errors
@@ -35,19 +34,17 @@ def _map(status: dict) -> Status:
     return map_status(*(v.text(status.get(name)) for name in fields))
 
 
-def _event(activity: dict) -> tuple[TrackingEvent, datetime]:
+def _event(activity: dict) -> TrackingEvent:
     status = v.as_dict(activity.get("status"))
-    time, sort_key = v.activity_time(activity)
+    time, _instant = v.activity_time(activity)
     location = _place(v.as_dict(activity.get("location")).get("address")).text()
     codes = v.text(status.get("code")), v.text(status.get("statusCode"))
-    event = TrackingEvent(time, location, v.text(status.get("description")), _map(status), *codes)
-    return event, sort_key
+    return TrackingEvent(time, location, v.text(status.get("description")), _map(status), *codes)
 
 
 def _events(package: dict) -> tuple[TrackingEvent, ...]:
-    """Newest first. UPS promises that order; sort anyway (stable, so ties keep UPS order)."""
-    pairs = [_event(activity) for activity in v.as_dicts(package.get("activity"))]
-    return tuple(event for event, _ in sorted(pairs, key=lambda pair: pair[1], reverse=True))
+    """Newest first, in UPS's own order (values.newest_first: nothing is sorted)."""
+    return tuple(_event(activity) for activity in v.newest_first(package.get("activity")))
 
 
 def _overall(package: dict, events: tuple[TrackingEvent, ...]) -> tuple[Status, str]:

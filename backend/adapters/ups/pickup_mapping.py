@@ -15,10 +15,9 @@ _LINES = ("addressLine1", "addressLine2", "addressLine3")
 
 
 def _newest_activity(package: dict) -> dict:
-    activities = v.as_dicts(package.get("activity"))
-    if not activities:
-        return {}
-    return max(activities, key=lambda activity: v.activity_time(activity)[1])
+    """The scan the event list starts with (UPS's order, values.newest_first)."""
+    activities = v.newest_first(package.get("activity"))
+    return activities[0] if activities else {}
 
 
 def held_at(package: dict, status: Status) -> HeldAt | None:

@@ -104,3 +104,20 @@ def activity_time(activity: dict) -> tuple[str, datetime]:
     if offset is None:
         offset = derived_offset(local, moment(activity.get("gmtDate"), activity.get("gmtTime")))
     return with_offset(local, offset), local - timedelta(minutes=offset or 0)
+
+
+def newest_first(activities: Any) -> list[dict]:
+    """A package's activity[] newest first, in UPS's own order: UPS documents activity[0]
+    as the most recent.
+
+    Scan times can disagree with that order (a real response lists a label created at
+    17:34:05 as older than the 17:31:57 pickup scan: manifest data stamped after the fact),
+    and UPS's order is what it means, so nothing is sorted. Only a list of three or more
+    scans running strictly oldest-first throughout is turned around: that is a list given
+    backwards, not a conflict.
+    """
+    listed = as_dicts(activities)
+    instants = [activity_time(activity)[1] for activity in listed]
+    if len(instants) >= 3 and all(a < b for a, b in zip(instants, instants[1:], strict=False)):
+        listed.reverse()
+    return listed

@@ -43,6 +43,17 @@ test('public calls send lang and never a token or a login', async () => {
   expect(wx.login).not.toHaveBeenCalled()
 })
 
+test('public calls carry the stored token, without logging in for one', async () => {
+  wx.setStorageSync('auth', { token: 'mine', expires_in: 7200, expires_at: Date.now() + 3600e3 })
+  fakeWx.route('GET', '/api/v1/track', (req) => ({ body: { results: [], seen: tokenFrom(req) } }))
+  const data = await request({ path: '/api/v1/track', query: { numbers: '1Z' } })
+  expect(data.seen).toBe('mine')
+  wx.setStorageSync('auth', { token: 'old', expires_in: 7200, expires_at: Date.now() + 1000 })
+  const stale = await request({ path: '/api/v1/track', query: { numbers: '1Z' } })
+  expect(stale.seen).toBe('')
+  expect(wx.login).not.toHaveBeenCalled()
+})
+
 test('calls that need a user log in first (wx.login → code) and send the Bearer token', async () => {
   fakeWx.route('POST', LOGIN, (req) => ({ body: { token: `tok-${req.data.code}`, expires_in: 7200 } }))
   fakeWx.route('GET', '/api/v1/parcels', (req) => ({ body: { parcels: [], seen: tokenFrom(req) } }))
