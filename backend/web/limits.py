@@ -86,13 +86,19 @@ def init_rate_limits(
             return
         ip = f"ip:{request.remote_addr}"
         openid = identify()
-        client = f"user:{_user_digest(openid)}" if openid else ip
+        client = budget_client(openid)
         budgets = [("all", client, user if openid else anonymous)]
         special = routes.get(request.endpoint or "")
         if special is not None:
             budget, rate, by_ip = special
             budgets.append((budget, ip if by_ip else client, rate))
         check(budgets)
+
+
+def budget_client(openid: str | None) -> str:
+    """Whose budget a request spends: the user (a digest: counters hold no openid, so a
+    closed account leaves none behind), else the IP address."""
+    return f"user:{_user_digest(openid)}" if openid else f"ip:{request.remote_addr}"
 
 
 def _user_digest(openid: str) -> str:
