@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from backend.domain.rates import Rate, seconds_left
 from backend.ports import RequestBudgets
 
-# "user:<openid>" or "ip:<address>" while a request is served; None for the worker and CLI.
+# "user:<openid digest>" or "ip:<address>" while a request is served; None for the worker and CLI.
 asking: ContextVar[str | None] = ContextVar("upstream_asking", default=None)
 
 _BUDGET = "ups-calls"

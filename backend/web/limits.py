@@ -102,7 +102,7 @@ def rates() -> BudgetRates:
 def admit_login(openid: str) -> None:
     """Count a successful login against its user's budget; 429 once that is spent (the
     session is then not created)."""
-    check([("login-user", f"user:{openid}", rates().login_user)])
+    check([("login-user", f"user:{_user_digest(openid)}", rates().login_user)])
 
 
 def init_rate_limits(
@@ -123,7 +123,7 @@ def init_rate_limits(
             _refuse_if_spent("login-failed", ip, budget_rates.login_failures)
             return  # not in the IP's shared budget: a crowd behind one address logs in
         openid = identify()
-        client = f"user:{_user_digest(openid)}" if openid else ip
+        client = budget_client(openid)
         budgets = [("all", client, budget_rates.user if openid else budget_rates.anonymous)]
         special = ROUTE_BUDGETS.get(request.endpoint or "")
         if special is not None:
@@ -136,6 +136,12 @@ def init_rate_limits(
         if request.endpoint == LOGIN and response.status_code in (400, 401):
             _count_quietly("login-failed", f"ip:{request.remote_addr}", budget_rates.login_failures)
         return response
+
+
+def budget_client(openid: str | None) -> str:
+    """Whose budget a request spends: the user (a digest: counters hold no openid, so a
+    closed account leaves none behind), else the IP address."""
+    return f"user:{_user_digest(openid)}" if openid else f"ip:{request.remote_addr}"
 
 
 def _user_digest(openid: str) -> str:

@@ -8,6 +8,7 @@ from flask import Flask, g, request
 
 from backend.services.upstream_budget import UpstreamBudgetSpent, asking
 from backend.web.errors import envelope
+from backend.web.limits import budget_client
 
 # Routes whose cache misses a client causes; the webhook and pushes come from UPS and WeChat.
 _COUNTED_PREFIXES = ("/api/v1/", "/s/")
@@ -22,9 +23,7 @@ def init_upstream_budget(app: Flask, identify: Callable[[], str | None]) -> None
     def name_the_client() -> None:
         if request.path.startswith(_COUNTED_PREFIXES):
             openid = identify()
-            g.upstream_token = asking.set(
-                f"user:{openid}" if openid else f"ip:{request.remote_addr}"
-            )
+            g.upstream_token = asking.set(budget_client(openid))
 
     @app.teardown_request
     def forget_the_client(_error: BaseException | None) -> None:

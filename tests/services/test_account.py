@@ -51,7 +51,7 @@ class World:
 def world() -> World:
     w = World()
     for openid in (ME, OTHER):
-        w.sessions.save(f"digest-{openid}", openid, "key", 3600)
+        w.sessions.save(f"digest-{openid}", openid, 3600)
         w.ledger.record_answer(openid, TPL, "accept", "client")
     w.parcels.watch(ME, A, "妈妈的保健品", "zh")
     w.parcels.watch(ME, B, None, "zh")
