@@ -44,6 +44,17 @@ def _number(environ: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _sentinels(raw: str) -> tuple[tuple[str, int], ...]:
+    """'10.0.0.1:26379,10.0.0.2:26379' → ((host, port), …)."""
+    found = []
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        host, _, port = item.rpartition(":")
+        if not host or not port.isdigit():
+            raise SettingsError(f"REDIS_SENTINELS must look like host:port,host:port; got {item!r}")
+        found.append((host.strip("[]"), int(port)))
+    return tuple(found)
+
+
 def _count(environ: Mapping[str, str], name: str) -> int:
     raw = environ.get(name, "").strip() or "0"
     if not raw.isdigit():
@@ -79,6 +90,17 @@ class Settings:
     """Everything configurable, typed; built by from_env() or directly in tests."""
 
     redis_url: str = DEFAULT_REDIS_URL
+    # Failover through Sentinel: the sentinels, the primary's name, the sentinels' password
+    # (the primary's own password, user and database stay in REDIS_URL).
+    redis_sentinels: tuple[tuple[str, int], ...] = ()
+    redis_sentinel_master: str = ""
+    redis_sentinel_password: str = ""
+    redis_cluster: bool = False  # the data on a Redis Cluster (REDIS_URL names a node)
+    queue_redis_url: str = ""  # RQ's own non-cluster Redis; default: the data's
+    # Replicas that must confirm a write that may not be lost (credits, claims, watches)
+    # before it counts, and how long to wait for them; default 1 with Sentinel, else 0.
+    redis_wait_replicas: int = 0
+    redis_wait_ms: int = 500
     secret_key: str = ""
     sandbox: bool = True
     port: int = 8000
@@ -141,8 +163,19 @@ class Settings:
         if sandbox is None:
             sandbox = not (ups_creds and wechat_creds)
         port = int(_number(env, "PORT", 8000))
+        sentinels = _sentinels(get("REDIS_SENTINELS"))
+        wait_default = 1 if sentinels else 0
         settings = cls(
             redis_url=get("REDIS_URL", DEFAULT_REDIS_URL),
+            redis_sentinels=sentinels,
+            redis_sentinel_master=get("REDIS_SENTINEL_MASTER"),
+            redis_sentinel_password=get("REDIS_SENTINEL_PASSWORD"),
+            redis_cluster=bool(_flag(env.get("REDIS_CLUSTER"))),
+            queue_redis_url=get("QUEUE_REDIS_URL"),
+            redis_wait_replicas=(
+                _count(env, "REDIS_WAIT_REPLICAS") if get("REDIS_WAIT_REPLICAS") else wait_default
+            ),
+            redis_wait_ms=int(_number(env, "REDIS_WAIT_MS", 500)),
             secret_key=get("SECRET_KEY"),
             sandbox=sandbox,
             port=port,
@@ -181,6 +214,7 @@ class Settings:
 
     def completed(self) -> Settings:
         """Fill sandbox defaults, then check that production has every secret it needs."""
+        self._check_redis_topology()
         if self.sandbox:
             return self._with_sandbox_defaults()
         missing = [
@@ -207,6 +241,16 @@ class Settings:
             ups_base_url=self.ups_base_url or DEFAULT_UPS_BASE_URL,
             wechat_api_base_url=self.wechat_api_base_url or DEFAULT_WECHAT_API_BASE_URL,
         )
+
+    def _check_redis_topology(self) -> None:
+        if self.redis_sentinels and not self.redis_sentinel_master:
+            raise SettingsError("REDIS_SENTINELS needs REDIS_SENTINEL_MASTER (the primary's name)")
+        if self.redis_sentinels and self.redis_cluster:
+            raise SettingsError("REDIS_SENTINELS and REDIS_CLUSTER=1 exclude each other")
+        if self.redis_cluster and not self.queue_redis_url:
+            raise SettingsError(
+                "REDIS_CLUSTER=1 needs QUEUE_REDIS_URL: RQ runs on a plain (non-cluster) Redis"
+            )
 
     def _with_sandbox_defaults(self) -> Settings:
         sandbox = self.sandbox_base_url

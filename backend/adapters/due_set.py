@@ -1,15 +1,25 @@
 """Sorted sets of "number -> when it is due", taken with a lease so only one step takes
-each number (the poll schedule and the Track Alert due set share this)."""
+each number (the poll schedule's shards and the Track Alert due set share this)."""
 
 from __future__ import annotations
+
+import math
 
 import redis
 
 # Atomically take up to ARGV[2] members due by ARGV[1] and push their score to ARGV[3]
-# (a lease), so a second step running meanwhile cannot take them again.
+# (a lease), so a second step running meanwhile cannot take them again. One key: on a
+# cluster the script runs on the node of that key's slot.
 _TAKE_DUE = """
 local due = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 for _, number in ipairs(due) do redis.call('zadd', KEYS[1], ARGV[3], number) end
+return due
+"""
+# The same, answering member, score, member, score… so shards can be merged in due order.
+_TAKE_DUE_SCORED = """
+local due = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0,
+                       tonumber(ARGV[2]))
+for i = 1, #due, 2 do redis.call('zadd', KEYS[1], ARGV[3], due[i]) end
 return due
 """
 
@@ -19,3 +29,22 @@ def take_due(
 ) -> list[str]:
     """Members of `key` due by `now`, leased for `lease_seconds`."""
     return list(client.eval(_TAKE_DUE, 1, key, now, limit, now + lease_seconds))
+
+
+def take_due_sharded(
+    client: redis.Redis, keys: list[str], now: float, limit: int, lease_seconds: float
+) -> list[str]:
+    """Up to `limit` members due by `now` from all of `keys` (fewer only when no more are
+    due), leased. Each round asks every shard that may have more for its share of what is
+    still wanted, in one pipeline (on a cluster, one batch per node)."""
+    taken: list[tuple[float, str]] = []
+    open_keys = list(keys)
+    while open_keys and len(taken) < limit:
+        quota = max(1, math.ceil((limit - len(taken)) / len(open_keys)))
+        pipe = client.pipeline(transaction=False)
+        for key in open_keys:
+            pipe.eval(_TAKE_DUE_SCORED, 1, key, now, quota, now + lease_seconds)
+        answers = [list(zip(due[1::2], due[::2], strict=True)) for due in pipe.execute()]
+        taken += [(float(at), number) for due in answers for at, number in due]
+        open_keys = [key for key, due in zip(open_keys, answers, strict=True) if len(due) == quota]
+    return [number for _at, number in sorted(taken)]

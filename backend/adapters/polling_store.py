@@ -12,26 +12,56 @@ from backend.domain.tracking import StatusChange, TrackingState
 
 
 class Schedule:
-    """Tracking number -> next poll time (epoch seconds)."""
+    """Tracking number -> next poll time (epoch seconds), over SCHEDULE_SHARDS sorted sets
+    (redis_keys.schedule): a number always lives in the shard its name hashes to."""
 
     def __init__(self, client: redis.Redis) -> None:
         self._redis = client
+        self._legacy_moved = False
 
     def set(self, number: str, at: float) -> None:
-        self._redis.zadd(redis_keys.schedule(), {number: at})
+        self._redis.zadd(redis_keys.schedule(number), {number: at})
 
     def set_if_sooner(self, number: str, at: float) -> None:
-        self._redis.zadd(redis_keys.schedule(), {number: at}, lt=True)
+        self._redis.zadd(redis_keys.schedule(number), {number: at}, lt=True)
 
     def remove(self, number: str) -> None:
-        self._redis.zrem(redis_keys.schedule(), number)
+        self._redis.zrem(redis_keys.schedule(number), number)
 
     def take_due(self, now: float, limit: int, lease_seconds: float) -> list[str]:
         """Numbers due now, leased for `lease_seconds` so only one step takes them."""
-        return due_set.take_due(self._redis, redis_keys.schedule(), now, limit, lease_seconds)
+        if not self._legacy_moved:
+            self.move_legacy()
+            self._legacy_moved = True
+        shards = redis_keys.schedule_shards()
+        return due_set.take_due_sharded(self._redis, shards, now, limit, lease_seconds)
 
     def size(self) -> int:
-        return int(self._redis.zcard(redis_keys.schedule()))
+        pipe = self._redis.pipeline(transaction=False)
+        for shard in redis_keys.schedule_shards():
+            pipe.zcard(shard)
+        return sum(int(count) for count in pipe.execute())
+
+    def most_overdue(self) -> float | None:
+        """The earliest poll time on the schedule (None when it is empty)."""
+        pipe = self._redis.pipeline(transaction=False)
+        for shard in redis_keys.schedule_shards():
+            pipe.zrange(shard, 0, 0, withscores=True)
+        firsts = [entries[0][1] for entries in pipe.execute() if entries]
+        return min(firsts) if firsts else None
+
+    def move_legacy(self, chunk: int = 1000) -> int:
+        """Move the numbers of the unsharded schedule (before 2026-12) into their shards,
+        keeping each one's time; idempotent, so every worker may run it at start."""
+        legacy, moved = redis_keys.legacy_schedule(), 0
+        while entries := self._redis.zrange(legacy, 0, chunk - 1, withscores=True):
+            pipe = self._redis.pipeline(transaction=False)
+            for number, at in entries:
+                pipe.zadd(redis_keys.schedule(number), {number: at}, lt=True)
+            pipe.execute()
+            self._redis.zrem(legacy, *(number for number, _ in entries))
+            moved += len(entries)
+        return moved
 
 
 class TrackedState:

@@ -4,6 +4,8 @@ Keys of one tracking number share the hash tag {<number>} and keys of one user s
 {<openid>}, so the store can move to Redis Cluster; no command ever spans both tags.
 """
 
+import zlib
+
 PREFIX = "upt"
 
 
@@ -132,8 +134,27 @@ def session(token_digest: str) -> str:
     return f"{PREFIX}:session:{token_digest}"
 
 
-def schedule() -> str:
-    """Sorted set: tracking number -> next poll time (epoch seconds) (durable)."""
+# The poll schedule is split over this many sorted sets, each under its own hash tag, so on
+# a cluster the scheduler's writes and its take-due scripts spread over the nodes instead of
+# making one hot key (and one hot node) of the busiest data in the product.
+SCHEDULE_SHARDS = 16
+
+
+def schedule(number: str) -> str:
+    """Sorted set of the number's schedule shard: number -> next poll time (durable)."""
+    return schedule_shard(zlib.crc32(number.encode()) % SCHEDULE_SHARDS)
+
+
+def schedule_shard(index: int) -> str:
+    return f"{PREFIX}:schedule:{{s{index}}}"
+
+
+def schedule_shards() -> list[str]:
+    return [schedule_shard(index) for index in range(SCHEDULE_SHARDS)]
+
+
+def legacy_schedule() -> str:
+    """The one sorted set the schedule was before it was sharded (moved over at start)."""
     return f"{PREFIX}:schedule"
 
 

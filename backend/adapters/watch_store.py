@@ -8,6 +8,7 @@ import time
 import redis
 
 from backend.adapters import redis_keys
+from backend.adapters.replicated import Replicated
 from backend.domain.watches import Watch, WatchLimitError
 
 # Add the number to the user's hash only while under the limit, atomically.
@@ -21,30 +22,39 @@ redis.call('hset', KEYS[1], ARGV[1], ARGV[2]) return 2
 
 
 class WatchStore:
-    """Who watches what. User keys are tagged {openid}, number keys {number}."""
+    """Who watches what. User keys are tagged {openid}, number keys {number}; each write
+    is confirmed by a replica when `replicated` asks for one (a watch is the user's word)."""
 
-    def __init__(self, client: redis.Redis, limit: int = 50) -> None:
+    def __init__(
+        self, client: redis.Redis, limit: int = 50, replicated: Replicated | None = None
+    ) -> None:
         self._redis = client
         self.limit = limit
+        self._replicated = replicated or Replicated(client)
+        self._watch = client.register_script(_WATCH)
 
     def watch(self, openid: str, number: str, nickname: str | None) -> tuple[Watch, bool]:
         """Start (or update) watching; returns the watch and whether it is new."""
         existing = self.get(openid, number)
         since = existing.since if existing else time.time()
         value = json.dumps({"nickname": nickname, "since": since}, ensure_ascii=False)
-        outcome = self._redis.eval(
-            _WATCH, 1, redis_keys.user_parcels(openid), number, value, self.limit
+        outcome = self._replicated.script(
+            self._watch, [redis_keys.user_parcels(openid)], [number, value, self.limit]
         )
         if outcome == -1:
             raise WatchLimitError(self.limit)
-        self._redis.sadd(redis_keys.watchers(number), openid)
+        watchers = redis_keys.watchers(number)
+        self._replicated.write(watchers, lambda pipe: pipe.sadd(watchers, openid))
         return Watch(number, nickname, since), outcome == 2
 
     def unwatch(self, openid: str, number: str) -> bool:
         """Stop watching; returns True when the number now has no watcher at all."""
-        self._redis.hdel(redis_keys.user_parcels(openid), number)
-        self._redis.srem(redis_keys.watchers(number), openid)
-        return self._redis.scard(redis_keys.watchers(number)) == 0
+        parcels, watchers = redis_keys.user_parcels(openid), redis_keys.watchers(number)
+        self._replicated.write(parcels, lambda pipe: pipe.hdel(parcels, number))
+        _, left = self._replicated.write(
+            watchers, lambda pipe: (pipe.srem(watchers, openid), pipe.scard(watchers))
+        )
+        return left == 0
 
     def get(self, openid: str, number: str) -> Watch | None:
         raw = self._redis.hget(redis_keys.user_parcels(openid), number)
