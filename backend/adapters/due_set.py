@@ -43,7 +43,8 @@ def take_due_sharded(
         quota = max(1, math.ceil((limit - len(taken)) / len(open_keys)))
         pipe = client.pipeline(transaction=False)
         for key in open_keys:
-            pipe.eval(_TAKE_DUE_SCORED, 1, key, now, quota, now + lease_seconds)
+            # execute_command: a cluster pipeline has no eval(), yet routes EVAL by its key
+            pipe.execute_command("EVAL", _TAKE_DUE_SCORED, 1, key, now, quota, now + lease_seconds)
         answers = [list(zip(due[1::2], due[::2], strict=True)) for due in pipe.execute()]
         taken += [(float(at), number) for due in answers for at, number in due]
         open_keys = [key for key, due in zip(open_keys, answers, strict=True) if len(due) == quota]
