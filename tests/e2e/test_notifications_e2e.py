@@ -1,5 +1,6 @@
 """End to end, as `make run` runs it: two users watch one parcel and get exactly one message
-per notified change, also when the worker is SIGKILLed at random moments and restarted."""
+per notified change, also when the worker is SIGKILLed at random moments and restarted; on
+the test Redis, on a Redis Cluster (RQ on its own Redis) and on a Sentinel-watched primary."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import random
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
+import redis
 import requests
 from rq import Queue
 from rq.registry import FailedJobRegistry, FinishedJobRegistry
@@ -20,6 +24,7 @@ from tests.support.stack import Stack
 from tests.support.wechat import login_code
 
 pytestmark = pytest.mark.e2e
+TOPOLOGIES = [pytest.param(kind, marks=pytest.mark.topology) for kind in ("cluster", "sentinel")]
 
 SCENARIO = "address_exception_then_delivered"
 SC, ATTENTION = "sandbox-tpl-status-change", "sandbox-tpl-attention"
@@ -31,9 +36,9 @@ KILLS_PER_STEP = 3  # the journey has 8 steps: at least 24 SIGKILLs per chaos ru
 class Journey:
     """Drives the HTTP API as the mini-program and the sandboxes as the outside world."""
 
-    def __init__(self, stack: Stack, redis_url: str) -> None:
+    def __init__(self, stack: Stack, where: Where) -> None:
         self.url = stack.url
-        self.redis = redis_conn.connect(redis_url)
+        self.redis, self.queue = where.data, where.queue
         self.number = next(
             s["number"] for s in self.get("/_sandbox/ups/scenarios") if s["scenario"] == SCENARIO
         )
@@ -99,8 +104,8 @@ def signature(message: dict) -> tuple:
     )
 
 
-def run_journey(stack: Stack, redis_url: str, chaos: bool) -> dict:
-    journey = Journey(stack, redis_url)
+def run_journey(stack: Stack, where: Where, chaos: bool) -> dict:
+    journey = Journey(stack, where)
     alice, bob = journey.login("alice"), journey.login("bob")
     journey.watch(alice)
     journey.watch(bob)
@@ -154,9 +159,34 @@ def _kill_randomly(stack: Stack, stop: threading.Event, kills: list[float]) -> N
         stack.start_worker()
 
 
+@dataclass
+class Where:
+    """The data's client and RQ's, however the stack reaches them."""
+
+    data: redis.Redis
+    queue: redis.Redis
+
+
+@pytest.fixture(params=["redis", *TOPOLOGIES])
+def where(request, redis_url) -> Iterator[tuple[Where, dict[str, str]]]:
+    """Clients for the test's Redis topology, and the environment that points processes at it."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_client")  # flushed
+        data, queue = redis_conn.connect(redis_url), redis_conn.connect(redis_url, decode=False)
+        env = {"REDIS_URL": redis_url}
+    else:
+        topology = request.getfixturevalue("redis_topologies")(request.param)
+        topology.flush()
+        data, queue, env = topology.data_client(), topology.queue_client(), topology.env()
+    yield Where(data, queue), env
+    data.close()
+    queue.close()
+
+
 @pytest.fixture
-def stack(redis_url, redis_client, tmp_path):
-    with running_stack(redis_url, tmp_path, POLL_INTERVAL_SCALE="0.0001") as stack:
+def stack(where, tmp_path):
+    _, env = where
+    with running_stack(env["REDIS_URL"], tmp_path, POLL_INTERVAL_SCALE="0.0001", **env) as stack:
         yield stack
 
 
@@ -173,8 +203,8 @@ def per_user_templates(messages: list[dict]) -> list[dict[str, int]]:
 EXPECTED = [{ATTENTION: 1, OUT: 1, DELIVERED: 1}, {SC: 2}]
 
 
-def test_each_watcher_gets_exactly_one_message_per_notified_change(stack, redis_url):
-    run = run_journey(stack, redis_url, chaos=False)
+def test_each_watcher_gets_exactly_one_message_per_notified_change(stack, where):
+    run = run_journey(stack, where[0], chaos=False)
     journey, messages = run["journey"], run["messages"]
     assert run["statuses"][-1] == "delivered" and "exception" in run["statuses"]
     assert len({signature(m) for m in messages}) == len(messages), "a message was sent twice"
@@ -191,16 +221,14 @@ def test_each_watcher_gets_exactly_one_message_per_notified_change(stack, redis_
 
 def _assert_one_ups_call_per_refresh(journey: Journey) -> None:
     calls = journey.get("/_sandbox/ups/stats")["track_calls_by_number"][journey.number]
-    kwargs = journey.redis.connection_pool.connection_kwargs
-    url = f"redis://{kwargs['host']}:{kwargs['port']}/{kwargs.get('db', 0)}"
-    queue = Queue(QUEUE_NAME, connection=redis_conn.connect(url, decode=False))
+    queue = Queue(QUEUE_NAME, connection=journey.queue)
     refreshes = FinishedJobRegistry(queue=queue).count + FailedJobRegistry(queue=queue).count
     # Two watchers, yet no more UPS calls than refresh jobs (+2 for the two watch requests).
     assert 0 < calls <= refreshes + 2, (calls, refreshes)
 
 
-def test_killing_the_worker_at_random_loses_and_doubles_nothing(stack, redis_url):
-    run = run_journey(stack, redis_url, chaos=True)
+def test_killing_the_worker_at_random_loses_and_doubles_nothing(stack, where):
+    run = run_journey(stack, where[0], chaos=True)
     messages = run["messages"]
     assert run["kills"] >= 20
     assert len({signature(m) for m in messages}) == len(messages), "a message was sent twice"
