@@ -108,6 +108,9 @@ class Settings:
     sandbox_url: str = ""
     # Where the UPS sandbox POSTs Track Alert events (default <public_base_url>/ups/webhook).
     sandbox_webhook_url: str = ""
+    # Where the WeChat sandbox pushes its events (default: the server it runs in); a test
+    # whose sandboxes run beside the product, on a Redis of their own, points it at the API.
+    sandbox_push_url: str = ""
     ups_base_url: str = ""
     ups_client_id: str = ""
     ups_client_secret: str = ""
@@ -182,6 +185,7 @@ class Settings:
             public_base_url=get("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}").rstrip("/"),
             sandbox_url=get("SANDBOX_BASE_URL"),
             sandbox_webhook_url=get("SANDBOX_WEBHOOK_URL"),
+            sandbox_push_url=get("SANDBOX_PUSH_URL").rstrip("/"),
             ups_base_url=get("UPS_BASE_URL").rstrip("/"),
             ups_client_id=get("UPS_CLIENT_ID"),
             ups_client_secret=get("UPS_CLIENT_SECRET"),

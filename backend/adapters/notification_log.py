@@ -15,11 +15,14 @@ import time
 import redis
 
 from backend.adapters import redis_keys
+from backend.adapters.redis_conn import UNAVAILABLE
 from backend.adapters.replicated import Replicated
 
 KEEP_SECONDS = 60 * 24 * 3600  # long after any parcel's journey has ended
 MSGID_SECONDS = 7 * 24 * 3600  # msgids already settled, so a late sent event changes nothing
 LEASE_SECONDS = 120  # how long a claim waits for its reply or its sent event
+SETTLE_PATIENCE_SECONDS = 30.0  # longer than a Sentinel or cluster failover takes
+SETTLE_RETRY_SECONDS = 0.25
 
 # Shared Lua: forget `field` as the in-flight send of whichever template it holds.
 _CLEAR_INFLIGHT = """
@@ -159,7 +162,16 @@ class NotificationLog:
         """The send's reply carried `msgid`: mark sent and spend the credit, unless the sent
         event did so first. True when this call settled it."""
         args = [field(number, change_id), template_id, msgid, MSGID_SECONDS]
-        return bool(self._run(self._settle, self._keys(openid), args))
+        # The msgid in hand is the proof the message went out: while Redis fails over it is
+        # worth waiting for (a claim left open past its lease would be sent again).
+        deadline = time.monotonic() + SETTLE_PATIENCE_SECONDS
+        while True:
+            try:
+                return bool(self._run(self._settle, self._keys(openid), args))
+            except UNAVAILABLE:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(SETTLE_RETRY_SECONDS)
 
     def settle_by_event(self, openid: str, template_id: str, msgid: str) -> str | None:
         """WeChat says it took message `msgid` for (openid, template): settle the claim it

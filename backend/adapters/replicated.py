@@ -5,7 +5,13 @@ take it along, and the promoted replica never saw it. For the facts nothing can 
 user's credits, the claims that make each notification go out once, the user's watches) the
 write and a `WAIT <replicas> <ms>` go down one connection in one pipeline, so WAIT covers
 exactly that write; fewer confirmations than asked for raise NotReplicated (a
-ConnectionError: the API answers 503, a job tries again later). The write may still be on
+ConnectionError: the API answers 503, a job tries again later).
+
+WAIT asks for at most the replicas the primary has connected right now (looked up once a
+second): after a failover the promoted primary has none until the old one comes back as its
+replica, and a write made while no replica exists cannot be lost to a promotion (there is
+nobody to promote; a replica that attaches later copies it). Without this, one failover
+would stop every credit and claim until an operator added a replica. The write may still be on
 the primary: every caller's write is idempotent or guarded (a claim stays "sending" until its
 lease, an acceptance is paired by side), so a retry neither loses nor doubles anything.
 
@@ -16,6 +22,8 @@ its confirmed claims still hold), the schedule from each refresh's lease, caches
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -32,6 +40,8 @@ class Replicated:
         self._client = client
         self.replicas = replicas
         self._timeout_ms = timeout_ms
+        self._connected: dict[int, tuple[float, int]] = {}  # node client id -> (when, count)
+        self._lock = threading.Lock()
 
     def script(self, script: Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
         """Run a registered script on `keys` (one slot), confirmed."""
@@ -42,18 +52,31 @@ class Replicated:
 
     def write(self, key: str, commands: Callable[[Any], object]) -> list[Any]:
         """`commands(pipe)` queues writes on `key`'s slot; their answers once confirmed."""
-        pipe = self._node(key).pipeline(transaction=False)
+        node = self._node(key)
+        wanted = min(self.replicas, self._replicas_of(node)) if self.replicas else 0
+        pipe = node.pipeline(transaction=False)
         commands(pipe)
-        if not self.replicas:
+        if not wanted:
             return pipe.execute()
-        pipe.execute_command("WAIT", self.replicas, self._timeout_ms)
+        pipe.execute_command("WAIT", wanted, self._timeout_ms)
         *answers, confirmed = pipe.execute()
-        if int(confirmed) < self.replicas:
+        if int(confirmed) < wanted:
             raise NotReplicated(
-                f"{confirmed} of {self.replicas} replicas confirmed a write within "
-                f"{self._timeout_ms} ms"
+                f"{confirmed} of {wanted} replicas confirmed a write within {self._timeout_ms} ms"
             )
         return answers
+
+    def _replicas_of(self, node: redis.Redis) -> int:
+        """How many replicas `node`'s primary has connected (cached for a second)."""
+        now = time.monotonic()
+        with self._lock:
+            seen = self._connected.get(id(node))
+        if seen and now - seen[0] < 1.0:
+            return seen[1]
+        count = int(node.info("replication").get("connected_slaves", 0))
+        with self._lock:
+            self._connected[id(node)] = (now, count)
+        return count
 
     def _node(self, key: str) -> redis.Redis:
         """The client whose one connection reaches `key`'s primary (WAIT counts the
