@@ -1,7 +1,10 @@
 """Redis cache of each number's latest snapshots, with single-flight refresh locks.
 
-Compact: one key per number holds every language's snapshot in one zlib-compressed JSON
-document, so what the languages share (scan times, places, codes) is stored about once.
+Compact: one key per number holds every language's snapshot in one compressed JSON document,
+so what the languages share (scan times, places, codes) is stored about once. The document is
+deflated against a preset dictionary (snapshot_dictionary: field names, UPS's standard
+wording), which halves a typical document; its first byte names the format, so documents
+written before (plain zlib, first byte 0x78) are still read.
 Snapshots of numbers somebody watches are kept a month (served as stale when UPS is down);
 those of numbers nobody watches expire after two days.
 """
@@ -10,31 +13,41 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import zlib
 from typing import Any
 
 import redis
 
 from backend.adapters import redis_keys, redis_lock
+from backend.adapters.snapshot_dictionary import ZDICT_V1
 from backend.domain import cadence
 from backend.domain.model import Shipment, shipment_from_dict, shipment_to_dict
 from backend.domain.snapshots import CachedSnapshot
 
 UNWATCHED_KEEP_SECONDS = 2 * 24 * 3600
+_V1 = b"\x01"  # raw deflate against ZDICT_V1 (no zlib header or checksum: 6 bytes less)
+_RAW_DEFLATE = -15
 
 
 def encode(document: dict[str, Any]) -> bytes:
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), 9)
+    packer = zlib.compressobj(9, zlib.DEFLATED, _RAW_DEFLATE, 9, zdict=ZDICT_V1)
+    return _V1 + packer.compress(text.encode("utf-8")) + packer.flush()
 
 
 def decode(blob: bytes | None) -> dict[str, Any]:
     if not blob:
         return {}
     try:
-        document = json.loads(zlib.decompress(blob))
+        if blob[:1] == _V1:
+            unpacker = zlib.decompressobj(_RAW_DEFLATE, zdict=ZDICT_V1)
+            text = unpacker.decompress(blob[1:]) + unpacker.flush()
+        else:  # written before the dictionary: plain zlib
+            text = zlib.decompress(blob)
+        document = json.loads(text)
     except (zlib.error, ValueError):
-        return {}  # unreadable (an older format): as good as a miss
+        return {}  # unreadable: as good as a miss
     return document if isinstance(document, dict) else {}
 
 
@@ -66,6 +79,7 @@ class SnapshotCache:
 
     def put(self, number: str, lang: str, shipment: Shipment, now: float) -> CachedSnapshot:
         """Store a fresh shipment next to the other languages' ones."""
+        now = float(math.floor(now))  # whole seconds: a fraction costs bytes and means nothing
         entry = CachedSnapshot(shipment, now, now + cadence.fresh_for(shipment.status))
         stored = {"s": _compact(shipment_to_dict(shipment)), "f": now, "u": entry.fresh_until}
         key, watchers = redis_keys.snapshots(number), redis_keys.watchers(number)
