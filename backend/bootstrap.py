@@ -56,6 +56,12 @@ from backend.settings import Settings, SettingsError
 STORE_UNAVAILABLE: tuple[type[Exception], ...] = redis_conn.UNAVAILABLE
 
 
+# A refresh job carries this many rounds of WORKER_CONCURRENCY numbers: the worker's threads
+# stay busy while the job's slowest UPS answers come in (one round a job left them idle
+# for its tail: ~40 refreshes/s at UPS 300 ms instead of 130).
+JOB_BATCHES = 2
+
+
 @dataclass
 class Services:
     """Everything one process uses, built once. Entry points take what they need from it:
@@ -167,7 +173,7 @@ def _stores(settings: Settings, store: redis.Redis) -> _Stores:
     return _Stores(
         WatchStore(store, replicated=confirmed), SubscriptionStore(store, confirmed),
         NotificationLog(store, lease, confirmed), Schedule(store), TrackedState(store),
-        RefreshQueue(jobs, settings.worker_concurrency), DisabledTemplates(store),
+        RefreshQueue(jobs, JOB_BATCHES * settings.worker_concurrency), DisabledTemplates(store),
         FanoutSlices(store), redis_conn.connect_data(redis_target(settings), decode=False),
     )  # fmt: skip
 

@@ -124,7 +124,7 @@ class Settings:
     poll_interval_scale: float = 1.0
     lookup_concurrency: int = 30
     # Refreshes one worker process runs at once, and sends to one change's watchers at once.
-    worker_concurrency: int = 16
+    worker_concurrency: int = 64
     fanout_concurrency: int = 16
     fanout_job_size: int = 500  # watchers past this: the rest go to follow-up announce jobs
     rate_limit_anonymous: str = "120/minute"
@@ -200,7 +200,7 @@ class Settings:
                 env, "POLL_INTERVAL_SCALE", SANDBOX_POLL_INTERVAL_SCALE if sandbox else 1.0
             ),
             lookup_concurrency=int(_number(env, "LOOKUP_CONCURRENCY", 30)),
-            worker_concurrency=int(_number(env, "WORKER_CONCURRENCY", 16)),
+            worker_concurrency=int(_number(env, "WORKER_CONCURRENCY", 64)),
             fanout_concurrency=int(_number(env, "FANOUT_CONCURRENCY", 16)),
             fanout_job_size=int(_number(env, "FANOUT_JOB_SIZE", 500)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", "120/minute"),

@@ -12,6 +12,7 @@ those of numbers nobody watches expire after two days.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import zlib
@@ -26,6 +27,16 @@ from backend.domain.model import Shipment, shipment_from_dict, shipment_to_dict
 from backend.domain.snapshots import CachedSnapshot
 
 UNWATCHED_KEEP_SECONDS = 2 * 24 * 3600
+# KEYS: snapshots, watchers, the language's remembered error. ARGV: SHA-1 of the document
+# read ('' when there was none), the new document, seconds to keep it when watched, when not.
+_REPLACE = """
+local current = redis.call('get', KEYS[1])
+if (current and redis.sha1hex(current) or '') ~= ARGV[1] then return 0 end
+local keep = redis.call('exists', KEYS[2]) == 1 and ARGV[3] or ARGV[4]
+redis.call('set', KEYS[1], ARGV[2], 'EX', keep)
+redis.call('del', KEYS[3])
+return 1
+"""
 _V1 = b"\x01"  # raw deflate against ZDICT_V1 (no zlib header or checksum: 6 bytes less)
 _RAW_DEFLATE = -15
 
@@ -72,6 +83,7 @@ class SnapshotCache:
                 **{**client.connection_pool.connection_kwargs, "decode_responses": False}
             )
         )
+        self._replace = self._blobs.register_script(_REPLACE)
 
     def get(self, number: str, lang: str) -> CachedSnapshot | None:
         blob = self._blobs.get(redis_keys.snapshots(number))
@@ -81,20 +93,23 @@ class SnapshotCache:
         """Store a fresh shipment next to the other languages' ones."""
         now = float(math.floor(now))  # whole seconds: a fraction costs bytes and means nothing
         entry = CachedSnapshot(shipment, now, now + cadence.fresh_for(shipment.status))
-        stored = {"s": _compact(shipment_to_dict(shipment)), "f": now, "u": entry.fresh_until}
-        key, watchers = redis_keys.snapshots(number), redis_keys.watchers(number)
-
-        def write(pipe: redis.client.Pipeline) -> None:
-            document = decode(pipe.get(key))
+        stored = {
+            "s": _compact(shipment_to_dict(shipment)),
+            "f": int(now),
+            "u": int(entry.fresh_until),
+        }
+        keys = [redis_keys.snapshots(number), redis_keys.watchers(number),
+                redis_keys.lookup_error(number, lang)]  # fmt: skip
+        # Both languages live in one document: written only if nobody rewrote it since we
+        # read it (compare and set in one script, two round trips), else read again.
+        while True:
+            blob = self._blobs.get(keys[0])
+            document = decode(blob)
             document[lang] = stored
-            keep = cadence.KEEP_FOR_SECONDS if pipe.exists(watchers) else UNWATCHED_KEEP_SECONDS
-            pipe.multi()
-            pipe.set(key, encode(document), ex=keep)
-            pipe.delete(redis_keys.lookup_error(number, lang))
-
-        # Both languages live in one document: a concurrent write of the other is retried.
-        self._blobs.transaction(write, key, watchers)
-        return entry
+            expected = hashlib.sha1(blob).hexdigest() if blob else ""  # noqa: S324 - a checksum
+            args = [expected, encode(document), cadence.KEEP_FOR_SECONDS, UNWATCHED_KEEP_SECONDS]
+            if self._replace(keys=keys, args=args, client=self._blobs):
+                return entry
 
     def remember_error(self, number: str, lang: str, code: str) -> None:
         """Keep a failure briefly so concurrent and repeated lookups do not all call UPS."""
