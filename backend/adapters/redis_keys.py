@@ -34,7 +34,15 @@ def refresh_lock(number: str, lang: str) -> str:
 
 
 def watchers(number: str) -> str:
-    """Set of openids watching the number (durable)."""
+    """Hash openid -> "" of the users watching the number (durable). A hash, not a set: on
+    Redis before 7.2 a set of strings is a hash table (about 230 bytes for one watcher), a
+    small hash a compact listpack (about 100)."""
+    return _number("watching", number)
+
+
+def legacy_watchers(number: str) -> str:
+    """The set the watchers were kept in before 2026-12: read beside the hash, and folded
+    into it on the number's next watch."""
     return _number("watchers", number)
 
 

@@ -27,12 +27,13 @@ from backend.domain.model import Shipment, shipment_from_dict, shipment_to_dict
 from backend.domain.snapshots import CachedSnapshot
 
 UNWATCHED_KEEP_SECONDS = 2 * 24 * 3600
-# KEYS: snapshots, watchers, the language's remembered error. ARGV: SHA-1 of the document
-# read ('' when there was none), the new document, seconds to keep it when watched, when not.
+# KEYS: snapshots, watchers, the language's remembered error, the legacy watchers set.
+# ARGV: SHA-1 of the document read ('' when there was none), the new document, seconds to
+# keep it when watched, when not.
 _REPLACE = """
 local current = redis.call('get', KEYS[1])
 if (current and redis.sha1hex(current) or '') ~= ARGV[1] then return 0 end
-local keep = redis.call('exists', KEYS[2]) == 1 and ARGV[3] or ARGV[4]
+local keep = redis.call('exists', KEYS[2], KEYS[4]) > 0 and ARGV[3] or ARGV[4]
 redis.call('set', KEYS[1], ARGV[2], 'EX', keep)
 redis.call('del', KEYS[3])
 return 1
@@ -99,7 +100,7 @@ class SnapshotCache:
             "u": int(entry.fresh_until),
         }
         keys = [redis_keys.snapshots(number), redis_keys.watchers(number),
-                redis_keys.lookup_error(number, lang)]  # fmt: skip
+                redis_keys.lookup_error(number, lang), redis_keys.legacy_watchers(number)]  # fmt: skip
         # Both languages live in one document: written only if nobody rewrote it since we
         # read it (compare and set in one script, two round trips), else read again.
         while True:
