@@ -33,7 +33,8 @@ def binary_or_reason() -> tuple[str | None, str]:
 class Server:
     """One server process on a free port, in its own directory; killed like a crash."""
 
-    def __init__(self, directory: Path, *args: str) -> None:
+    def __init__(self, directory: Path, *args: str, binary: str | None = None) -> None:
+        self.binary = binary or server_binary()
         self.port = redis_conn.free_port()
         self.dir = directory / str(self.port)
         self.dir.mkdir(parents=True)
@@ -46,7 +47,7 @@ class Server:
 
     def start(self, *extra: str) -> Server:
         self.process = subprocess.Popen(
-            [server_binary(), *extra, "--port", str(self.port), "--bind", "127.0.0.1",
+            [self.binary, *extra, "--port", str(self.port), "--bind", "127.0.0.1",
              "--dir", str(self.dir), "--save", "", "--appendonly", "no",
              "--loglevel", "warning", "--logfile", str(self.dir / "server.log"), *self._args],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=die_with_parent,
