@@ -3,8 +3,6 @@ each number (the poll schedule's shards and the Track Alert due set share this).
 
 from __future__ import annotations
 
-import math
-
 import redis
 
 # Atomically take up to ARGV[2] members due by ARGV[1] and push their score to ARGV[3]
@@ -32,20 +30,30 @@ def take_due(
 
 
 def take_due_sharded(
-    client: redis.Redis, keys: list[str], now: float, limit: int, lease_seconds: float
+    client: redis.Redis,
+    keys: list[str],
+    now: float,
+    limit: int,
+    lease_seconds: float,
+    first: int = 0,
 ) -> list[str]:
     """Up to `limit` members due by `now` from all of `keys` (fewer only when no more are
-    due), leased. Each round asks every shard that may have more for its share of what is
-    still wanted, in one pipeline (on a cluster, one batch per node)."""
+    due), leased, most overdue first. Each round shares what is still wanted among the
+    shards that may have more (the odd ones go to shards from `first` on, which the caller
+    rotates), in one pipeline: on a cluster, one batch per node."""
     taken: list[tuple[float, str]] = []
-    open_keys = list(keys)
+    open_keys = keys[first % len(keys) :] + keys[: first % len(keys)]
     while open_keys and len(taken) < limit:
-        quota = max(1, math.ceil((limit - len(taken)) / len(open_keys)))
+        wanted = limit - len(taken)
+        quotas = [wanted // len(open_keys) + (i < wanted % len(open_keys))
+                  for i in range(len(open_keys))]  # fmt: skip
+        asked = [(key, quota) for key, quota in zip(open_keys, quotas, strict=True) if quota]
         pipe = client.pipeline(transaction=False)
-        for key in open_keys:
+        for key, quota in asked:
             # execute_command: a cluster pipeline has no eval(), yet routes EVAL by its key
             pipe.execute_command("EVAL", _TAKE_DUE_SCORED, 1, key, now, quota, now + lease_seconds)
         answers = [list(zip(due[1::2], due[::2], strict=True)) for due in pipe.execute()]
         taken += [(float(at), number) for due in answers for at, number in due]
-        open_keys = [key for key, due in zip(open_keys, answers, strict=True) if len(due) == quota]
+        full = [key for (key, quota), due in zip(asked, answers, strict=True) if len(due) == quota]
+        open_keys = full + [key for key, quota in zip(open_keys, quotas, strict=True) if not quota]
     return [number for _at, number in sorted(taken)]

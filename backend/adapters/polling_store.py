@@ -18,6 +18,7 @@ class Schedule:
     def __init__(self, client: redis.Redis) -> None:
         self._redis = client
         self._legacy_moved = False
+        self._turn = 0  # which shard gets the first odd share of a take (rotates)
 
     def set(self, number: str, at: float) -> None:
         self._redis.zadd(redis_keys.schedule(number), {number: at})
@@ -33,8 +34,8 @@ class Schedule:
         if not self._legacy_moved:
             self.move_legacy()
             self._legacy_moved = True
-        shards = redis_keys.schedule_shards()
-        return due_set.take_due_sharded(self._redis, shards, now, limit, lease_seconds)
+        shards, self._turn = redis_keys.schedule_shards(), self._turn + 1
+        return due_set.take_due_sharded(self._redis, shards, now, limit, lease_seconds, self._turn)
 
     def size(self) -> int:
         pipe = self._redis.pipeline(transaction=False)
@@ -90,17 +91,24 @@ class TrackedState:
         failures: int = 0,
         final_at: float | None = None,
     ) -> None:
-        """Store the new status and, in the same command, the change still to announce."""
-        mapping = {
-            "status": status.value,
-            "failures": str(failures),
-            "final_at": "" if final_at is None else str(final_at),
-        }
+        """Store the new status and, in the same transaction, the change still to announce.
+        Fields at their default (no failures, not final) are left out: most of the millions
+        of watched parcels have neither, and each field costs bytes."""
+        key = redis_keys.tracked(number)
+        mapping = {"status": status.value}
+        if failures:
+            mapping["failures"] = str(failures)
+        if final_at is not None:
+            mapping["final_at"] = str(final_at)
         if change:
             data = {**change.__dict__, "current": change.current.value}
             data["previous"] = change.previous.value if change.previous else None
             mapping[f"pending:{change.change_id}"] = json.dumps(data, ensure_ascii=False)
-        self._redis.hset(redis_keys.tracked(number), mapping=mapping)
+        pipe = self._redis.pipeline(transaction=True)  # one key: one slot on a cluster too
+        pipe.hset(key, mapping=mapping)
+        defaults = [name for name in ("failures", "final_at") if name not in mapping]
+        pipe.hdel(key, *defaults)
+        pipe.execute()
 
     def announced(self, number: str, change_id: str) -> None:
         self._redis.hdel(redis_keys.tracked(number), f"pending:{change_id}")
