@@ -19,7 +19,7 @@ import requests
 
 from tests.support.journey import ATTENTION, DELIVERED, OUT, SC, Journey, Where, signature
 from tests.support.stack import Stack
-from tests.support.topologies import running
+from tests.support.topologies import binary_or_reason, running
 
 pytestmark = [pytest.mark.e2e, pytest.mark.topology]
 
@@ -65,6 +65,9 @@ class Probe(threading.Thread):
 def failover_stack(redis_url, redis_client, tmp_path):
     """(product stack, sandbox world URL, topology): the product on a Sentinel topology of
     its own, the sandboxes on the test Redis."""
+    binary, reason = binary_or_reason()
+    if binary is None:
+        pytest.skip(reason)
     with running("sentinel") as topology:
         (tmp_path / "product").mkdir()
         (tmp_path / "world").mkdir()
