@@ -12,7 +12,7 @@ import redis
 import requests
 
 from backend.adapters import redis_conn
-from backend.bootstrap import build_ups_client
+from backend.bootstrap import build_ups_client, redis_target
 from backend.domain.delivery_terms import delivery_term
 from backend.domain.errors import CarrierError
 from backend.domain.model import Eta, Shipment
@@ -98,8 +98,10 @@ def render(shipment: Shipment, lang: str) -> list[str]:
 
 def _store(settings: Settings) -> redis.Redis:
     """The shared Redis when it answers; otherwise an in-memory stand-in for this one run."""
-    if redis_conn.is_reachable(settings.redis_url, timeout=1):
-        return redis_conn.connect(settings.redis_url)
+    client = redis_conn.connect_data(redis_target(settings))  # Sentinel or cluster too
+    if redis_conn.answers(client):
+        return client
+    client.close()
     from fakeredis import FakeRedis  # the token is then cached for this run only
 
     print(

@@ -104,7 +104,8 @@ def web_use_cases(services: Services) -> dict[type, object]:
         ),
         registry.Health: registry.Health(_answers(services.redis)),
         registry.MetricsPage: registry.MetricsPage(
-            functools.partial(exposition, services.redis), settings.metrics_token
+            functools.partial(exposition, services.queue.rq.connection, services.schedule),
+            settings.metrics_token,
         ),
     }
 

@@ -46,6 +46,17 @@ def _number(environ: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _sentinels(raw: str) -> tuple[tuple[str, int], ...]:
+    """'10.0.0.1:26379,10.0.0.2:26379' → ((host, port), …)."""
+    found = []
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        host, _, port = item.rpartition(":")
+        if not host or not port.isdigit():
+            raise SettingsError(f"REDIS_SENTINELS must look like host:port,host:port; got {item!r}")
+        found.append((host.strip("[]"), int(port)))
+    return tuple(found)
+
+
 def _count(environ: Mapping[str, str], name: str) -> int:
     raw = environ.get(name, "").strip() or "0"
     if not raw.isdigit():
@@ -128,6 +139,17 @@ class Settings:
     """Everything configurable, typed; built by from_env() or directly in tests."""
 
     redis_url: str = DEFAULT_REDIS_URL
+    # Failover through Sentinel: the sentinels, the primary's name, the sentinels' password
+    # (the primary's own password, user and database stay in REDIS_URL).
+    redis_sentinels: tuple[tuple[str, int], ...] = ()
+    redis_sentinel_master: str = ""
+    redis_sentinel_password: str = ""
+    redis_cluster: bool = False  # the data on a Redis Cluster (REDIS_URL names a node)
+    queue_redis_url: str = ""  # RQ's own non-cluster Redis; default: the data's
+    # Replicas that must confirm a write that may not be lost (credits, claims, watches)
+    # before it counts, and how long to wait for them; default 1 with Sentinel, else 0.
+    redis_wait_replicas: int = 0
+    redis_wait_ms: int = 500
     secret_key: str = ""
     sandbox: bool = True
     port: int = 8000
@@ -135,6 +157,9 @@ class Settings:
     sandbox_url: str = ""
     # Where the UPS sandbox POSTs Track Alert events (default <public_base_url>/ups/webhook).
     sandbox_webhook_url: str = ""
+    # Where the WeChat sandbox pushes its events (default: the server it runs in); a test
+    # whose sandboxes run beside the product, on a Redis of their own, points it at the API.
+    sandbox_push_url: str = ""
     ups_base_url: str = ""
     ups_client_id: str = ""
     ups_client_secret: str = ""
@@ -148,7 +173,7 @@ class Settings:
     poll_interval_scale: float = 1.0
     lookup_concurrency: int = 30
     # Refreshes one worker process runs at once, and sends to one change's watchers at once.
-    worker_concurrency: int = 16
+    worker_concurrency: int = 64
     fanout_concurrency: int = 16
     fanout_job_size: int = 500  # watchers past this: the rest go to follow-up announce jobs
     # Request budgets (web/limits.py BudgetRates): per IP only where nothing better names
@@ -207,14 +232,26 @@ class Settings:
         if sandbox is None:
             sandbox = _sandbox_by_default({name: get(name) for name in CREDENTIALS})
         port = int(_number(env, "PORT", 8000))
+        sentinels = _sentinels(get("REDIS_SENTINELS"))
+        wait_default = 1 if sentinels else 0
         settings = cls(
             redis_url=get("REDIS_URL", DEFAULT_REDIS_URL),
+            redis_sentinels=sentinels,
+            redis_sentinel_master=get("REDIS_SENTINEL_MASTER"),
+            redis_sentinel_password=get("REDIS_SENTINEL_PASSWORD"),
+            redis_cluster=bool(_flag(env.get("REDIS_CLUSTER"))),
+            queue_redis_url=get("QUEUE_REDIS_URL"),
+            redis_wait_replicas=(
+                _count(env, "REDIS_WAIT_REPLICAS") if get("REDIS_WAIT_REPLICAS") else wait_default
+            ),
+            redis_wait_ms=int(_number(env, "REDIS_WAIT_MS", 500)),
             secret_key=get("SECRET_KEY"),
             sandbox=sandbox,
             port=port,
             public_base_url=get("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}").rstrip("/"),
             sandbox_url=get("SANDBOX_BASE_URL"),
             sandbox_webhook_url=get("SANDBOX_WEBHOOK_URL"),
+            sandbox_push_url=get("SANDBOX_PUSH_URL").rstrip("/"),
             ups_base_url=get("UPS_BASE_URL").rstrip("/"),
             ups_client_id=get("UPS_CLIENT_ID"),
             ups_client_secret=get("UPS_CLIENT_SECRET"),
@@ -229,7 +266,7 @@ class Settings:
                 env, "POLL_INTERVAL_SCALE", SANDBOX_POLL_INTERVAL_SCALE if sandbox else 1.0
             ),
             lookup_concurrency=int(_number(env, "LOOKUP_CONCURRENCY", 30)),
-            worker_concurrency=int(_number(env, "WORKER_CONCURRENCY", 16)),
+            worker_concurrency=int(_number(env, "WORKER_CONCURRENCY", 64)),
             fanout_concurrency=int(_number(env, "FANOUT_CONCURRENCY", 16)),
             fanout_job_size=int(_number(env, "FANOUT_JOB_SIZE", 500)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", cls.rate_limit_anonymous),
@@ -260,6 +297,7 @@ class Settings:
 
     def completed(self) -> Settings:
         """Fill sandbox defaults, then check that production has every secret it needs."""
+        self._check_redis_topology()
         if self.sandbox:
             return self._with_sandbox_defaults()
         missing = [
@@ -286,6 +324,16 @@ class Settings:
             ups_base_url=self.ups_base_url or DEFAULT_UPS_BASE_URL,
             wechat_api_base_url=self.wechat_api_base_url or DEFAULT_WECHAT_API_BASE_URL,
         )
+
+    def _check_redis_topology(self) -> None:
+        if self.redis_sentinels and not self.redis_sentinel_master:
+            raise SettingsError("REDIS_SENTINELS needs REDIS_SENTINEL_MASTER (the primary's name)")
+        if self.redis_sentinels and self.redis_cluster:
+            raise SettingsError("REDIS_SENTINELS and REDIS_CLUSTER=1 exclude each other")
+        if self.redis_cluster and not self.queue_redis_url:
+            raise SettingsError(
+                "REDIS_CLUSTER=1 needs QUEUE_REDIS_URL: RQ runs on a plain (non-cluster) Redis"
+            )
 
     def _with_sandbox_defaults(self) -> Settings:
         sandbox = self.sandbox_base_url

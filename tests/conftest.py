@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 
 import pytest
@@ -13,6 +14,7 @@ from backend.settings import Settings
 from tests.support.apps import close_app
 from tests.support.live_server import LiveServer
 from tests.support.redis_server import choose_test_redis_url
+from tests.support.topologies import binary_or_reason, running
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +26,24 @@ def redis_url() -> str:
     yield url
     if embedded:
         embedded.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_topologies():
+    """topology("cluster" | "sentinel"): that real topology, started on first use and kept
+    for the session (tests flush it). Without a server binary the test is skipped, saying so."""
+    started, exits = {}, contextlib.ExitStack()
+
+    def topology(kind: str):
+        if kind not in started:
+            binary, reason = binary_or_reason()
+            if binary is None:
+                pytest.skip(reason)
+            started[kind] = exits.enter_context(running(kind))
+        return started[kind]
+
+    with exits:
+        yield topology
 
 
 @pytest.fixture

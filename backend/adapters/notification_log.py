@@ -16,11 +16,15 @@ from typing import cast
 import redis
 
 from backend.adapters import redis_keys
+from backend.adapters.redis_conn import UNAVAILABLE
+from backend.adapters.replicated import Replicated
 from backend.domain.sends import Claim, SendRecord, SendState
 
 KEEP_SECONDS = 60 * 24 * 3600  # long after any parcel's journey has ended
 MSGID_SECONDS = 7 * 24 * 3600  # msgids already settled, so a late sent event changes nothing
 LEASE_SECONDS = 120  # how long a claim waits for its reply or its sent event
+SETTLE_PATIENCE_SECONDS = 30.0  # longer than a Sentinel or cluster failover takes
+SETTLE_RETRY_SECONDS = 0.25
 
 # Shared Lua: forget `field` as the in-flight send of whichever template it holds.
 _CLEAR_INFLIGHT = """
@@ -123,8 +127,16 @@ def field(number: str, change_id: str) -> str:
 class NotificationLog:
     """Per-user record of every change: sending (awaiting evidence), sent, failed or unread."""
 
-    def __init__(self, client: redis.Redis, lease_seconds: float = LEASE_SECONDS) -> None:
+    def __init__(
+        self,
+        client: redis.Redis,
+        lease_seconds: float = LEASE_SECONDS,
+        replicated: Replicated | None = None,
+    ) -> None:
         self._redis = client
+        # Claims and settlements are confirmed by a replica when one is asked for: a claim
+        # lost in a failover would let a second send go out, a lost settlement a credit.
+        self._run = (replicated or Replicated(client)).script
         self._lease = max(1, int(lease_seconds))
         self._claim = client.register_script(_CLAIM)
         self._settle = client.register_script(_SETTLE)
@@ -150,29 +162,40 @@ class NotificationLog:
             int(time.time()),
             self._lease,
         ]
-        return Claim(int(self._claim(keys, [*args, KEEP_SECONDS])))
+        return Claim(int(self._run(self._claim, keys, [*args, KEEP_SECONDS])))
 
     def complete(self, openid: str, number: str, change_id: str, template_id: str, msgid: str):
         """The send's reply carried `msgid`: mark sent and spend the credit, unless the sent
         event did so first. True when this call settled it."""
         args: list[str | int] = [field(number, change_id), template_id, msgid, MSGID_SECONDS]
-        return bool(self._settle(self._keys(openid), args))
+        # The msgid in hand is the proof the message went out: while Redis fails over it is
+        # worth waiting for (a claim left open past its lease would be sent again).
+        deadline = time.monotonic() + SETTLE_PATIENCE_SECONDS
+        while True:
+            try:
+                return bool(self._run(self._settle, self._keys(openid), args))
+            except UNAVAILABLE:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(SETTLE_RETRY_SECONDS)
 
     def settle_by_event(self, openid: str, template_id: str, msgid: str) -> str | None:
         """WeChat says it took message `msgid` for (openid, template): settle the claim it
         belongs to, if still open. Returns the settled "<number>:<change id>", else None."""
         keys = self._keys(openid)
-        claimed = self._evidence(keys, [template_id, msgid, MSGID_SECONDS])
+        claimed = self._evidence(keys, [template_id, msgid, MSGID_SECONDS])  # a read
         if not claimed:
             return None
-        settled = self._settle(keys, [claimed, template_id, msgid, MSGID_SECONDS])
+        settled = self._run(self._settle, keys, [claimed, template_id, msgid, MSGID_SECONDS])
         return claimed if settled else None
 
     def awaiting_evidence(self, openid: str, number: str, change_id: str) -> None:
         """The send's outcome is unknown (no reply): keep the claim until its sent event
         arrives or a fresh deadline passes without one."""
         deadline = int(time.time()) + self._lease
-        self._await([redis_keys.notifications(openid)], [field(number, change_id), deadline])
+        self._run(
+            self._await, [redis_keys.notifications(openid)], [field(number, change_id), deadline]
+        )
 
     def release(self, openid: str, number: str, change_id: str) -> None:
         """WeChat refused the send (busy, rate limit): give the claim back for a retry."""
@@ -184,7 +207,7 @@ class NotificationLog:
 
     def _state(self, openid: str, number: str, change_id: str, state: str) -> None:
         keys = [redis_keys.notifications(openid), redis_keys.inflight_sends(openid)]
-        self._set_state(keys, [field(number, change_id), state, KEEP_SECONDS])
+        self._run(self._set_state, keys, [field(number, change_id), state, KEEP_SECONDS])
 
     def state(self, openid: str, number: str, change_id: str) -> SendRecord | None:
         """The change's record for this user, parsed from its `<state>:<detail>` text."""

@@ -16,7 +16,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
 
-from backend.adapters import redis_keys
+from backend.adapters.polling_store import Schedule
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 RQ_QUEUE_KEY = "rq:queue:refresh"  # the list RQ keeps the refresh queue's job ids in
@@ -75,23 +75,24 @@ class PrometheusMetrics:
 class BacklogCollector:
     """Gauges read from Redis when scraped: refresh queue depth and schedule lag."""
 
-    def __init__(self, client: redis.Redis) -> None:
-        self._redis = client
+    def __init__(self, queue: redis.Redis, schedule: Schedule) -> None:
+        self._queue = queue  # RQ's Redis (QUEUE_REDIS_URL, else the data's)
+        self._schedule = schedule
 
     def collect(self):
         depth = GaugeMetricFamily("upt_refresh_queue_depth", "Refresh jobs waiting in RQ")
-        depth.add_metric([], float(self._redis.llen(RQ_QUEUE_KEY)))
+        depth.add_metric([], float(self._queue.llen(RQ_QUEUE_KEY)))
         lag = GaugeMetricFamily(
             "upt_schedule_lag_seconds", "How overdue the most overdue watched number is"
         )
-        first = self._redis.zrange(redis_keys.schedule(), 0, 0, withscores=True)
-        lag.add_metric([], max(0.0, time.time() - first[0][1]) if first else 0.0)
+        first = self._schedule.most_overdue()
+        lag.add_metric([], max(0.0, time.time() - first) if first is not None else 0.0)
         watched = GaugeMetricFamily("upt_scheduled_numbers", "Numbers on the poll schedule")
-        watched.add_metric([], float(self._redis.zcard(redis_keys.schedule())))
+        watched.add_metric([], float(self._schedule.size()))
         return [depth, lag, watched]
 
 
-def exposition(client: redis.Redis) -> bytes:
+def exposition(queue: redis.Redis, schedule: Schedule) -> bytes:
     """The text every process's metrics add up to, plus the Redis-read gauges."""
     registry = CollectorRegistry()
     if MULTIPROCESS:
@@ -100,5 +101,5 @@ def exposition(client: redis.Redis) -> bytes:
         for metric in (UPS_CALLS, UPS_SECONDS, WECHAT_SENDS, DELAY, REFRESHES, RETRIES, CREDITS,
                        SUPERSEDED):  # fmt: skip
             registry.register(metric)
-    registry.register(BacklogCollector(client))
+    registry.register(BacklogCollector(queue, schedule))
     return generate_latest(registry)

@@ -4,6 +4,8 @@ Keys of one tracking number share the hash tag {<number>} and keys of one user s
 {<openid>}, so the store can move to Redis Cluster; no command ever spans both tags.
 """
 
+import zlib
+
 PREFIX = "upt"
 
 
@@ -32,7 +34,15 @@ def refresh_lock(number: str, lang: str) -> str:
 
 
 def watchers(number: str) -> str:
-    """Set of openids watching the number (durable)."""
+    """Hash openid -> "" of the users watching the number (durable). A hash, not a set: on
+    Redis before 7.2 a set of strings is a hash table (about 230 bytes for one watcher), a
+    small hash a compact listpack (about 100)."""
+    return _number("watching", number)
+
+
+def legacy_watchers(number: str) -> str:
+    """The set the watchers were kept in before 2026-12: read beside the hash, and folded
+    into it on the number's next watch."""
     return _number("watchers", number)
 
 
@@ -157,8 +167,27 @@ def session(token_digest: str) -> str:
     return f"{PREFIX}:session:{token_digest}"
 
 
-def schedule() -> str:
-    """Sorted set: tracking number -> next poll time (epoch seconds) (durable)."""
+# The poll schedule is split over this many sorted sets, each under its own hash tag, so on
+# a cluster the scheduler's writes and its take-due scripts spread over the nodes instead of
+# making one hot key (and one hot node) of the busiest data in the product.
+SCHEDULE_SHARDS = 16
+
+
+def schedule(number: str) -> str:
+    """Sorted set of the number's schedule shard: number -> next poll time (durable)."""
+    return schedule_shard(zlib.crc32(number.encode()) % SCHEDULE_SHARDS)
+
+
+def schedule_shard(index: int) -> str:
+    return f"{PREFIX}:schedule:{{s{index}}}"
+
+
+def schedule_shards() -> list[str]:
+    return [schedule_shard(index) for index in range(SCHEDULE_SHARDS)]
+
+
+def legacy_schedule() -> str:
+    """The one sorted set the schedule was before it was sharded (moved over at start)."""
     return f"{PREFIX}:schedule"
 
 

@@ -1,7 +1,10 @@
 """Redis cache of each number's latest snapshots, with single-flight refresh locks.
 
-Compact: one key per number holds every language's snapshot in one zlib-compressed JSON
-document, so what the languages share (scan times, places, codes) is stored about once.
+Compact: one key per number holds every language's snapshot in one compressed JSON document,
+so what the languages share (scan times, places, codes) is stored about once. The document is
+deflated against a preset dictionary (snapshot_dictionary: field names, UPS's standard
+wording), which halves a typical document; its first byte names the format, so documents
+written before (plain zlib, first byte 0x78) are still read.
 Snapshots of numbers somebody watches are kept a month (served as stale when UPS is down);
 those of numbers nobody watches expire after two days.
 """
@@ -9,32 +12,54 @@ those of numbers nobody watches expire after two days.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import math
 import zlib
 from typing import Any, cast
 
 import redis
 
 from backend.adapters import redis_keys, redis_lock
+from backend.adapters.snapshot_dictionary import ZDICT_V1
 from backend.domain import cadence
 from backend.domain.model import Shipment, shipment_from_dict, shipment_to_dict
 from backend.domain.snapshots import CachedSnapshot
 
 UNWATCHED_KEEP_SECONDS = 2 * 24 * 3600
+# KEYS: snapshots, watchers, the language's remembered error, the legacy watchers set.
+# ARGV: SHA-1 of the document read ('' when there was none), the new document, seconds to
+# keep it when watched, when not.
+_REPLACE = """
+local current = redis.call('get', KEYS[1])
+if (current and redis.sha1hex(current) or '') ~= ARGV[1] then return 0 end
+local keep = redis.call('exists', KEYS[2], KEYS[4]) > 0 and ARGV[3] or ARGV[4]
+redis.call('set', KEYS[1], ARGV[2], 'EX', keep)
+redis.call('del', KEYS[3])
+return 1
+"""
+_V1 = b"\x01"  # raw deflate against ZDICT_V1 (no zlib header or checksum: 6 bytes less)
+_RAW_DEFLATE = -15
 
 
 def encode(document: dict[str, Any]) -> bytes:
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), 9)
+    packer = zlib.compressobj(9, zlib.DEFLATED, _RAW_DEFLATE, 9, zdict=ZDICT_V1)
+    return _V1 + packer.compress(text.encode("utf-8")) + packer.flush()
 
 
 def decode(blob: bytes | None) -> dict[str, Any]:
     if not blob:
         return {}
     try:
-        document = json.loads(zlib.decompress(blob))
+        if blob[:1] == _V1:
+            unpacker = zlib.decompressobj(_RAW_DEFLATE, zdict=ZDICT_V1)
+            text = unpacker.decompress(blob[1:]) + unpacker.flush()
+        else:  # written before the dictionary: plain zlib
+            text = zlib.decompress(blob)
+        document = json.loads(text)
     except (zlib.error, ValueError):
-        return {}  # unreadable (an older format): as good as a miss
+        return {}  # unreadable: as good as a miss
     return document if isinstance(document, dict) else {}
 
 
@@ -59,6 +84,7 @@ class SnapshotCache:
                 **{**client.connection_pool.connection_kwargs, "decode_responses": False}
             )
         )
+        self._replace = self._blobs.register_script(_REPLACE)
 
     def get(self, number: str, lang: str) -> CachedSnapshot | None:
         blob = self._blobs.get(redis_keys.snapshots(number))
@@ -66,21 +92,27 @@ class SnapshotCache:
 
     def put(self, number: str, lang: str, shipment: Shipment, now: float) -> CachedSnapshot:
         """Store a fresh shipment next to the other languages' ones."""
+        now = float(math.floor(now))  # whole seconds: a fraction costs bytes and means nothing
         entry = CachedSnapshot(shipment, now, now + cadence.fresh_for(shipment.status))
-        stored = {"s": _compact(shipment_to_dict(shipment)), "f": now, "u": entry.fresh_until}
-        key, watchers = redis_keys.snapshots(number), redis_keys.watchers(number)
-
-        def write(pipe: redis.client.Pipeline) -> None:
-            document = decode(cast(bytes | None, pipe.get(key)))
+        stored = {
+            "s": _compact(shipment_to_dict(shipment)),
+            "f": int(now),
+            "u": int(entry.fresh_until),
+        }
+        keys = [redis_keys.snapshots(number), redis_keys.watchers(number),
+                redis_keys.lookup_error(number, lang), redis_keys.legacy_watchers(number)]  # fmt: skip
+        # Both languages live in one document: written only if nobody rewrote it since we
+        # read it (compare and set in one script, two round trips), else read again.
+        while True:
+            blob = cast(bytes | None, self._blobs.get(keys[0]))
+            document = decode(blob)
             document[lang] = stored
-            keep = cadence.KEEP_FOR_SECONDS if pipe.exists(watchers) else UNWATCHED_KEEP_SECONDS
-            pipe.multi()
-            pipe.set(key, encode(document), ex=keep)
-            pipe.delete(redis_keys.lookup_error(number, lang))
-
-        # Both languages live in one document: a concurrent write of the other is retried.
-        self._blobs.transaction(write, key, watchers)
-        return entry
+            expected = hashlib.sha1(blob).hexdigest() if blob else ""  # noqa: S324 - a checksum
+            args: list[bytes | str | int] = [
+                expected, encode(document), cadence.KEEP_FOR_SECONDS, UNWATCHED_KEEP_SECONDS,
+            ]  # fmt: skip
+            if self._replace(keys=keys, args=args, client=self._blobs):
+                return entry
 
     def remember_error(self, number: str, lang: str, code: str) -> None:
         """Keep a failure briefly so concurrent and repeated lookups do not all call UPS."""

@@ -8,6 +8,7 @@ from typing import cast
 import redis
 
 from backend.adapters import redis_keys
+from backend.adapters.replicated import Replicated
 from backend.domain.subscriptions import is_acceptance
 
 # A client report and its push event arrive seconds apart; an hour is generous.
@@ -34,10 +35,13 @@ DISABLED_KEEP_SECONDS = 24 * 3600
 
 
 class SubscriptionStore:
-    """Credits per (user, template) and the user's last answer per template."""
+    """Credits per (user, template) and the user's last answer per template. Credits are
+    written confirmed by a replica when `replicated` asks for one (see replicated.py)."""
 
-    def __init__(self, client: redis.Redis) -> None:
+    def __init__(self, client: redis.Redis, replicated: Replicated | None = None) -> None:
         self._redis = client
+        self._replicated = replicated or Replicated(client)
+        self._accept = client.register_script(_ACCEPT)
 
     def record_answer(self, openid: str, template_id: str, answer: str, side: str) -> None:
         """Apply one popup answer reported by the mini-program ("client") or WeChat ("push").
@@ -47,19 +51,15 @@ class SubscriptionStore:
         """
         self._redis.hset(redis_keys.subscription_answers(openid), template_id, answer)
         if is_acceptance(answer):
-            self._redis.eval(
-                _ACCEPT,
-                2,
-                redis_keys.credits(openid),
-                redis_keys.unmatched_accepts(openid),
-                template_id,
-                side,
-                PAIRING_SECONDS,
-            )
+            keys = [redis_keys.credits(openid), redis_keys.unmatched_accepts(openid)]
+            self._replicated.script(self._accept, keys, [template_id, side, PAIRING_SECONDS])
 
     def cancel(self, openid: str, template_id: str) -> None:
         """The user turned the template off (change event or 43101): no credit is left."""
-        self._redis.hset(redis_keys.credits(openid), template_id, 0)
+        self._replicated.write(
+            redis_keys.credits(openid),
+            lambda pipe: pipe.hset(redis_keys.credits(openid), template_id, 0),
+        )
         self._redis.hset(redis_keys.subscription_answers(openid), template_id, "reject")
 
     def credits(self, openid: str) -> dict[str, int]:

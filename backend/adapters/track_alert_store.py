@@ -31,7 +31,8 @@ class TrackAlertStore:
         pipe = self._redis.pipeline(transaction=False)
         for number in numbers:
             key = redis_keys.track_alert(number)
-            pipe.hset(key, mapping={"expires_at": str(expires_at), "rejected": ""})
+            pipe.hset(key, "expires_at", str(expires_at))
+            pipe.hdel(key, "rejected")  # absent rather than empty: bytes on every parcel
             pipe.expireat(key, int(expires_at + KEEP_AFTER_EXPIRY_SECONDS))
             pipe.zadd(redis_keys.track_alert_due(), {number: renew_at})
         pipe.execute()

@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2
     if args.check:
-        return 0 if redis_answers(settings.redis_url) else 1
+        return 0 if redis_answers(settings) else 1
     configure_logging(settings.log_level)
     services = build_services(settings)
     jobs.install(services.refresh_job, settings.worker_concurrency)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from backend.adapters import redis_keys
 from backend.adapters.notification_log import NotificationLog
 from backend.adapters.subscription_store import SubscriptionStore
 from backend.adapters.watch_store import WatchLimitError, WatchStore
@@ -111,3 +112,17 @@ def test_every_acceptance_pairs_across_sides_into_one_credit(ledger, client, pus
     ledger.record_answer(USER, TPL, pushed, side="push")
     assert ledger.credits(USER) == {TPL: 1}
     assert ledger.answers(USER) == {TPL: pushed}
+
+
+def test_watchers_kept_in_the_old_set_are_still_known_and_folded_into_the_hash(redis_client):
+    """Production holds each number's watchers in a set (before 2026-12): they are read beside
+    the hash, the number's next watch moves them over, and unwatching works on both."""
+    redis_client.sadd(redis_keys.legacy_watchers("1ZA"), "o_old_1", "o_old_2")
+    store = WatchStore(redis_client)
+    assert store.watchers("1ZA") == {"o_old_1", "o_old_2"}
+    assert store.unwatch("o_old_1", "1ZA") is False
+    store.watch(USER, "1ZA", None)
+    assert not redis_client.exists(redis_keys.legacy_watchers("1ZA"))
+    assert store.watchers("1ZA") == {"o_old_2", USER}
+    assert redis_client.type(redis_keys.watchers("1ZA")) == "hash"
+    assert store.unwatch("o_old_2", "1ZA") is False and store.unwatch(USER, "1ZA") is True

@@ -39,14 +39,25 @@ A, B, C = make_1z("CONTRT", 1), make_1z("CONTRT", 2), make_1z("CONTRT", 3)
 USER, TEMPLATE = "o-contract", "tpl-contract"
 
 
-@pytest.fixture(params=["fake", "redis"])
-def real(request) -> bool:
-    return request.param == "redis"
+TOPOLOGIES = [pytest.param(kind, marks=pytest.mark.topology) for kind in ("cluster", "sentinel")]
+
+
+@pytest.fixture(params=["fake", "redis", *TOPOLOGIES])
+def real(request) -> str | None:
+    """None for the fake; else which Redis: the test server, a cluster, or Sentinel's primary."""
+    return None if request.param == "fake" else request.param
 
 
 @pytest.fixture
 def redis_or_none(real, request):
-    return request.getfixturevalue("redis_client") if real else None
+    if real is None or real == "redis":
+        yield request.getfixturevalue("redis_client") if real else None
+        return
+    topology = request.getfixturevalue("redis_topologies")(real)
+    topology.flush()
+    client = topology.data_client()
+    yield client
+    client.close()
 
 
 def test_claims_spend_one_credit_once_and_mark_unread_without_credit(redis_or_none):

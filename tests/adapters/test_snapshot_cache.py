@@ -3,11 +3,14 @@ numbers kept a month and others two days, concurrent writers of two languages bo
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
+import zlib
 
 import pytest
 
-from backend.adapters import redis_conn, redis_keys
+from backend.adapters import redis_conn, redis_keys, snapshot_cache, snapshot_dictionary
 from backend.adapters.snapshot_cache import UNWATCHED_KEEP_SECONDS, SnapshotCache
 from backend.adapters.watch_store import WatchStore
 from backend.domain import cadence
@@ -30,10 +33,15 @@ def shipment(lang: str) -> Shipment:
 
 
 @pytest.fixture
-def cache(redis_url, redis_client):
-    blobs = redis_conn.connect(redis_url, decode=False)
-    yield SnapshotCache(redis_client, blobs)
-    blobs.close()
+def blobs(redis_url, redis_client):
+    client = redis_conn.connect(redis_url, decode=False)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def cache(redis_client, blobs):
+    return SnapshotCache(redis_client, blobs)
 
 
 def test_both_languages_come_back_equal_from_one_compact_key(cache, redis_client):
@@ -80,3 +88,24 @@ def test_an_unreadable_entry_is_a_miss(cache, redis_url):
     cache.put(NUMBER, "zh", shipment("zh"), 1000.0)  # and is simply replaced
     assert cache.get(NUMBER, "zh").shipment == shipment("zh")
     blobs.close()
+
+
+def test_documents_written_before_the_dictionary_are_still_read(cache, blobs):
+    """Production holds plain-zlib documents (format before v1): they stay readable, and the
+    next write stores the dictionary format, keeping the other language's snapshot."""
+    cache.put(NUMBER, "zh", shipment("zh"), 1000.0)
+    document = snapshot_cache.decode(blobs.get(redis_keys.snapshots(NUMBER)))
+    old = zlib.compress(json.dumps(document, ensure_ascii=False).encode(), 9)
+    blobs.set(redis_keys.snapshots(NUMBER), old)
+    assert cache.get(NUMBER, "zh").shipment == shipment("zh")
+    cache.put(NUMBER, "en", shipment("en"), 1001.0)
+    stored = blobs.get(redis_keys.snapshots(NUMBER))
+    assert stored[:1] == b"\x01" and len(stored) < len(old)
+    assert cache.get(NUMBER, "zh").shipment == shipment("zh")
+    assert cache.get(NUMBER, "en").shipment == shipment("en")
+
+
+def test_the_compression_dictionary_never_changes():
+    """Every stored v1 document needs these exact bytes to be read back."""
+    digest = hashlib.sha256(snapshot_dictionary.ZDICT_V1).hexdigest()
+    assert digest == "9fc9c9c2188c06eef654ec7cafa08a691635e60f796dff99b3eb1befb4a7dc34"

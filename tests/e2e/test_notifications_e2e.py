@@ -1,106 +1,41 @@
 """End to end, as `make run` runs it: two users watch one parcel and get exactly one message
-per notified change, also when the worker is SIGKILLed at random moments and restarted."""
+per notified change, also when the worker is SIGKILLed at random moments and restarted; on
+the test Redis, on a Redis Cluster (RQ on its own Redis) and on a Sentinel-watched primary."""
 
 from __future__ import annotations
 
 import random
 import threading
 import time
-from collections import Counter
+from collections.abc import Iterator
 
 import pytest
-import requests
 from rq import Queue
 from rq.registry import FailedJobRegistry, FinishedJobRegistry
 
-from backend.adapters import redis_conn, redis_keys
+from backend.adapters import redis_conn
 from backend.adapters.job_queue import QUEUE_NAME
 from tests.support.e2e import running_stack
+from tests.support.journey import (
+    ATTENTION,
+    DELIVERED,
+    OUT,
+    SC,
+    Journey,
+    Where,
+    per_user_templates,
+    signature,
+)
 from tests.support.stack import Stack
-from tests.support.wechat import login_code
 
 pytestmark = pytest.mark.e2e
+TOPOLOGIES = [pytest.param(kind, marks=pytest.mark.topology) for kind in ("cluster", "sentinel")]
 
-SCENARIO = "address_exception_then_delivered"
-SC, ATTENTION = "sandbox-tpl-status-change", "sandbox-tpl-attention"
-OUT, DELIVERED = "sandbox-tpl-out-for-delivery", "sandbox-tpl-delivered"
-STEP_TIMEOUT = 30
 KILLS_PER_STEP = 3  # the journey has 8 steps: at least 24 SIGKILLs per chaos run
 
 
-class Journey:
-    """Drives the HTTP API as the mini-program and the sandboxes as the outside world."""
-
-    def __init__(self, stack: Stack, redis_url: str) -> None:
-        self.url = stack.url
-        self.redis = redis_conn.connect(redis_url)
-        self.number = next(
-            s["number"] for s in self.get("/_sandbox/ups/scenarios") if s["scenario"] == SCENARIO
-        )
-        self.post(f"/_sandbox/ups/parcels/{self.number}/reset", json={"step": 1})
-
-    def get(self, path: str, token: str | None = None):
-        response = requests.get(self.url + path, headers=_auth(token), timeout=30)
-        assert response.status_code == 200, response.text
-        return response.json()
-
-    def post(self, path: str, token: str | None = None, **kwargs):
-        response = requests.post(self.url + path, headers=_auth(token), timeout=30, **kwargs)
-        assert response.status_code == 200, response.text
-        return response.json()
-
-    def login(self, name: str) -> str:
-        return self.post("/api/v1/auth/login", json={"code": login_code(name)})["token"]
-
-    def watch(self, token: str) -> None:
-        response = requests.put(
-            f"{self.url}/api/v1/parcels/{self.number}", json={}, headers=_auth(token), timeout=30
-        )
-        assert response.status_code == 200, response.text
-
-    def subscribe_in_popup(self, user: str, templates: list[str]) -> None:
-        self.post("/_sandbox/wechat/subscribe",
-                  json={"user": user, "template_ids": templates, "action": "accept"})  # fmt: skip
-        time.sleep(1.1)  # WeChat's CreateTime has one-second resolution
-
-    def advance_and_settle(self) -> str:
-        status = self.post(f"/_sandbox/ups/parcels/{self.number}/advance")["status"]
-        self.wait(lambda: self.settled(status), f"worker never reached {status}")
-        return status
-
-    def settled(self, status: str) -> bool:
-        state = self.redis.hgetall(redis_keys.tracked(self.number))
-        return state.get("status") == status and not any(k.startswith("pending:") for k in state)
-
-    def messages(self) -> list[dict]:
-        return self.get("/_sandbox/wechat/messages")
-
-    @staticmethod
-    def wait(condition, failure: str, timeout: float = STEP_TIMEOUT) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if condition():
-                return
-            time.sleep(0.2)
-        raise AssertionError(failure)
-
-
-def _auth(token: str | None) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"} if token else {}
-
-
-def signature(message: dict) -> tuple:
-    """What makes two messages the same notification: who, which template, which change."""
-    return (
-        message["touser"],
-        message["template_id"],
-        message["page"],
-        repr(sorted(message["data"].items())),
-    )
-
-
-def run_journey(stack: Stack, redis_url: str, chaos: bool) -> dict:
-    journey = Journey(stack, redis_url)
+def run_journey(stack: Stack, where: Where, chaos: bool) -> dict:
+    journey = Journey(stack.url, where)
     alice, bob = journey.login("alice"), journey.login("bob")
     journey.watch(alice)
     journey.watch(bob)
@@ -154,18 +89,27 @@ def _kill_randomly(stack: Stack, stop: threading.Event, kills: list[float]) -> N
         stack.start_worker()
 
 
+@pytest.fixture(params=["redis", *TOPOLOGIES])
+def where(request, redis_url) -> Iterator[tuple[Where, dict[str, str]]]:
+    """Clients for the test's Redis topology, and the environment that points processes at it."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_client")  # flushed
+        data, queue = redis_conn.connect(redis_url), redis_conn.connect(redis_url, decode=False)
+        env = {"REDIS_URL": redis_url}
+    else:
+        topology = request.getfixturevalue("redis_topologies")(request.param)
+        topology.flush()
+        data, queue, env = topology.data_client(), topology.queue_client(), topology.env()
+    yield Where(data, queue), env
+    data.close()
+    queue.close()
+
+
 @pytest.fixture
-def stack(redis_url, redis_client, tmp_path):
-    with running_stack(redis_url, tmp_path, POLL_INTERVAL_SCALE="0.0001") as stack:
+def stack(where, tmp_path):
+    _, env = where
+    with running_stack(env["REDIS_URL"], tmp_path, POLL_INTERVAL_SCALE="0.0001", **env) as stack:
         yield stack
-
-
-def per_user_templates(messages: list[dict]) -> list[dict[str, int]]:
-    """Each recipient's templates, users ordered by message count (openids are opaque)."""
-    users: dict[str, Counter] = {}
-    for message in messages:
-        users.setdefault(message["touser"], Counter())[message["template_id"]] += 1
-    return sorted((dict(c) for c in users.values()), key=lambda c: -sum(c.values()))
 
 
 # Alice accepted every template once; bob accepted the status template twice (and his phone
@@ -173,8 +117,8 @@ def per_user_templates(messages: list[dict]) -> list[dict[str, int]]:
 EXPECTED = [{ATTENTION: 1, OUT: 1, DELIVERED: 1}, {SC: 2}]
 
 
-def test_each_watcher_gets_exactly_one_message_per_notified_change(stack, redis_url):
-    run = run_journey(stack, redis_url, chaos=False)
+def test_each_watcher_gets_exactly_one_message_per_notified_change(stack, where):
+    run = run_journey(stack, where[0], chaos=False)
     journey, messages = run["journey"], run["messages"]
     assert run["statuses"][-1] == "delivered" and "exception" in run["statuses"]
     assert len({signature(m) for m in messages}) == len(messages), "a message was sent twice"
@@ -191,16 +135,14 @@ def test_each_watcher_gets_exactly_one_message_per_notified_change(stack, redis_
 
 def _assert_one_ups_call_per_refresh(journey: Journey) -> None:
     calls = journey.get("/_sandbox/ups/stats")["track_calls_by_number"][journey.number]
-    kwargs = journey.redis.connection_pool.connection_kwargs
-    url = f"redis://{kwargs['host']}:{kwargs['port']}/{kwargs.get('db', 0)}"
-    queue = Queue(QUEUE_NAME, connection=redis_conn.connect(url, decode=False))
+    queue = Queue(QUEUE_NAME, connection=journey.queue)
     refreshes = FinishedJobRegistry(queue=queue).count + FailedJobRegistry(queue=queue).count
     # Two watchers, yet no more UPS calls than refresh jobs (+2 for the two watch requests).
     assert 0 < calls <= refreshes + 2, (calls, refreshes)
 
 
-def test_killing_the_worker_at_random_loses_and_doubles_nothing(stack, redis_url):
-    run = run_journey(stack, redis_url, chaos=True)
+def test_killing_the_worker_at_random_loses_and_doubles_nothing(stack, where):
+    run = run_journey(stack, where[0], chaos=True)
     messages = run["messages"]
     assert run["kills"] >= 20
     assert len({signature(m) for m in messages}) == len(messages), "a message was sent twice"

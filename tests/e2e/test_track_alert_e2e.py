@@ -39,7 +39,7 @@ def test_a_pushed_scan_reaches_the_wechat_inbox_within_two_seconds(stack, redis_
     assert wait_for(lambda: number in subscribed(url), timeout=10), "never subscribed"
     body = {"user": "alice", "template_ids": TEMPLATES, "action": "accept"}
     call("POST", f"{url}/_sandbox/wechat/subscribe", json=body)
-    next_poll = redis_conn.connect(redis_url).zscore(redis_keys.schedule(), number)
+    next_poll = redis_conn.connect(redis_url).zscore(redis_keys.schedule(number), number)
     assert next_poll is not None and next_poll > time.time() + 600  # polling is far off
 
     started = time.monotonic()
@@ -78,7 +78,7 @@ def test_a_pushed_scan_is_notified_even_while_the_track_api_fails(stack, redis_u
     failed = call("GET", f"{url}/_sandbox/ups/stats")["track_calls_by_number"][number]
     assert failed >= 2  # the watch's lookup, then the webhook's refresh that failed
     # The Track API is asked again soon (not at the slow polling cadence) to complete it.
-    next_poll = redis_conn.connect(redis_url).zscore(redis_keys.schedule(), number)
+    next_poll = redis_conn.connect(redis_url).zscore(redis_keys.schedule(number), number)
     assert next_poll is not None and next_poll < time.time() + 30
     time.sleep(1.0)
     assert len(messages_for(url, number)) == 1

@@ -57,9 +57,9 @@ def test_users_never_see_each_others_parcels_and_unwatching_stops_polling(live):
     assert call(live, "GET", f"/api/v1/parcels/{TRANSIT}", bob).status_code == 404
     assert call(live, "GET", "/api/v1/parcels", bob).json() == {"parcels": []}
     store = app.extensions["services"].redis
-    assert store.zscore(redis_keys.schedule(), TRANSIT) is not None
+    assert store.zscore(redis_keys.schedule(TRANSIT), TRANSIT) is not None
     assert call(live, "DELETE", f"/api/v1/parcels/{TRANSIT}", alice).status_code == 204
-    assert store.zscore(redis_keys.schedule(), TRANSIT) is None
+    assert store.zscore(redis_keys.schedule(TRANSIT), TRANSIT) is None
     assert call(live, "GET", f"/api/v1/parcels/{TRANSIT}", alice).status_code == 404
 
 

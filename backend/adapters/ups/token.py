@@ -132,7 +132,7 @@ def _json(response: requests.Response) -> dict:
 
 def _delete_if_equal(store: redis.Redis, key: str, expected: str) -> None:
     """Delete `key` only while it still holds `expected` (WATCH keeps it atomic, no Lua)."""
-    with store.pipeline() as pipe:
+    with store.pipeline(transaction=True) as pipe:  # a transaction on a cluster too
         try:
             pipe.watch(key)
             if _text(pipe.get(key)) != expected:

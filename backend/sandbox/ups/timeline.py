@@ -51,7 +51,7 @@ def set_step(scenario: Scenario, count: int, now: float | None = None) -> list[f
 
 def advance(scenario: Scenario, now: float | None = None) -> list[float]:
     """The next scripted scan happens now; nothing changes once the journey is over."""
-    with store().pipeline() as pipe:
+    with store().pipeline(transaction=True) as pipe:
         while True:
             try:
                 pipe.watch(_field())

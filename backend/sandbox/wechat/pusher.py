@@ -19,6 +19,7 @@ from backend.settings import Settings
 log = logging.getLogger(__name__)
 
 PUSH_TIMEOUT = (2.0, 5.0)  # WeChat itself waits five seconds for "success"
+RETRY_SECONDS = (1.0, 2.0, 4.0)  # WeChat's spacing is not documented; retries come within seconds
 # Sent events are pushed from a few background threads, so a send's reply never waits.
 _LATER = ThreadPoolExecutor(max_workers=4, thread_name_prefix="sandbox-push")
 
@@ -77,7 +78,7 @@ def signed_request(event: dict[str, Any], config: Settings) -> tuple[dict[str, s
 def push_event(app_base_url: str, event: dict[str, Any], config: Settings) -> bool:
     """POST the event to `app_base_url`/wechat/push; True when the app answered success."""
     query, body = signed_request(event, config)
-    url = app_base_url.rstrip("/") + "/wechat/push"
+    url = (config.sandbox_push_url or app_base_url).rstrip("/") + "/wechat/push"
     try:
         response = requests.post(
             url,
@@ -93,5 +94,16 @@ def push_event(app_base_url: str, event: dict[str, Any], config: Settings) -> bo
 
 
 def push_later(app_base_url: str, event: dict[str, Any], config: Settings) -> None:
-    """Push `event` from a background thread, never delaying the caller's own reply."""
-    _LATER.submit(push_event, app_base_url, event, config)
+    """Push `event` from a background thread, never delaying the caller's own reply; like
+    WeChat ("总共重试三次"), a push the app did not answer with success is tried three more
+    times, RETRY_SECONDS apart."""
+    _LATER.submit(_push_with_retries, app_base_url, event, config)
+
+
+def _push_with_retries(app_base_url: str, event: dict[str, Any], config: Settings) -> bool:
+    for pause in (*RETRY_SECONDS, None):
+        if push_event(app_base_url, event, config):
+            return True
+        if pause is not None:
+            time.sleep(pause)
+    return False
