@@ -120,6 +120,7 @@ class Notifier:
         template = next(fitting, None)
         if template is None:
             self._log.mark(openid, change.number, change.change_id, "unread")
+            self._metrics.no_credit()
             return "unread"
         claim = self._claim(openid, change, template)
         if claim in (2, 3):  # a send awaits its reply or the messenger's delivery report

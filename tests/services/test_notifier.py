@@ -15,6 +15,7 @@ from backend.domain.errors import (
 from backend.domain.model import Shipment, TrackingEvent
 from backend.domain.statuses import Status
 from backend.domain.tracking import detect_change
+from backend.ports.metrics import NullMetrics
 from backend.services.notifications import Notifier, QuietHours
 from tests.fakes import FakeCreditLedger, FakeMessenger, FakeNotificationLog, FakeTemplate
 
@@ -210,3 +211,19 @@ def test_a_send_gives_up_waiting_and_comes_back_later(messenger, ledger):
     notifier = Notifier(messenger, TEMPLATES, ledger, log, QuietHours(0, 0), sleep=waits.append)
     assert notify(notifier, Status.EXCEPTION) == "retry" and messenger.sent == []
     assert 1.0 <= sum(waits) <= 3.0  # bounded: the fan-out thread is not held for long
+
+
+def test_a_change_nobody_has_credit_for_is_counted_for_the_credits_alert(messenger, ledger):
+    counted = []
+
+    class Recorder(NullMetrics):
+        def no_credit(self) -> None:
+            counted.append(1)
+
+    log = FakeNotificationLog(ledger)
+    notifier = Notifier(messenger, TEMPLATES, ledger, log, QuietHours(0, 0), metrics=Recorder())
+    assert notify(notifier, Status.DELIVERED) == "unread"
+    grant(ledger, DELIVERED)
+    assert notify(notifier, Status.EXCEPTION) == "unread"  # a delivered credit cannot carry it
+    assert notify(notifier, Status.DELIVERED, number="1Z999AA10123456791") == "sent"
+    assert len(counted) == 2
