@@ -60,12 +60,23 @@ on_exit() {
     exit "$code"
   fi
   if [ -S "$WORK/podman.sock" ]; then compose down -v --remove-orphans >/dev/null 2>&1 || true; fi
+  remove_leftovers
   [ -n "$TICKER_PID" ] && kill "$TICKER_PID" 2>/dev/null
   [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null
   rm -rf "$WORK"
   exit "$code"
 }
 trap on_exit EXIT
+trap 'exit 143' TERM INT  # a time budget running out still cleans up
+
+# Whatever compose could not remove (the API gone with the budget): by the project's names.
+remove_leftovers() {
+  local ids
+  ids=$(podman ps -aq --filter "label=com.docker.compose.project=$PROJECT" 2>/dev/null || true)
+  [ -n "$ids" ] && { podman rm -f $ids >/dev/null 2>&1 || true; }
+  for v in $(podman volume ls -q 2>/dev/null | grep "^${PROJECT}_" || true); do podman volume rm -f "$v" >/dev/null 2>&1; done
+  podman network rm -f "${PROJECT}_default" >/dev/null 2>&1 || true
+}
 
 # The Debian mirror apt already uses (debootstrap and the image builds fetch from it).
 debian_mirror() {
@@ -193,7 +204,7 @@ build "$PROMETHEUS_IMAGE" --build-arg "BASE=$BASE_IMAGE" -f deploy/rehearsal/pro
 say "   $(podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E 'upt-(app|redis|prometheus):rehearsal' | tr '\n' ' ')"
 
 step "Podman's Docker API on $WORK/podman.sock; override file with local image names"
-podman system service --time=0 "$DOCKER_HOST" >"$WORK/service.log" 2>&1 &
+setsid podman system service --time=0 "$DOCKER_HOST" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 100); do [ -S "$WORK/podman.sock" ] && break; sleep 0.1; done
 run_healthchecks & TICKER_PID=$!
