@@ -109,7 +109,8 @@ run_healthchecks() {
   declare -A due
   while sleep 1; do
     local now; now=$(date +%s)
-    for c in $(podman ps --filter "label=com.docker.compose.project=$PROJECT" --format '{{.Names}}' 2>/dev/null); do
+    # by id: a container recreated under the same name starts a schedule of its own
+    for c in $(podman ps --filter "label=com.docker.compose.project=$PROJECT" --format '{{.ID}}' 2>/dev/null); do
       [ "${due[$c]:-0}" -gt "$now" ] && continue
       local every
       every=$(podman inspect "$c" --format '{{if .Config.Healthcheck}}{{.Config.Healthcheck.Interval}}{{end}}' 2>/dev/null || true)
@@ -148,13 +149,20 @@ check() { # check STEP: compose_checks.py inside the api container, against http
   podman cp "$api:/tmp/rehearsal-state.json" "$WORK/state.json"
 }
 
-build() { # build IMAGE ARGS...: build, then drop the image the tag held before (if unused)
-  local image=$1 before; shift
-  before=$(podman image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)
-  podman build -q --layers -t "$image" "$@" >/dev/null
-  if [ -n "$before" ] && [ "$before" != "$(podman image inspect --format '{{.Id}}' "$image")" ]; then
-    podman rmi "$before" >/dev/null 2>&1 || true
-  fi
+inputs() { # inputs PATH...: one hash of the files an image is built from (and the base image)
+  { podman image inspect --format '{{.Id}}' "$BASE_IMAGE"
+    find "$@" -type f ! -name '*.pyc' ! -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha256sum
+  } | sha256sum | cut -c1-16
+}
+
+build() { # build IMAGE INPUTS ARGS...: skipped when the tag holds an image of these inputs
+  local image=$1 wanted=$2 before; shift 2
+  before=$(podman image inspect --format '{{.Id}} {{index .Labels "upt.rehearsal.inputs"}}' "$image" 2>/dev/null || true)
+  if [ "${before#* }" = "$wanted" ]; then say "   $image: up to date"; return 0; fi
+  # No layer cache: nothing piles up between runs; an unchanged image is not rebuilt at all.
+  podman build -q --layers=false --label "upt.rehearsal.inputs=$wanted" -t "$image" "$@" >/dev/null
+  if [ -n "$before" ]; then podman rmi "${before%% *}" >/dev/null 2>&1 || true; fi
+  say "   $image: built"
 }
 
 up_until_ready() { # compose up, then the API answers from the host and every check passes
@@ -198,9 +206,13 @@ if ! podman image exists "$BASE_IMAGE"; then
 fi
 
 step "images: app (the project's Dockerfile, BASE=$BASE_IMAGE), Redis and Prometheus from Debian"
-build "$APP_IMAGE" --build-arg "BASE=$BASE_IMAGE" "$ROOT"
-build "$REDIS_IMAGE" --build-arg "BASE=$BASE_IMAGE" -f deploy/rehearsal/redis.Containerfile deploy/rehearsal
-build "$PROMETHEUS_IMAGE" --build-arg "BASE=$BASE_IMAGE" -f deploy/rehearsal/prometheus.Containerfile deploy/rehearsal
+build "$APP_IMAGE" "$(inputs Dockerfile .dockerignore pyproject.toml README.md backend miniprogram/app.json)" \
+  --build-arg "BASE=$BASE_IMAGE" "$ROOT"
+for service in redis prometheus; do
+  image=$REDIS_IMAGE; [ "$service" = prometheus ] && image=$PROMETHEUS_IMAGE
+  build "$image" "$(inputs deploy/rehearsal/$service.Containerfile deploy/rehearsal/redis-entrypoint.sh)" \
+    --build-arg "BASE=$BASE_IMAGE" -f "deploy/rehearsal/$service.Containerfile" deploy/rehearsal
+done
 say "   $(podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E 'upt-(app|redis|prometheus):rehearsal' | tr '\n' ' ')"
 
 step "Podman's Docker API on $WORK/podman.sock; override file with local image names"
