@@ -46,6 +46,7 @@ compose() {
 
 on_exit() {
   local code=$?
+  set +e  # every step of the clean-up runs, whatever the one before did
   if [ "$code" -ne 0 ]; then
     say "!! rehearsal failed in: ${STEP_NAME:-setup}"
     if [ -S "$WORK/podman.sock" ]; then
