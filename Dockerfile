@@ -1,5 +1,8 @@
 # One image for the api and worker services; they differ only by command.
-FROM python:3.11-slim
+# BASE: any Debian-based image with Python 3.11+, `python` and pip on PATH. Docker users keep
+# the default; `make compose-test` builds one from Debian's own packages (no image registry).
+ARG BASE=python:3.11-slim
+FROM ${BASE}
 
 # A CJK font so shared parcel cards can draw Chinese text.
 RUN apt-get update \

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 NPM_STAMP := miniprogram/node_modules/.installed-stamp
 
-.PHONY: run test test-python test-miniprogram lint bench fuzz preview up down install system-deps clean
+.PHONY: run test test-python test-miniprogram lint alerts-check compose-test bench fuzz preview up down install system-deps clean
 
 install: $(STAMP)
 
@@ -23,14 +23,14 @@ $(NPM_STAMP): miniprogram/package-lock.json
 	cd miniprogram && npm ci --no-audit --no-fund
 	@touch $(NPM_STAMP)
 
-# Debian packages the tests need (Chromium for browser tests, a CJK font for cards).
+# Debian packages the tests need (Chromium for browser tests, a CJK font for cards, promtool).
 system-deps:
 	@bash scripts/system-deps.sh
 
 run: $(STAMP)
 	$(PY) -m backend.devserver
 
-test: $(STAMP) system-deps lint test-python test-miniprogram
+test: $(STAMP) system-deps lint alerts-check test-python test-miniprogram
 
 # PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not topology"' (CI's second pass).
 test-python: $(STAMP)
@@ -43,6 +43,19 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check backend tests
 	$(VENV)/bin/ruff format --check backend tests
 	$(VENV)/bin/mypy
+
+# Prometheus's own checks of deploy/prometheus: the configuration (on a copy with a token file,
+# as the compose service writes one), the alert rules, and their unit tests.
+alerts-check:
+	@command -v promtool >/dev/null || { echo "promtool is missing: install Debian's prometheus package (make system-deps)"; exit 1; }
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && cp deploy/prometheus/*.yml "$$tmp"/ && : > "$$tmp/metrics-token" \
+		&& promtool check config "$$tmp/prometheus.yml" \
+		&& promtool check rules deploy/prometheus/alerts.yml \
+		&& cd deploy/prometheus && promtool test rules alerts.test.yml
+
+# The README's docker-compose deployment run for real with Podman (root, Debian; see the script).
+compose-test:
+	bash scripts/compose-rehearsal.sh
 
 # A long schemathesis campaign over the OpenAPI document (make test runs ~45 s of it).
 fuzz: $(STAMP)

@@ -104,7 +104,9 @@ def web_use_cases(services: Services) -> dict[type, object]:
         ),
         registry.Health: registry.Health(_answers(services.redis)),
         registry.MetricsPage: registry.MetricsPage(
-            functools.partial(exposition, services.queue.rq.connection, services.schedule),
+            functools.partial(
+                exposition, services.queue.rq.connection, services.schedule, services.ups.pause.left
+            ),
             settings.metrics_token,
         ),
     }

@@ -1,8 +1,9 @@
 """Prometheus metrics (prometheus-client), in multi-process mode when PROMETHEUS_MULTIPROC_DIR
 is set (gunicorn workers and RQ workers each write files there; a scrape merges them).
 
-Queue depth and schedule lag are read from Redis at scrape time, so they are right whichever
-process answers the scrape.
+Queue depth, schedule lag and the UPS pause are read from Redis at scrape time, so they are
+right whichever process answers the scrape; when Redis does not answer, `upt_redis_up` says so
+and the scrape still succeeds. deploy/prometheus/alerts.yml alerts on these names.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import time
+from collections.abc import Callable
 
 import redis
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, values
@@ -43,6 +45,9 @@ REFRESHES = Counter("upt_refreshes", "Refreshes of watched numbers by outcome", 
 RETRIES = Counter("upt_retries", "Refreshes and sends tried again soon", ["kind"])
 CREDITS = Counter("upt_credits_spent", "Subscribe-message credits spent (messages sent)")
 SUPERSEDED = Counter("upt_changes_superseded", "Changes replaced before they could be sent")
+NO_CREDIT = Counter(
+    "upt_changes_without_credit", "Changes a watcher was not told: no subscribe-message credit"
+)
 
 
 class PrometheusMetrics:
@@ -71,15 +76,32 @@ class PrometheusMetrics:
     def superseded(self, count: int) -> None:
         SUPERSEDED.inc(count)
 
+    def no_credit(self) -> None:
+        NO_CREDIT.inc()
+
 
 class BacklogCollector:
-    """Gauges read from Redis when scraped: refresh queue depth and schedule lag."""
+    """Gauges read from Redis when scraped: whether it answers, refresh queue depth, schedule
+    lag and the UPS-wide Retry-After pause."""
 
-    def __init__(self, queue: redis.Redis, schedule: Schedule) -> None:
+    def __init__(
+        self, queue: redis.Redis, schedule: Schedule, pause_left: Callable[[], float]
+    ) -> None:
         self._queue = queue  # RQ's Redis (QUEUE_REDIS_URL, else the data's)
         self._schedule = schedule
+        self._pause_left = pause_left  # UpsPause.left: the data store's pause key
 
     def collect(self):
+        up = GaugeMetricFamily("upt_redis_up", "1 when Redis answered this scrape, else 0")
+        try:
+            backlog = self._backlog()
+        except redis.RedisError:
+            up.add_metric([], 0.0)
+            return [up]
+        up.add_metric([], 1.0)
+        return [up, *backlog]
+
+    def _backlog(self) -> list[GaugeMetricFamily]:
         depth = GaugeMetricFamily("upt_refresh_queue_depth", "Refresh jobs waiting in RQ")
         depth.add_metric([], float(self._queue.llen(RQ_QUEUE_KEY)))
         lag = GaugeMetricFamily(
@@ -89,17 +111,21 @@ class BacklogCollector:
         lag.add_metric([], max(0.0, time.time() - first) if first is not None else 0.0)
         watched = GaugeMetricFamily("upt_scheduled_numbers", "Numbers on the poll schedule")
         watched.add_metric([], float(self._schedule.size()))
-        return [depth, lag, watched]
+        pause = GaugeMetricFamily(
+            "upt_ups_pause_seconds", "Seconds left of the pause UPS asked for with Retry-After"
+        )
+        pause.add_metric([], self._pause_left())
+        return [depth, lag, watched, pause]
 
 
-def exposition(queue: redis.Redis, schedule: Schedule) -> bytes:
+def exposition(queue: redis.Redis, schedule: Schedule, pause_left: Callable[[], float]) -> bytes:
     """The text every process's metrics add up to, plus the Redis-read gauges."""
     registry = CollectorRegistry()
     if MULTIPROCESS:
         MultiProcessCollector(registry)
     else:  # one process: its own metrics
         for metric in (UPS_CALLS, UPS_SECONDS, WECHAT_SENDS, DELAY, REFRESHES, RETRIES, CREDITS,
-                       SUPERSEDED):  # fmt: skip
+                       SUPERSEDED, NO_CREDIT):  # fmt: skip
             registry.register(metric)
-    registry.register(BacklogCollector(queue, schedule))
+    registry.register(BacklogCollector(queue, schedule, pause_left))
     return generate_latest(registry)

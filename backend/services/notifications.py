@@ -111,6 +111,7 @@ class Notifier:
         template = next(fitting, None)
         if template is None:
             self._log.mark(openid, change.number, change.change_id, SendRecord(SendState.UNREAD))
+            self._metrics.no_credit()
             return Outcome.UNREAD
         claim = self._claim(openid, change, template)
         if claim in (Claim.TEMPLATE_BUSY, Claim.IN_FLIGHT):  # awaiting a reply or a report

@@ -15,6 +15,7 @@ from backend.domain.errors import (
 from backend.domain.model import Shipment, TrackingEvent
 from backend.domain.statuses import Status
 from backend.domain.tracking import detect_change
+from backend.ports.metrics import NullMetrics
 from backend.services.notifications import Notifier, QuietHours
 from tests.fakes import FakeCreditLedger, FakeMessenger, FakeNotificationLog, FakeTemplate
 
@@ -239,3 +240,19 @@ def test_a_critical_moment_falls_back_to_another_template_that_can_carry_it(
     assert notify(notifier, Status.RETURNED_TO_SENDER) == "sent"
     assert messenger.sent[-1][1] == DELIVERED
     assert notify(notifier, Status.EXCEPTION) == "unread"  # only attention or status change
+
+
+def test_a_change_nobody_has_credit_for_is_counted_for_the_credits_alert(messenger, ledger):
+    counted = []
+
+    class Recorder(NullMetrics):
+        def no_credit(self) -> None:
+            counted.append(1)
+
+    log = FakeNotificationLog(ledger)
+    notifier = Notifier(messenger, TEMPLATES, ledger, log, QuietHours(0, 0), metrics=Recorder())
+    assert notify(notifier, Status.DELIVERED) == "unread"
+    grant(ledger, DELIVERED)
+    assert notify(notifier, Status.EXCEPTION) == "unread"  # a delivered credit cannot carry it
+    assert notify(notifier, Status.DELIVERED, number="1Z999AA10123456791") == "sent"
+    assert len(counted) == 2

@@ -1,4 +1,5 @@
-"""docker-compose.yml, the Dockerfile and config/example.env agree (Docker cannot run here)."""
+"""docker-compose.yml, the Dockerfile and config/example.env agree. (`make compose-test` runs
+them for real, with Podman; these checks are what every `make test` can afford.)"""
 
 from __future__ import annotations
 
@@ -76,3 +77,25 @@ def test_dockerfile_installs_the_package_and_a_cjk_font():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "fonts-wqy-microhei" in dockerfile
     assert "pip install" in dockerfile and "gunicorn" in dockerfile
+
+
+def test_dockerfile_keeps_python_slim_as_the_default_base():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert re.search(r"^ARG BASE=python:3\.11-slim$", dockerfile, re.MULTILINE)
+    assert re.search(r"^FROM \$\{BASE\}$", dockerfile, re.MULTILINE)
+
+
+def test_health_checks_survive_a_docker_api_that_splits_cmd_arguments_at_spaces():
+    for name, service in COMPOSE["services"].items():
+        test = service.get("healthcheck", {}).get("test", [])
+        if test and test[0] == "CMD":
+            assert not any(" " in part for part in test[1:]), name
+
+
+def test_the_monitoring_profile_runs_prometheus_on_the_project_s_rules_with_the_token():
+    prometheus = COMPOSE["services"]["prometheus"]
+    assert prometheus["profiles"] == ["monitoring"]
+    assert "./deploy/prometheus:/etc/upt-prometheus:ro" in prometheus["volumes"]
+    assert "METRICS_TOKEN" in prometheus["environment"]
+    assert "metrics-token" in " ".join(prometheus["command"])
+    assert all("profiles" not in COMPOSE["services"][s] for s in ("redis", "api", "worker"))

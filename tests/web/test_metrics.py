@@ -8,6 +8,8 @@ import dataclasses
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from backend.adapters import redis_keys
+from backend.adapters.redis_conn import free_port
 from backend.app import create_app
 from backend.bootstrap import build_services
 from tests.support.apps import close_app
@@ -83,3 +85,24 @@ def test_outside_sandbox_without_a_token_metrics_are_off(make_app):
         "code": "metrics_disabled",
         "message": "Metrics are off: set METRICS_TOKEN to read them.",
     }
+
+
+def test_a_retry_after_pause_and_a_change_without_credit_show_for_their_alerts(
+    make_app, redis_client
+):
+    client, services = make_app()
+    services.metrics.no_credit()
+    redis_client.set(redis_keys.ups_pause(), "1", px=90_000)  # UPS said Retry-After: 90
+    found = samples(client.get("/metrics").get_data(as_text=True))
+    assert 80 < found[("upt_ups_pause_seconds", ())] <= 90
+    assert found[("upt_changes_without_credit_total", ())] >= 1
+    assert found[("upt_redis_up", ())] == 1
+
+
+def test_with_redis_gone_the_scrape_still_answers_and_says_redis_is_down(make_app):
+    client, _ = make_app(redis_url=f"redis://127.0.0.1:{free_port()}/0")
+    response = client.get("/metrics")
+    assert response.status_code == 200, response.get_data(as_text=True)
+    found = samples(response.get_data(as_text=True))
+    assert found[("upt_redis_up", ())] == 0
+    assert ("upt_refresh_queue_depth", ()) not in found
