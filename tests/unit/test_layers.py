@@ -64,7 +64,10 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "backend.devserver": (
         "backend.adapters.redis_conn", "backend.adapters.embedded_redis", "backend.settings",
+        "backend.stop_signals",
     ),
+    # How the dev server waits for Ctrl-C without a lock in a signal handler: stdlib only.
+    "backend.stop_signals": (),
 }  # fmt: skip
 
 # Our code named as text on purpose (module -> the names): RQ finds its job functions and
