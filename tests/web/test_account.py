@@ -79,6 +79,7 @@ def test_closing_the_account_erases_every_trace_of_the_openid(world):
         assert call(token_holder, "GET", "/api/v1/parcels").status_code == 401
     assert requests.get(f"{server.url}/api/v1/shares/{shared}", timeout=10).status_code == 404
     assert requests.get(f"{server.url}/api/v1/shares/{bobs}", timeout=10).status_code == 200
+
     def scheduled(number: str) -> bool:
         return services.redis.zscore(redis_keys.schedule(number), number) is not None
 
