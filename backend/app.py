@@ -15,14 +15,14 @@ from backend.bootstrap import STORE_UNAVAILABLE, Services, build_services
 from backend.logs import configure_logging
 from backend.services.account import Account
 from backend.services.auth import SessionService
+from backend.services.consent import Consent
+from backend.services.consent_events import ConsentEvents
 from backend.services.delivery_photos import DeliveryPhotoService
 from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
 from backend.services.parcels import Parcels
 from backend.services.payment_check import PaymentCheck
 from backend.services.shares import ShareService
-from backend.services.subscribe_events import SubscribeEvents
-from backend.services.subscriptions import Subscriptions
 from backend.services.track_alert import TrackAlertService
 from backend.settings import Settings
 from backend.web import health, registry
@@ -86,10 +86,10 @@ def web_use_cases(services: Services) -> dict[type, object]:
         LookupService: services.lookup,
         Parcels: services.parcels,
         Account: services.account,
-        Subscriptions: services.consent,
+        Consent: services.consent,
         ShareService: services.shares,
         TrackAlertService: services.track_alert,
-        SubscribeEvents: services.subscribe_events,
+        ConsentEvents: services.subscribe_events,
         LocationService: services.locations,
         DeliveryPhotoService: services.delivery_photos,
         PaymentCheck: services.payments,

@@ -11,34 +11,34 @@ from functools import partial
 import redis
 
 from backend.adapters import redis_conn
-from backend.adapters.delivery_proofs import DeliveryProofs
-from backend.adapters.fanout_slices import FanoutSlices
+from backend.adapters.credit_ledger import DisabledTemplates, RedisCreditLedger
+from backend.adapters.delivery_proofs import RedisDeliveryProofs
+from backend.adapters.fanout_slices import RedisFanoutSlices
 from backend.adapters.http import make_session
-from backend.adapters.job_queue import RefreshQueue
-from backend.adapters.lane_history import LaneHistory
+from backend.adapters.lane_history import RedisLaneHistory
 from backend.adapters.location_cache import CachedLocator
-from backend.adapters.notification_log import LEASE_SECONDS, NotificationLog
-from backend.adapters.personal_records import PersonalRecords
-from backend.adapters.piece_links import PieceLinks
-from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.notification_log import LEASE_SECONDS, RedisNotificationLog
+from backend.adapters.personal_records import RedisPersonalRecords
+from backend.adapters.piece_links import RedisPieceLinks
 from backend.adapters.prometheus_metrics import PrometheusMetrics
 from backend.adapters.rate_counter import RateCounter
+from backend.adapters.refresh_queue import RqRefreshQueue
+from backend.adapters.refresh_store import RedisRefreshSchedule, RedisTrackingStateStore
 from backend.adapters.replay_cache import ReplayCache
 from backend.adapters.replicated import Replicated
-from backend.adapters.session_store import SessionStore
-from backend.adapters.share_card import CardRenderer
-from backend.adapters.share_store import ShareStore
-from backend.adapters.snapshot_cache import SnapshotCache
-from backend.adapters.subscription_store import DisabledTemplates, SubscriptionStore
-from backend.adapters.track_alert_store import TrackAlertStore
+from backend.adapters.session_store import RedisSessionStore
+from backend.adapters.share_card import PillowCardRenderer
+from backend.adapters.share_store import RedisShareStore
+from backend.adapters.snapshot_cache import RedisSnapshotCache
+from backend.adapters.track_alert_store import RedisTrackAlertStore
 from backend.adapters.ups.client import UpsClient
 from backend.adapters.ups.locator import UpsLocator
 from backend.adapters.ups.pieces import PieceReader
-from backend.adapters.ups.track_alert import TrackAlertClient
+from backend.adapters.ups.track_alert import UpsTrackAlertClient
 from backend.adapters.ups.track_extras import TrackExtrasReader
 from backend.adapters.ups.transit import UpsTransitTimes
 from backend.adapters.ups.webhook_mapping import parse_webhook
-from backend.adapters.watch_store import WatchStore
+from backend.adapters.watch_store import RedisWatchStore
 from backend.adapters.wechat.auth import WeChatAuth
 from backend.adapters.wechat.client import WeChatClient
 from backend.adapters.wechat.messages import SubscribeMessenger
@@ -49,6 +49,8 @@ from backend.domain.rates import parse_rate
 from backend.services.account import Account
 from backend.services.auth import SessionService
 from backend.services.budgets import Budgets
+from backend.services.consent import Consent
+from backend.services.consent_events import ConsentEvents
 from backend.services.delivery_photos import DeliveryPhotoService
 from backend.services.eta_estimates import EtaEstimator
 from backend.services.fanout import SLICE_LEASE_SECONDS, FanOut
@@ -57,11 +59,9 @@ from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
 from backend.services.parcels import Parcels
 from backend.services.payment_check import PaymentCheck
-from backend.services.polling import RefreshJob
 from backend.services.refresh import Refresher
+from backend.services.refresh_jobs import RefreshJob
 from backend.services.shares import ShareService
-from backend.services.subscribe_events import SubscribeEvents
-from backend.services.subscriptions import Subscriptions
 from backend.services.track_alert import TrackAlertService
 from backend.services.upstream_budget import UpstreamBudget, UpstreamLimits
 from backend.settings import Settings, SettingsError
@@ -89,15 +89,15 @@ class Services:
     redis: redis.Redis
     wechat: WeChatClient
     ups: UpsClient
-    watches: WatchStore
-    subscriptions: SubscriptionStore
-    notification_log: NotificationLog
+    watches: RedisWatchStore
+    subscriptions: RedisCreditLedger
+    notification_log: RedisNotificationLog
     templates: list[Template]
     disabled_templates: DisabledTemplates
-    schedule: Schedule
-    tracked: TrackedState
-    queue: RefreshQueue
-    fanout_slices: FanoutSlices
+    schedule: RedisRefreshSchedule
+    tracked: RedisTrackingStateStore
+    queue: RqRefreshQueue
+    fanout_slices: RedisFanoutSlices
     blobs: RedisClient  # the data store without decoding (compressed snapshots)
     # use cases
     sessions: SessionService
@@ -106,14 +106,14 @@ class Services:
     track_alert: TrackAlertService
     parcels: Parcels
     account: Account
-    consent: Subscriptions
+    consent: Consent
     shares: ShareService
-    subscribe_events: SubscribeEvents
+    subscribe_events: ConsentEvents
     refresh_job: RefreshJob
     metrics: PrometheusMetrics
     budgets: Budgets  # request budgets of the web layer
     locations: LocationService
-    proofs: DeliveryProofs
+    proofs: RedisDeliveryProofs
     estimator: EtaEstimator
     delivery_photos: DeliveryPhotoService
     payments: PaymentCheck
@@ -128,14 +128,14 @@ class Services:
 
 @dataclass
 class _Stores:
-    watches: WatchStore
-    subscriptions: SubscriptionStore
-    notification_log: NotificationLog
-    schedule: Schedule
-    tracked: TrackedState
-    queue: RefreshQueue
+    watches: RedisWatchStore
+    subscriptions: RedisCreditLedger
+    notification_log: RedisNotificationLog
+    schedule: RedisRefreshSchedule
+    tracked: RedisTrackingStateStore
+    queue: RqRefreshQueue
     disabled_templates: DisabledTemplates
-    fanout_slices: FanoutSlices
+    fanout_slices: RedisFanoutSlices
     blobs: redis.Redis
 
 
@@ -147,7 +147,7 @@ def redis_target(settings: Settings) -> redis_conn.RedisTarget:
     )  # fmt: skip
 
 
-def _known_shipment(snapshots: SnapshotCache, number: str) -> Shipment | None:
+def _known_shipment(snapshots: RedisSnapshotCache, number: str) -> Shipment | None:
     """The number's last snapshot in any language, without calling UPS."""
     cached = snapshots.get(number, "zh") or snapshots.get(number, "en")
     return cached.shipment if cached else None
@@ -166,10 +166,10 @@ def build_services(settings: Settings) -> Services:
     # The blobs connection does not decode: it carries the compressed snapshots and the
     # delivery photos.
     blobs = stores.blobs
-    snapshots = SnapshotCache(store, blobs)
-    proofs = DeliveryProofs(blobs)
+    snapshots = RedisSnapshotCache(store, blobs)
+    proofs = RedisDeliveryProofs(blobs)
     ups.extras = TrackExtrasReader(PieceReader(ups), proofs)
-    estimator = EtaEstimator(UpsTransitTimes(ups, store), LaneHistory(store))
+    estimator = EtaEstimator(UpsTransitTimes(ups, store), RedisLaneHistory(store))
     counter = RateCounter(store)
     spend = UpstreamBudget(counter, upstream_limits(settings)).spend
     locations = _locations(settings, store, ups, metrics, spend)
@@ -183,7 +183,7 @@ def build_services(settings: Settings) -> Services:
     )
     refresher.on_delivered = estimator.learn
     refresher.follow_pieces = track_alert.follow_pieces
-    shares = ShareService(ShareStore(store), stores.watches, lookup, CardRenderer(), wechat,
+    shares = ShareService(RedisShareStore(store), stores.watches, lookup, PillowCardRenderer(), wechat,
                           app_name=settings.app_name)  # fmt: skip
     parcels = Parcels(stores.watches, lookup, refresher, track_alert.want,
                       stores.notification_log, shares.revoke_parcel)  # fmt: skip
@@ -192,8 +192,8 @@ def build_services(settings: Settings) -> Services:
         **vars(stores), lookup=lookup, refresher=refresher, track_alert=track_alert,
         sessions=_sessions(settings, store), parcels=parcels,
         account=Account(stores.watches, stores.subscriptions, stores.notification_log,
-                        PersonalRecords(store), parcels, shares),
-        consent=Subscriptions(templates, stores.subscriptions, stores.watches,
+                        RedisPersonalRecords(store), parcels, shares),
+        consent=Consent(templates, stores.subscriptions, stores.watches,
                               stores.disabled_templates, partial(_known_shipment, snapshots)),
         shares=shares,
         subscribe_events=_subscribe_events(settings, store, stores, metrics),
@@ -235,10 +235,10 @@ def _stores(settings: Settings, store: redis.Redis) -> _Stores:
     jobs = redis_conn.connect_queue(redis_target(settings), settings.queue_redis_url)
     confirmed = Replicated(store, settings.redis_wait_replicas, settings.redis_wait_ms)
     return _Stores(
-        WatchStore(store, replicated=confirmed), SubscriptionStore(store, confirmed),
-        NotificationLog(store, lease, confirmed), Schedule(store), TrackedState(store),
-        RefreshQueue(jobs, JOB_BATCHES * settings.worker_concurrency), DisabledTemplates(store),
-        FanoutSlices(store), redis_conn.connect_data(redis_target(settings), decode=False),
+        RedisWatchStore(store, replicated=confirmed), RedisCreditLedger(store, confirmed),
+        RedisNotificationLog(store, lease, confirmed), RedisRefreshSchedule(store), RedisTrackingStateStore(store),
+        RqRefreshQueue(jobs, JOB_BATCHES * settings.worker_concurrency), DisabledTemplates(store),
+        RedisFanoutSlices(store), redis_conn.connect_data(redis_target(settings), decode=False),
     )  # fmt: skip
 
 
@@ -281,36 +281,36 @@ def _fan_out(settings: Settings, stores: _Stores) -> FanOut:
 
 def _track_alert(
     settings: Settings, store: redis.Redis, ups: UpsClient, stores: _Stores,
-    proofs: DeliveryProofs,
+    proofs: RedisDeliveryProofs,
 ) -> TrackAlertService:  # fmt: skip
     """Track Alert subscriptions (TRACK_ALERT_TYPE) on UpsClient's shared token; webhook
     events enqueue the polling job and keep delivery proof. Off without a webhook
     credential: UPS's calls would all be refused."""
-    client = TrackAlertClient(make_session(), ups.tokens, settings.ups_base_url,
+    client = UpsTrackAlertClient(make_session(), ups.tokens, settings.ups_base_url,
                               alert_type=settings.track_alert_type)  # fmt: skip
     return TrackAlertService(
-        client, TrackAlertStore(store), stores.watches, stores.tracked, stores.queue.enqueue,
+        client, RedisTrackAlertStore(store), stores.watches, stores.tracked, stores.queue.enqueue,
         parse_webhook, enabled=bool(settings.ups_webhook_credential), proofs=proofs,
-        links=PieceLinks(store),
+        links=RedisPieceLinks(store),
     )  # fmt: skip
 
 
 def _sessions(settings: Settings, store: redis.Redis) -> SessionService:
     """Login sessions: code2Session at WeChat, digests in Redis."""
     base, appid = settings.wechat_api_base_url, settings.wechat_appid
-    return SessionService(SessionStore(store), WeChatAuth(base, appid, settings.wechat_secret))
+    return SessionService(RedisSessionStore(store), WeChatAuth(base, appid, settings.wechat_secret))
 
 
 def _subscribe_events(
     settings: Settings, store: redis.Redis, stores: _Stores, metrics: PrometheusMetrics
-) -> SubscribeEvents:
+) -> ConsentEvents:
     """WeChat pushes: signatures (security mode when an AES key is set), a freshness window
     and the nonces seen within it; sent events settle claims of sends."""
     inbox = WeChatPushInbox(
         settings.wechat_push_token, settings.wechat_push_aes_key, settings.wechat_appid
     )
     ledger = stores.subscriptions
-    return SubscribeEvents(
+    return ConsentEvents(
         inbox, ledger, ledger, stores.notification_log, ReplayCache(store),
         settings.push_max_age_minutes * 60, metrics,
     )  # fmt: skip

@@ -55,7 +55,7 @@ class WatchStore(Protocol):
     def watchers(self, number: str) -> set[str]: ...
 
 
-class TrackingStates(Protocol):
+class TrackingStateStore(Protocol):
     """Each watched number's durable TrackingState."""
 
     def load(self, number: str) -> TrackingState: ...
@@ -66,7 +66,7 @@ class TrackingStates(Protocol):
     def forget(self, number: str) -> None: ...
 
 
-class Schedule(Protocol):
+class RefreshSchedule(Protocol):
     """Tracking number -> next poll time (epoch seconds)."""
 
     def set(self, number: str, at: float) -> None: ...

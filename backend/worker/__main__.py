@@ -1,4 +1,4 @@
-"""`python -m backend.worker [--burst] [--check]`: RQ worker plus the scheduler step."""
+"""`python -m backend.worker [--burst] [--check]`: RQ worker plus the schedule step."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from rq import SimpleWorker
 
 from backend.bootstrap import Services, build_services, redis_answers
 from backend.logs import configure_logging
-from backend.services.polling import LEASE_SECONDS
+from backend.services.refresh_jobs import LEASE_SECONDS
 from backend.settings import Settings, SettingsError
 from backend.worker import jobs
-from backend.worker.scheduler import SchedulerThread
+from backend.worker.refresh_schedule import RefreshScheduleThread
 from backend.worker.steps import StepThread
 from backend.worker.track_alert import TrackAlertThread
 
@@ -52,7 +52,7 @@ def _steps(services: Services) -> list[StepThread]:
     # A job killed mid-refresh leaves its number leased; scale the lease like polling.
     lease = max(2.0, LEASE_SECONDS * services.settings.poll_interval_scale)
     threads = [
-        SchedulerThread(services.schedule, services.queue, lease=lease),
+        RefreshScheduleThread(services.schedule, services.queue, lease=lease),
         TrackAlertThread(services.track_alert),
     ]
     for thread in threads:

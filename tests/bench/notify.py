@@ -23,7 +23,7 @@ from backend.bootstrap import build_services
 from backend.domain.statuses import Status
 from backend.sandbox.ups.journeys import BULK_PREFIX
 from backend.sandbox.wechat.send import quota_key
-from backend.services.polling import enqueue_due
+from backend.services.refresh_jobs import enqueue_due
 from backend.settings import Settings
 from tests.support.numbers import check_digit
 
@@ -54,7 +54,7 @@ def track_calls(url: str) -> int:
 
 
 def refresh_rate(stack, services, numbers: list[str], latency_ms: int) -> float:
-    """Refreshes per second of one worker process (no scheduler) draining due batches."""
+    """Refreshes per second of one worker process (no schedule step) draining due batches."""
     post(stack.url, "/_sandbox/ups/faults", {"latency_ms": latency_ms})
     services.queue.rq.empty()
     for number in numbers:

@@ -11,7 +11,7 @@ import requests
 from rq import Queue
 
 from backend.adapters import redis_conn
-from backend.adapters.job_queue import QUEUE_NAME
+from backend.adapters.refresh_queue import QUEUE_NAME
 from backend.adapters.ups.webhook_mapping import parse_webhook
 from backend.sandbox.ups.journeys import BY_KEY, SCENARIOS
 from backend.sandbox.ups.timeline import initial_times

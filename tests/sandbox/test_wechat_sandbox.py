@@ -12,7 +12,7 @@ import requests
 from backend.adapters.wechat.push import WeChatPushInbox, open_message
 from backend.sandbox.wechat.blueprint import sandbox_openid
 from backend.sandbox.wechat.pusher import popup_event, signed_request
-from backend.services.subscribe_events import SubscribeEvents
+from backend.services.consent_events import ConsentEvents
 from tests.support.wechat import (
     GOOD_DATA,
     STATUS_TEMPLATE,
@@ -139,7 +139,7 @@ def test_token_faults_expire_revoke_and_break(wx, live):
 def test_subscribe_grants_quota_and_pushes_an_encrypted_popup_event(wx, live, monkeypatch):
     seen, queries = [], []
     real_open = WeChatPushInbox.open
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    monkeypatch.setattr(ConsentEvents, "apply", lambda _self, events: seen.extend(events))
     monkeypatch.setattr(
         WeChatPushInbox,
         "open",
@@ -157,9 +157,9 @@ def test_subscribe_grants_quota_and_pushes_an_encrypted_popup_event(wx, live, mo
 
 
 def test_the_pushed_event_reaches_the_real_hand_off(live, caplog):
-    caplog.set_level(logging.INFO, logger="backend.services.subscribe_events")
+    caplog.set_level(logging.INFO, logger="backend.services.consent_events")
     subscribe(live[0].url, "frank", [STATUS_TEMPLATE], action="reject")
-    lines = [r.getMessage() for r in caplog.records if r.name.endswith("subscribe_events")]
+    lines = [r.getMessage() for r in caplog.records if r.name.endswith("consent_events")]
     assert len(lines) == 1 and STATUS_TEMPLATE in lines[0] and "reject" in lines[0]
 
 
@@ -298,7 +298,7 @@ def test_login_codes_are_usable_once_through_the_api_too(live):
 @pytest.mark.parametrize("push_as", ["answer", "accept"])
 def test_every_accept_answer_grants_quota_and_is_pushed(wx, live, monkeypatch, action, push_as):
     seen = []
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    monkeypatch.setattr(ConsentEvents, "apply", lambda _self, events: seen.extend(events))
     body = {"user": "ivy", "template_ids": [STATUS_TEMPLATE], "action": action,
             "push_as": push_as}  # fmt: skip
     answer = requests.post(f"{wx[0]}/subscribe", json=body, timeout=10).json()
@@ -310,7 +310,7 @@ def test_every_accept_answer_grants_quota_and_is_pushed(wx, live, monkeypatch, a
 @pytest.mark.parametrize("action", ["ban", "filter"])
 def test_ban_and_filter_grant_nothing_and_push_nothing(wx, live, monkeypatch, action):
     seen = []
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    monkeypatch.setattr(ConsentEvents, "apply", lambda _self, events: seen.extend(events))
     body = {"user": "jay", "template_ids": [STATUS_TEMPLATE], "action": action}
     answer = requests.post(f"{wx[0]}/subscribe", json=body, timeout=10).json()
     assert answer["quota"] == {} and answer["pushed"] is False and seen == []

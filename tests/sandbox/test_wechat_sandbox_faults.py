@@ -14,7 +14,7 @@ from backend.adapters.wechat.errors import RateLimitedError, WeChatBusyError
 from backend.adapters.wechat.push import parse_events
 from backend.domain.sends import SendRecord, SendState
 from backend.sandbox.wechat.blueprint import sandbox_openid
-from backend.services.subscribe_events import SubscribeEvents
+from backend.services.consent_events import ConsentEvents
 from tests.support.wechat import GOOD_DATA, STATUS_TEMPLATE, login, stats, subscribe
 
 
@@ -32,7 +32,7 @@ def pushed(monkeypatch):
         return events
 
     monkeypatch.setattr(push_adapter, "parse_events", spy)
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda *_: None)
+    monkeypatch.setattr(ConsentEvents, "apply", lambda *_: None)
     return seen, arrived
 
 

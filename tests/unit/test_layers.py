@@ -64,14 +64,16 @@ RULES: dict[str, tuple[str, ...]] = {
     ),
     "backend.devserver": (
         "backend.adapters.redis_conn", "backend.adapters.embedded_redis", "backend.settings",
+        "backend.stop_signals",
     ),
+    "backend.stop_signals": (),  # signal handling for the entry points, standard library only
 }  # fmt: skip
 
 # Our code named as text on purpose (module -> the names): RQ finds its job functions and
 # gunicorn its worker class by path, the dev server starts the worker as a process, the
 # places read their own data.
 NAMED_BY_TEXT: dict[str, frozenset[str]] = {
-    "backend.adapters.job_queue": frozenset(
+    "backend.adapters.refresh_queue": frozenset(
         {
             "backend.worker.jobs.refresh_number",
             "backend.worker.jobs.refresh_numbers",
@@ -293,7 +295,7 @@ def test_the_names_on_the_text_list_still_name_our_code():
         ("backend.web.probe", "queue = __import__(name)\n"),
         ("backend.services.probe", 'JOB = "backend.adapters.redis_keys"\n'),
         ("backend.web.probe", 'path = "backend.bootstrap.build_services"\n'),
-        # a name that is text on purpose in job_queue is not so anywhere else
+        # a name that is text on purpose in refresh_queue is not so anywhere else
         ("backend.services.probe", 'JOB = "backend.worker.jobs.refresh_number"\n'),
         # the entry points
         ("backend.app", "from backend.adapters.redis_conn import connect\n"),
@@ -311,7 +313,7 @@ def test_a_probe_breaching_a_wall_is_caught(module, probe):
         ("backend.services.probe", "from . import lookup\nfrom .lookup import Lookup\n"),
         ("backend.services.probe", "from ..domain.model import Shipment\n"),
         ("backend.domain.places", "from importlib import resources\n"),
-        ("backend.adapters.job_queue", 'JOB = "backend.worker.jobs.refresh_number"\n'),
+        ("backend.adapters.refresh_queue", 'JOB = "backend.worker.jobs.refresh_number"\n'),
         ("backend.web.request_log", 'log = logging.getLogger("backend.access")\n'),
     ],
 )

@@ -11,8 +11,8 @@ import pytest
 import requests
 
 from backend.adapters.wechat.push import seal, sign
-from backend.domain.subscriptions import SubscribeEvent
-from backend.services.subscribe_events import SubscribeEvents
+from backend.domain.consent import SubscribeEvent
+from backend.services.consent_events import ConsentEvents
 from tests.support.wechat import serve_app, signed_query
 
 POPUP = {
@@ -37,7 +37,7 @@ CHANGE_XML = (
 def handed(monkeypatch) -> list[SubscribeEvent]:
     """Every event the push view hands over (the real hand-off is replaced)."""
     seen: list[SubscribeEvent] = []
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    monkeypatch.setattr(ConsentEvents, "apply", lambda _self, events: seen.extend(events))
     return seen
 
 
@@ -304,7 +304,7 @@ def test_a_failing_hand_off_still_answers_success(plain_push, monkeypatch, caplo
     def explode(_self, _events):
         raise RuntimeError("ledger down")
 
-    monkeypatch.setattr(SubscribeEvents, "apply", explode)
+    monkeypatch.setattr(ConsentEvents, "apply", explode)
     query = signed_query(plain_push.settings.wechat_push_token)
     assert plain_push(json.dumps(POPUP), query).text == "success"
     assert any("failed" in r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
@@ -313,9 +313,9 @@ def test_a_failing_hand_off_still_answers_success(plain_push, monkeypatch, caplo
 
 
 def test_the_real_hand_off_logs_each_event_without_the_full_openid(push, caplog):
-    caplog.set_level(logging.INFO, logger="backend.services.subscribe_events")
+    caplog.set_level(logging.INFO, logger="backend.services.consent_events")
     query, body = sealed(push.settings, json.dumps(POPUP))
     assert push(body, query).text == "success"
-    lines = [r.getMessage() for r in caplog.records if r.name.endswith("subscribe_events")]
+    lines = [r.getMessage() for r in caplog.records if r.name.endswith("consent_events")]
     assert len(lines) == 1 and "popup" in lines[0] and "T1" in lines[0]
     assert "oUser0000000000000000000001" not in lines[0] and "oUser0" in lines[0]

@@ -15,8 +15,8 @@ import threading
 import pytest
 import requests
 
-from backend.services import subscribe_events
-from backend.services.subscribe_events import SubscribeEvents
+from backend.services import consent_events
+from backend.services.consent_events import ConsentEvents
 from tests.support.wechat import serve_app, signed_query
 
 OPENID = "oRetry000000000000000000001"
@@ -31,11 +31,11 @@ POPUP = {
 
 
 class HeldApply:
-    """Replaces SubscribeEvents.apply: the first call waits until `release()`, then runs
+    """Replaces ConsentEvents.apply: the first call waits until `release()`, then runs
     the real apply (or fails, when told to); every call is counted."""
 
     def __init__(self, monkeypatch, fail_first: bool = False) -> None:
-        self.real = SubscribeEvents.apply
+        self.real = ConsentEvents.apply
         self.entered, self.released = threading.Event(), threading.Event()
         self.calls = 0
         self.fail_first = fail_first
@@ -50,7 +50,7 @@ class HeldApply:
                     raise RuntimeError("the ledger write failed")
             holder.real(service, events)
 
-        monkeypatch.setattr(SubscribeEvents, "apply", apply)
+        monkeypatch.setattr(ConsentEvents, "apply", apply)
 
     def release(self) -> None:
         self.released.set()
@@ -93,7 +93,7 @@ def test_a_retry_while_the_first_is_applied_waits_and_gets_success(send, monkeyp
 
 
 def test_a_retry_while_the_first_takes_too_long_is_503_then_success(send, monkeypatch):
-    monkeypatch.setattr(subscribe_events, "IN_PROGRESS_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(consent_events, "IN_PROGRESS_WAIT_SECONDS", 0.5)
     held = HeldApply(monkeypatch)
     first, first_answer = _in_thread(send)
     assert held.entered.wait(10)

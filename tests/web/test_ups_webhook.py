@@ -12,7 +12,7 @@ import pytest
 from rq import Queue
 
 from backend.adapters import redis_conn
-from backend.adapters.job_queue import QUEUE_NAME
+from backend.adapters.refresh_queue import QUEUE_NAME
 from backend.app import create_app
 from backend.settings import SANDBOX_WEBHOOK_CREDENTIAL
 from tests.support.apps import close_app
