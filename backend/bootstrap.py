@@ -1,16 +1,19 @@
-"""Composition root: the one place that builds concrete adapters and wires the use cases,
-for the API, the worker and the CLI alike. Nothing here connects: clients dial on first use.
+"""Composition root: the one place that builds concrete adapters and wires the use cases.
+Each entry point gets what it uses: the API its views' use cases (build_web), the worker its
+job body and steps (build_worker), the command line a UPS client (build_ups_client). Nothing
+here connects: clients dial on first use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import redis
+from rq import Queue
 
-from backend.adapters import redis_conn
+from backend.adapters import redis_conn, redis_keys
 from backend.adapters.credit_ledger import DisabledTemplates, RedisCreditLedger
 from backend.adapters.delivery_proofs import RedisDeliveryProofs
 from backend.adapters.fanout_slices import RedisFanoutSlices
@@ -20,7 +23,7 @@ from backend.adapters.location_cache import CachedLocator
 from backend.adapters.notification_log import LEASE_SECONDS, RedisNotificationLog
 from backend.adapters.personal_records import RedisPersonalRecords
 from backend.adapters.piece_links import RedisPieceLinks
-from backend.adapters.prometheus_metrics import PrometheusMetrics
+from backend.adapters.prometheus_metrics import PrometheusMetrics, exposition
 from backend.adapters.rate_counter import RateCounter
 from backend.adapters.refresh_queue import RqRefreshQueue
 from backend.adapters.refresh_store import RedisRefreshSchedule, RedisTrackingStateStore
@@ -60,13 +63,13 @@ from backend.services.notifications import Notifier, QuietHours
 from backend.services.parcels import Parcels
 from backend.services.payment_check import PaymentCheck
 from backend.services.refresh import Refresher
+from backend.services.refresh_jobs import LEASE_SECONDS as DUE_LEASE_SECONDS
 from backend.services.refresh_jobs import RefreshJob
 from backend.services.shares import ShareService
 from backend.services.track_alert import TrackAlertService
 from backend.services.upstream_budget import UpstreamBudget, UpstreamLimits
 from backend.settings import Settings, SettingsError
-
-RedisClient = redis.Redis  # the `redis` field below would shadow the module in class scope
+from backend.web import registry
 
 # What the data store raises when it does not answer or is failing over; the web layer
 # answers these with 503 and Retry-After.
@@ -80,63 +83,85 @@ JOB_BATCHES = 2
 
 
 @dataclass
-class Services:
-    """Everything one process uses, built once. Entry points take what they need from it:
-    the web layer its use cases (backend/app.py), the worker its jobs and steps, the
-    sandboxes only `redis`; tests also reach the stores through it."""
+class WebServices:
+    """What the API uses (backend/app.py): its views' use cases and settings by type
+    (backend/web/registry.py), the request budgets, and the store the sandboxes play on."""
 
-    settings: Settings
-    redis: redis.Redis
-    wechat: WeChatClient
-    ups: UpsClient
-    watches: RedisWatchStore
-    subscriptions: RedisCreditLedger
-    notification_log: RedisNotificationLog
-    templates: list[Template]
-    disabled_templates: DisabledTemplates
-    schedule: RedisRefreshSchedule
-    tracked: RedisTrackingStateStore
-    queue: RqRefreshQueue
-    fanout_slices: RedisFanoutSlices
-    blobs: RedisClient  # the data store without decoding (compressed snapshots)
-    # use cases
-    sessions: SessionService
-    lookup: LookupService
-    refresher: Refresher
-    track_alert: TrackAlertService
-    parcels: Parcels
-    account: Account
-    consent: Consent
-    shares: ShareService
-    subscribe_events: ConsentEvents
-    refresh_job: RefreshJob
-    metrics: PrometheusMetrics
-    budgets: Budgets  # request budgets of the web layer
-    locations: LocationService
-    proofs: RedisDeliveryProofs
-    estimator: EtaEstimator
-    delivery_photos: DeliveryPhotoService
-    payments: PaymentCheck
+    use_cases: dict[type, object]
+    budgets: Budgets
+    sandbox_store: redis.Redis  # only SANDBOX=1 mounts the sandboxes on it
+    _clients: list[redis.Redis] = field(repr=False)
+    _ups: UpsClient = field(repr=False)
 
     def close(self) -> None:
         """Close pooled connections now rather than at garbage collection."""
-        self.redis.close()
-        self.ups.close()
-        self.queue.rq.connection.close()
-        self.blobs.close()
+        _close(self._clients, self._ups)
+
+
+@dataclass
+class WorkerServices:
+    """What `python -m backend.worker` uses: the refresh jobs' body, the RQ queue it serves,
+    and what its two steps move (due numbers onto the queue; Track Alert renewals)."""
+
+    refresh_job: RefreshJob
+    rq_queue: Queue  # the queue RQ's worker serves, on a connection that does not decode
+    schedule: RedisRefreshSchedule
+    queue: RqRefreshQueue
+    schedule_lease: float  # a number taken by the step comes back after this, if not refreshed
+    track_alert: TrackAlertService
+    _clients: list[redis.Redis] = field(repr=False)
+    _ups: UpsClient = field(repr=False)
+
+    def close(self) -> None:
+        """Close pooled connections now rather than at garbage collection."""
+        _close(self._clients, self._ups)
+
+
+@dataclass
+class Shared:
+    """What the API and the worker both build on, once per process: the clients and stores,
+    and the lookup and refresh use cases over them. build_web and build_worker take from it."""
+
+    settings: Settings
+    store: redis.Redis
+    stores: _Stores
+    ups: UpsClient
+    wechat: WeChatClient
+    templates: list[Template]
+    metrics: PrometheusMetrics
+    snapshots: RedisSnapshotCache
+    proofs: RedisDeliveryProofs
+    counter: RateCounter
+    locations: LocationService
+    lookup: LookupService
+    track_alert: TrackAlertService
+    refresher: Refresher
+
+    def clients(self) -> list[redis.Redis]:
+        """Every Redis connection pool built here (for closing)."""
+        return [self.store, self.stores.blobs, self.stores.queue.rq.connection]
+
+    def close(self) -> None:
+        _close(self.clients(), self.ups)
 
 
 @dataclass
 class _Stores:
     watches: RedisWatchStore
-    subscriptions: RedisCreditLedger
+    ledger: RedisCreditLedger
     notification_log: RedisNotificationLog
     schedule: RedisRefreshSchedule
-    tracked: RedisTrackingStateStore
+    tracking_states: RedisTrackingStateStore
     queue: RqRefreshQueue
     disabled_templates: DisabledTemplates
     fanout_slices: RedisFanoutSlices
-    blobs: redis.Redis
+    blobs: redis.Redis  # the data store without decoding (compressed snapshots, photos)
+
+
+def _close(clients: list[redis.Redis], ups: UpsClient) -> None:
+    for client in clients:
+        client.close()
+    ups.close()
 
 
 def redis_target(settings: Settings) -> redis_conn.RedisTarget:
@@ -153,8 +178,8 @@ def _known_shipment(snapshots: RedisSnapshotCache, number: str) -> Shipment | No
     return cached.shipment if cached else None
 
 
-def build_services(settings: Settings) -> Services:
-    """Create every client and use case without connecting."""
+def build_shared(settings: Settings) -> Shared:
+    """Create the clients, stores and the lookup and refresh use cases, without connecting."""
     store = redis_conn.connect_data(redis_target(settings))
     stores = _stores(settings, store)
     metrics = PrometheusMetrics()
@@ -163,11 +188,8 @@ def build_services(settings: Settings) -> Services:
         settings.wechat_appid, settings.wechat_secret, settings.wechat_api_base_url, store
     )
     templates = _templates(settings)
-    # The blobs connection does not decode: it carries the compressed snapshots and the
-    # delivery photos.
-    blobs = stores.blobs
-    snapshots = RedisSnapshotCache(store, blobs)
-    proofs = RedisDeliveryProofs(blobs)
+    snapshots = RedisSnapshotCache(store, stores.blobs)
+    proofs = RedisDeliveryProofs(stores.blobs)
     ups.extras = TrackExtrasReader(PieceReader(ups), proofs)
     estimator = EtaEstimator(UpsTransitTimes(ups, store), RedisLaneHistory(store))
     counter = RateCounter(store)
@@ -183,25 +205,77 @@ def build_services(settings: Settings) -> Services:
     )
     refresher.on_delivered = estimator.learn
     refresher.follow_pieces = track_alert.follow_pieces
-    shares = ShareService(RedisShareStore(store), stores.watches, lookup, PillowCardRenderer(), wechat,
-                          app_name=settings.app_name)  # fmt: skip
-    parcels = Parcels(stores.watches, lookup, refresher, track_alert.want,
+    return Shared(
+        settings, store, stores, ups, wechat, templates, metrics, snapshots, proofs, counter,
+        locations, lookup, track_alert, refresher,
+    )  # fmt: skip
+
+
+def build_web(settings: Settings) -> WebServices:
+    """The API's use cases and settings by type: what the views may use, never a store or
+    a client (the sandboxes, mounted only in sandbox mode, get their Redis apart)."""
+    shared = build_shared(settings)
+    stores, store = shared.stores, shared.store
+    shares = ShareService(RedisShareStore(store), stores.watches, shared.lookup,
+                          PillowCardRenderer(), shared.wechat, app_name=settings.app_name)  # fmt: skip
+    parcels = Parcels(stores.watches, shared.lookup, shared.refresher, shared.track_alert.want,
                       stores.notification_log, shares.revoke_parcel)  # fmt: skip
-    return Services(
-        settings=settings, redis=store, wechat=wechat, ups=ups, templates=templates,
-        **vars(stores), lookup=lookup, refresher=refresher, track_alert=track_alert,
-        sessions=_sessions(settings, store), parcels=parcels,
-        account=Account(stores.watches, stores.subscriptions, stores.notification_log,
-                        RedisPersonalRecords(store), parcels, shares),
-        consent=Consent(templates, stores.subscriptions, stores.watches,
-                              stores.disabled_templates, partial(_known_shipment, snapshots)),
-        shares=shares,
-        subscribe_events=_subscribe_events(settings, store, stores, metrics),
-        refresh_job=RefreshJob(refresher, track_alert.want), metrics=metrics,
-        budgets=Budgets(counter),
-        locations=locations, proofs=proofs, estimator=estimator,
-        delivery_photos=DeliveryPhotoService(stores.watches, proofs),
-        payments=PaymentCheck(stores.watches, lookup),
+    use_cases: dict[type, object] = {
+        SessionService: _sessions(settings, store),
+        LookupService: shared.lookup,
+        Parcels: parcels,
+        Account: Account(
+            stores.watches,
+            stores.ledger,
+            stores.notification_log,
+            RedisPersonalRecords(store),
+            parcels,
+            shares,
+        ),  # fmt: skip
+        Consent: Consent(
+            shared.templates,
+            stores.ledger,
+            stores.watches,
+            stores.disabled_templates,
+            partial(_known_shipment, shared.snapshots),
+        ),  # fmt: skip
+        ShareService: shares,
+        TrackAlertService: shared.track_alert,
+        ConsentEvents: _consent_events(settings, store, stores, shared.metrics),
+        LocationService: shared.locations,
+        DeliveryPhotoService: DeliveryPhotoService(stores.watches, shared.proofs),
+        PaymentCheck: PaymentCheck(stores.watches, shared.lookup),
+        **_web_pages(shared),
+    }
+    return WebServices(use_cases, Budgets(shared.counter), store, shared.clients(), shared.ups)
+
+
+def _web_pages(shared: Shared) -> dict[type, object]:
+    """The few settings views read, /healthz's probe and /metrics' exposition."""
+    settings, stores = shared.settings, shared.stores
+    return {
+        registry.WebConfig: registry.WebConfig(
+            settings.public_base_url, settings.ups_webhook_credential, settings.sandbox,
+            redis_keys.rate_limit_prefix(), settings.operator_name, settings.unofficial_notice,
+            settings.app_name,
+        ),
+        registry.Health: registry.Health(partial(redis_conn.answers, shared.store)),
+        registry.MetricsPage: registry.MetricsPage(
+            partial(exposition, stores.queue.rq.connection, stores.schedule, shared.ups.pause.left),
+            settings.metrics_token,
+        ),
+    }  # fmt: skip
+
+
+def build_worker(settings: Settings) -> WorkerServices:
+    """The worker's job body (refresh, then keep carrier pushes coming) and its steps' parts."""
+    shared = build_shared(settings)
+    stores = shared.stores
+    # A job killed mid-refresh leaves its number leased; scale the lease like polling.
+    lease = max(2.0, DUE_LEASE_SECONDS * settings.poll_interval_scale)
+    return WorkerServices(
+        RefreshJob(shared.refresher, shared.track_alert.want), stores.queue.rq, stores.schedule,
+        stores.queue, lease, shared.track_alert, shared.clients(), shared.ups,
     )  # fmt: skip
 
 
@@ -236,7 +310,8 @@ def _stores(settings: Settings, store: redis.Redis) -> _Stores:
     confirmed = Replicated(store, settings.redis_wait_replicas, settings.redis_wait_ms)
     return _Stores(
         RedisWatchStore(store, replicated=confirmed), RedisCreditLedger(store, confirmed),
-        RedisNotificationLog(store, lease, confirmed), RedisRefreshSchedule(store), RedisTrackingStateStore(store),
+        RedisNotificationLog(store, lease, confirmed), RedisRefreshSchedule(store),
+        RedisTrackingStateStore(store),
         RqRefreshQueue(jobs, JOB_BATCHES * settings.worker_concurrency), DisabledTemplates(store),
         RedisFanoutSlices(store), redis_conn.connect_data(redis_target(settings), decode=False),
     )  # fmt: skip
@@ -261,12 +336,12 @@ def _refresher(
 ) -> Refresher:
     """The refresh-and-notify job's body, with the notifier spending the ledger's credits."""
     notifier = Notifier(
-        SubscribeMessenger(wechat), templates, stores.subscriptions, stores.notification_log,
+        SubscribeMessenger(wechat), templates, stores.ledger, stores.notification_log,
         QuietHours(*settings.quiet_hours), miniprogram_state=settings.miniprogram_state,
         disabled=stores.disabled_templates, metrics=metrics,
     )  # fmt: skip
     return Refresher(
-        lookup, stores.watches, stores.tracked, stores.schedule, notifier,
+        lookup, stores.watches, stores.tracking_states, stores.schedule, notifier,
         settings.poll_interval_scale, is_subscribed=track_alert.is_subscribed,
         upstream_pause=ups_pause, metrics=metrics, fan=_fan_out(settings, stores),
     )  # fmt: skip
@@ -289,7 +364,7 @@ def _track_alert(
     client = UpsTrackAlertClient(make_session(), ups.tokens, settings.ups_base_url,
                               alert_type=settings.track_alert_type)  # fmt: skip
     return TrackAlertService(
-        client, RedisTrackAlertStore(store), stores.watches, stores.tracked, stores.queue.enqueue,
+        client, RedisTrackAlertStore(store), stores.watches, stores.tracking_states, stores.queue.enqueue,
         parse_webhook, enabled=bool(settings.ups_webhook_credential), proofs=proofs,
         links=RedisPieceLinks(store),
     )  # fmt: skip
@@ -301,7 +376,7 @@ def _sessions(settings: Settings, store: redis.Redis) -> SessionService:
     return SessionService(RedisSessionStore(store), WeChatAuth(base, appid, settings.wechat_secret))
 
 
-def _subscribe_events(
+def _consent_events(
     settings: Settings, store: redis.Redis, stores: _Stores, metrics: PrometheusMetrics
 ) -> ConsentEvents:
     """WeChat pushes: signatures (security mode when an AES key is set), a freshness window
@@ -309,9 +384,8 @@ def _subscribe_events(
     inbox = WeChatPushInbox(
         settings.wechat_push_token, settings.wechat_push_aes_key, settings.wechat_appid
     )
-    ledger = stores.subscriptions
     return ConsentEvents(
-        inbox, ledger, ledger, stores.notification_log, ReplayCache(store),
+        inbox, stores.ledger, stores.ledger, stores.notification_log, ReplayCache(store),
         settings.push_max_age_minutes * 60, metrics,
     )  # fmt: skip
 

@@ -24,6 +24,7 @@ from backend.domain.transit import TransitQuery
 from backend.sandbox.ups.journeys import BY_KEY
 from backend.sandbox.ups.journeys.beyond import PIECE_ALTERNATE, PIECES
 from backend.sandbox.ups.render import doorstep_photo
+from tests.support.stores import settings_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
 
@@ -185,7 +186,7 @@ def test_the_unpadded_ship_time_of_issue_62_does_not_disturb_the_reading():
 @pytest.fixture
 def alerts(live, ups):
     session = make_session(timeout=(2.0, 3.0), backoff=0.01)
-    base = live[1].extensions["services"].settings.ups_base_url
+    base = settings_of(live[1]).ups_base_url
     yield lambda kind="enhanced": UpsTrackAlertClient(session, ups.tokens, base, alert_type=kind)
     session.close()
 

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from backend.adapters import redis_conn
 from backend.adapters.credit_ledger import DisabledTemplates, RedisCreditLedger
 from backend.adapters.notification_log import RedisNotificationLog
 from backend.adapters.refresh_store import RedisRefreshSchedule, RedisTrackingStateStore
@@ -56,6 +57,20 @@ def redis_or_none(real, request):
     topology = request.getfixturevalue("redis_topologies")(real)
     topology.flush()
     client = topology.data_client()
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def blobs_or_none(real, request, redis_url):
+    """The same Redis without decoding (compressed snapshots), or None for the fake."""
+    if real is None:
+        yield None
+        return
+    if real == "redis":
+        client = redis_conn.connect(redis_url, decode=False)
+    else:
+        client = request.getfixturevalue("redis_topologies")(real).data_client(decode=False)
     yield client
     client.close()
 
@@ -210,11 +225,11 @@ def test_shares_are_listed_by_owner_newest_first_and_deleted(redis_or_none):
 
 
 def test_an_unchanged_snapshot_may_come_back_as_the_same_object_a_changed_one_never(
-    redis_or_none,
+    redis_or_none, blobs_or_none
 ):
-    # The identity contract of RedisSnapshotCache.get that web/rendered.py relies on.
+    # The identity contract of the SnapshotCache port's get that web/rendered.py relies on.
     client = redis_or_none
-    cache = RedisSnapshotCache(client) if client else FakeSnapshotCache()
+    cache = RedisSnapshotCache(client, blobs_or_none) if client else FakeSnapshotCache()
     cache.put(A, "zh", Shipment(A, Status.IN_TRANSIT), 1_000.0)
     first = cache.get(A, "zh")
     assert first is not None and cache.get(A, "zh") is first
@@ -223,14 +238,13 @@ def test_an_unchanged_snapshot_may_come_back_as_the_same_object_a_changed_one_ne
     assert again is not first and again.fetched_at == 1_001.0
 
 
-def test_delivery_proofs_keep_jpegs_and_signers_only(redis_or_none, redis_url):
+def test_delivery_proofs_keep_jpegs_and_signers_only(redis_or_none, blobs_or_none):
     from pathlib import Path
 
-    from backend.adapters import redis_conn
     from backend.adapters.delivery_proofs import RedisDeliveryProofs
     from tests.fakes import FakeDeliveryProofs
 
-    blobs = redis_conn.connect(redis_url, decode=False) if redis_or_none else None
+    blobs = blobs_or_none  # on the topology redis_or_none flushed
     proofs = RedisDeliveryProofs(blobs) if blobs else FakeDeliveryProofs()
     jpeg = (Path(__file__).resolve().parents[2] / "backend/sandbox/ups/doorstep.jpg").read_bytes()
     assert not proofs.save_photo(A, b"GIF89a" + b"\0" * 100) and not proofs.has_photo(A)
@@ -240,8 +254,6 @@ def test_delivery_proofs_keep_jpegs_and_signers_only(redis_or_none, redis_url):
     proofs.save_signer(A, "  ZHANG  ")
     proofs.save_signer(B, "   ")
     assert proofs.signer(A) == "ZHANG" and proofs.signer(B) is None
-    if blobs:
-        blobs.close()
 
 
 def test_lane_history_keeps_one_entry_per_number_newest_first(redis_or_none):

@@ -21,6 +21,7 @@ from backend.adapters.ups.track_alert import (
     subscription_error,
 )
 from tests.support.numbers import make_1z
+from tests.support.stores import settings_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
 
@@ -29,9 +30,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
 def track_alert(live, ups):
     """A UpsTrackAlertClient on the same token provider as the live app's UPS client."""
     session = make_session(timeout=(2.0, 3.0), backoff=0.01)
-    yield UpsTrackAlertClient(
-        session, ups.tokens, live[1].extensions["services"].settings.ups_base_url
-    )
+    yield UpsTrackAlertClient(session, ups.tokens, settings_of(live[1]).ups_base_url)
     session.close()
 
 

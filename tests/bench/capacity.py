@@ -45,13 +45,13 @@ from backend.adapters.refresh_queue import RqRefreshQueue  # noqa: E402
 from backend.adapters.refresh_store import RedisRefreshSchedule  # noqa: E402
 from backend.adapters.snapshot_cache import RedisSnapshotCache  # noqa: E402
 from backend.adapters.track_alert_store import RedisTrackAlertStore  # noqa: E402
-from backend.bootstrap import build_services  # noqa: E402
 from backend.domain.model import Shipment, TrackingEvent  # noqa: E402
 from backend.domain.statuses import Status, is_final  # noqa: E402
 from backend.domain.tracking import detect_change, next_poll_delay  # noqa: E402
 from backend.sandbox.ups.journeys import SCENARIOS  # noqa: E402
 from backend.services.refresh_jobs import enqueue_due  # noqa: E402
 from backend.settings import Settings  # noqa: E402
+from tests.support.stores import rig  # noqa: E402
 
 HOUR, DAY = 3600.0, 86400.0
 MEMORY_PARCELS = 24_000  # about 4.2 keys each: ~100,000 keys
@@ -83,8 +83,8 @@ def sample_shipments(services) -> list[tuple[Shipment, Shipment]]:
     pairs = []
     for serial in range(8):
         number = notify.bulk_number(90_000 + serial)
-        zh = services.lookup.lookup_one(number, "zh", force=True).snapshot.shipment
-        en = services.lookup.lookup_one(number, "en", force=True).snapshot.shipment
+        zh = services.shared.lookup.lookup_one(number, "zh", force=True).snapshot.shipment
+        en = services.shared.lookup.lookup_one(number, "en", force=True).snapshot.shipment
         pairs.append((zh, en))
     return pairs
 
@@ -92,18 +92,18 @@ def sample_shipments(services) -> list[tuple[Shipment, Shipment]]:
 def write_parcels(services, pairs, count: int) -> None:
     """`count` watched parcels written by the product's stores, as a watch, a refresh and a
     Track Alert subscription write them."""
-    store = services.redis
-    cache, alerts = RedisSnapshotCache(store, services.blobs), RedisTrackAlertStore(store)
+    store = services.stores.redis
+    cache, alerts = RedisSnapshotCache(store, services.stores.blobs), RedisTrackAlertStore(store)
     now = time.time()
 
     def one(index: int) -> None:
         number = notify.bulk_number(100_000 + index, journey="07")
         zh, en = (dataclasses.replace(s, number=number) for s in pairs[index % len(pairs)])
-        services.watches.watch(f"oCap{index // PARCELS_PER_USER:07d}", number, "妈妈的包裹")
+        services.stores.watches.watch(f"oCap{index // PARCELS_PER_USER:07d}", number, "妈妈的包裹")
         cache.put(number, "zh", zh, now)
         cache.put(number, "en", en, now)
-        services.tracked.record(number, zh.status, None)
-        services.schedule.set(number, now + 600 + index % 7200)
+        services.stores.tracking_states.record(number, zh.status, None)
+        services.stores.schedule.set(number, now + 600 + index % 7200)
         alerts.subscribed([number], now + 14 * DAY, now + 12 * DAY)
 
     with ThreadPoolExecutor(16) as pool:
@@ -112,7 +112,7 @@ def write_parcels(services, pairs, count: int) -> None:
 
 def memory_per_parcel(services, count: int) -> tuple[int, float, float, dict[str, float]]:
     """(keys, used_memory growth per parcel, MEMORY USAGE sum per parcel, per kind)."""
-    store = services.redis
+    store = services.stores.redis
     before = int(store.info("memory")["used_memory"])
     write_parcels(services, sample_shipments(services), count)
     used = (int(store.info("memory")["used_memory"]) - before) / count
@@ -216,13 +216,13 @@ def main() -> None:
     print(f"  hardware: {hardware()}")
     stack, _ = start_stack(POLL_INTERVAL_SCALE="1", QUIET_HOURS="off")
     settings = dataclasses.replace(Settings.from_env(stack.env), log_level="WARNING")
-    services = build_services(settings)
+    services = rig(settings)
     try:
         keys, used, counted, kinds = memory_per_parcel(services, MEMORY_PARCELS)
         numbers = [notify.bulk_number(i) for i in range(RATE_PARCELS)]
         for index, number in enumerate(numbers):
-            services.watches.watch(f"bench-user-{index // 50}", number, None)
-            services.tracked.record(number, Status.IN_TRANSIT, None)
+            services.stores.watches.watch(f"bench-user-{index // 50}", number, None)
+            services.stores.tracking_states.record(number, Status.IN_TRANSIT, None)
         rate = notify.refresh_rate(stack, services, numbers, UPS_LATENCY_MS)
     finally:
         services.close()

@@ -13,6 +13,7 @@ from backend.adapters.wechat.push import WeChatPushInbox, open_message
 from backend.sandbox.wechat.blueprint import sandbox_openid
 from backend.sandbox.wechat.pusher import popup_event, signed_request
 from backend.services.consent_events import ConsentEvents
+from tests.support.stores import settings_of, stores
 from tests.support.wechat import (
     GOOD_DATA,
     STATUS_TEMPLATE,
@@ -29,7 +30,7 @@ from tests.support.wechat import (
 def wx(live):
     """(sandbox base URL, settings) of the live app."""
     server, app = live
-    return f"{server.url}/_sandbox/wechat", app.extensions["services"].settings
+    return f"{server.url}/_sandbox/wechat", settings_of(app)
 
 
 def _code2session(wx, code: str, **overrides) -> dict:
@@ -88,7 +89,7 @@ def test_stable_token_is_the_same_until_force_refresh_replaces_and_kills_it(wx):
 def test_force_refresh_within_30_seconds_does_not_refresh_and_21_a_day_is_45009(wx, live):
     first = _stable(wx, force_refresh=True)["access_token"]
     assert _stable(wx, force_refresh=True)["access_token"] == first  # "否则不会刷新"
-    store = live[1].extensions["services"].redis
+    store = stores(live[1]).redis
     from backend.sandbox.wechat.blueprint import key
 
     for _ in range(18):
@@ -167,7 +168,7 @@ def test_a_reject_grants_nothing_and_accepts_add_up(live):
     assert subscribe(live[0].url, "gina", [STATUS_TEMPLATE], "reject")["quota"] == {}
     subscribe(live[0].url, "gina", [STATUS_TEMPLATE])
     assert subscribe(live[0].url, "gina", [STATUS_TEMPLATE])["quota"] == {STATUS_TEMPLATE: 2}
-    openid = sandbox_openid(live[1].extensions["services"].settings.wechat_appid, "gina")
+    openid = sandbox_openid(settings_of(live[1]).wechat_appid, "gina")
     quota = requests.get(f"{live[0].url}/_sandbox/wechat/quota", params={"openid": openid})
     assert quota.json() == {"openid": openid, "quota": {STATUS_TEMPLATE: 2}}
 
@@ -245,7 +246,7 @@ def test_configured_templates_replace_the_built_in_ones(make_settings):
                 "fields": {"character_string1": "number", "date2": "time"}}  # fmt: skip
     with serve_app(make_settings, wechat_templates=json.dumps([template])) as (server, app):
         openid = subscribe(server.url, "kim", ["TPL_X"])["openid"]
-        wx = (f"{server.url}/_sandbox/wechat", app.extensions["services"].settings)
+        wx = (f"{server.url}/_sandbox/wechat", settings_of(app))
         data = _valid({"character_string1": "1Z999AA10123456784", "date2": "2026年11月24日"})
         token = _stable(wx)["access_token"]
         assert _send(wx, token, touser=openid, template_id="TPL_X", data=data)["errcode"] == 0

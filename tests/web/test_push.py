@@ -13,6 +13,7 @@ import requests
 from backend.adapters.wechat.push import seal, sign
 from backend.domain.consent import SubscribeEvent
 from backend.services.consent_events import ConsentEvents
+from tests.support.stores import settings_of, stores
 from tests.support.wechat import serve_app, signed_query
 
 POPUP = {
@@ -56,7 +57,7 @@ def _sender(url: str, settings):
 def push(live):
     """Security mode: the sandbox settings carry an EncodingAESKey."""
     server, app = live
-    settings = app.extensions["services"].settings
+    settings = settings_of(app)
     assert settings.wechat_push_aes_key
     return _sender(f"{server.url}/wechat/push", settings)
 
@@ -65,7 +66,7 @@ def push(live):
 def plain_push(make_settings):
     """Plaintext mode: no EncodingAESKey configured."""
     with serve_app(make_settings, plaintext_push=True) as (server, app):
-        yield _sender(f"{server.url}/wechat/push", app.extensions["services"].settings)
+        yield _sender(f"{server.url}/wechat/push", settings_of(app))
 
 
 def sealed(settings, plaintext: str, **query: str) -> tuple[dict[str, str], str]:
@@ -200,7 +201,7 @@ def test_another_request_under_a_used_nonce_is_refused(plain_push, handed, caplo
 
 def test_the_window_is_configurable_in_minutes(make_settings, handed):
     with serve_app(make_settings, push_max_age_minutes=60) as (server, app):
-        settings = app.extensions["services"].settings
+        settings = settings_of(app)
         send = _sender(f"{server.url}/wechat/push", settings)
         old = str(int(time.time()) - 30 * 60)
         assert send(*reversed(sealed(settings, json.dumps(POPUP), timestamp=old))).text == "success"
@@ -212,7 +213,7 @@ def test_the_window_is_configurable_in_minutes(make_settings, handed):
 
 def test_forgeries_change_no_credit(push, live):
     """Through the real hand-off: only the authentic push grants its credit, once."""
-    ledger = live[1].extensions["services"].subscriptions
+    ledger = stores(live[1]).ledger
     openid = POPUP["FromUserName"]
     stale = str(int(time.time()) - 3600)
     forgeries = [

@@ -17,6 +17,7 @@ import requests
 
 from backend.services import consent_events
 from backend.services.consent_events import ConsentEvents
+from tests.support.stores import stores
 from tests.support.wechat import serve_app, signed_query
 
 OPENID = "oRetry000000000000000000001"
@@ -60,14 +61,14 @@ class HeldApply:
 def send(make_settings):
     """POST one fixed signed request (plaintext mode: the query carries the signature)."""
     with serve_app(make_settings, plaintext_push=True) as (server, app):
-        services = app.extensions["services"]
-        query, body = signed_query(services.settings.wechat_push_token), json.dumps(POPUP)
+        handles = stores(app)
+        query, body = signed_query(handles.settings.wechat_push_token), json.dumps(POPUP)
 
         def post() -> requests.Response:
             url = f"{server.url}/wechat/push"
             return requests.post(url, params=query, data=body, timeout=30)
 
-        post.credits = lambda: services.subscriptions.credits(OPENID)
+        post.credits = lambda: handles.ledger.credits(OPENID)
         yield post
 
 
