@@ -1,5 +1,5 @@
 """Every outside dependency a service uses, as a Protocol: adapters implement them, the
-composition root (bootstrap.py) plugs them in, and tests/fakes/ fakes each in memory.
+composition root (backend/bootstrap/) plugs them in, and tests/fakes/ fakes each in memory.
 
 Failures cross these walls as the vendor-neutral errors of `backend.domain.errors`.
 """

@@ -1,7 +1,7 @@
 """What tests read and arrange beside an app: its settings, store handles on the test Redis,
 and the use cases the root built for it.
 
-The composition root builds only what each entry point uses (backend/bootstrap.py), so a
+The composition root builds only what each entry point uses (backend/bootstrap/), so a
 test does not reach into the app for stores. `make_app` builds the app's WebServices here,
 remembers them with the settings, and `stores(app)` opens handles on the same Redis the way
 the root opens them; `close_app` (tests/support/apps.py) closes all of it.
