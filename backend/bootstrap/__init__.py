@@ -43,8 +43,7 @@ from backend.services.locations import LocationService
 from backend.services.lookup import LookupService
 from backend.services.parcels import Parcels
 from backend.services.payment_check import PaymentCheck
-from backend.services.refresh_jobs import LEASE_SECONDS as DUE_LEASE_SECONDS
-from backend.services.refresh_jobs import RefreshJob
+from backend.services.refresh_jobs import DUE_LEASE_SECONDS, RefreshJob
 from backend.services.shares import ShareService
 from backend.services.track_alert import TrackAlertService
 from backend.settings import Settings

@@ -13,14 +13,14 @@ from backend.services.refresh import Refresher, RefreshOutcome
 
 BATCH = 1000
 # A taken number is not taken again for this long unless its job reschedules it sooner.
-LEASE_SECONDS = 300
+DUE_LEASE_SECONDS = 300
 
 
 def enqueue_due(
     schedule: RefreshSchedule,
     queue: RefreshQueue,
     now: float | None = None,
-    lease: float = LEASE_SECONDS,
+    lease: float = DUE_LEASE_SECONDS,
 ) -> int:
     """Take every due number (in batches) and enqueue one refresh job each."""
     now = time.time() if now is None else now

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backend.ports import RefreshQueue, RefreshSchedule
-from backend.services.refresh_jobs import LEASE_SECONDS, enqueue_due
+from backend.services.refresh_jobs import DUE_LEASE_SECONDS, enqueue_due
 from backend.worker.steps import StepThread
 
 
@@ -15,7 +15,7 @@ class RefreshScheduleThread(StepThread):
         schedule: RefreshSchedule,
         queue: RefreshQueue,
         interval: float = 1.0,
-        lease: float = LEASE_SECONDS,
+        lease: float = DUE_LEASE_SECONDS,
     ) -> None:
         super().__init__("schedule", interval, "enqueued %d due refreshes")
         self._schedule = schedule
