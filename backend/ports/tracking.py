@@ -76,7 +76,8 @@ class RefreshSchedule(Protocol):
 
 
 class RefreshQueue(Protocol):
-    """The job queue the workers serve: one refresh job per number."""
+    """The refresh queue the workers serve: refresh jobs (one number, or a batch of due
+    ones) and the follow-up jobs of large fan-outs."""
 
     def enqueue(self, number: str, pushed: TrackingEvent | None = None) -> None: ...
     def enqueue_many(self, numbers: list[str]) -> None: ...

@@ -331,3 +331,20 @@ def test_relative_imports_resolve_against_the_package():
     assert imports("from . import x", "backend.web.track") == {"backend.web", "backend.web.x"}
     assert "backend.domain.model" in imports("from .model import T", "backend.domain", True)
     assert "backend.adapters" in imports("from .. import adapters", "backend.web.track")
+
+
+def _top_level_names(paths: list[Path], kinds: tuple[type, ...]) -> set[str]:
+    return {
+        node.name
+        for path in paths
+        for node in ast.parse(source(path)).body
+        if isinstance(node, kinds) and hasattr(node, "name")
+    }
+
+
+def test_no_adapter_class_shares_its_name_with_a_port():
+    # A port says what (WatchStore), its adapter with what (RedisWatchStore): a reader who
+    # meets the name knows which side of the wall it is on.
+    ports = _top_level_names(PORTS, (ast.ClassDef,))
+    adapters = _top_level_names(modules("adapters"), (ast.ClassDef,))
+    assert ports and adapters and not ports & adapters
