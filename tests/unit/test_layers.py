@@ -333,18 +333,17 @@ def test_relative_imports_resolve_against_the_package():
     assert "backend.adapters" in imports("from .. import adapters", "backend.web.track")
 
 
-def _top_level_names(paths: list[Path], kinds: tuple[type, ...]) -> set[str]:
+def _classes(paths: list[Path]) -> set[str]:
     return {
         node.name
         for path in paths
         for node in ast.parse(source(path)).body
-        if isinstance(node, kinds) and hasattr(node, "name")
+        if isinstance(node, ast.ClassDef)
     }
 
 
 def test_no_adapter_class_shares_its_name_with_a_port():
     # A port says what (WatchStore), its adapter with what (RedisWatchStore): a reader who
     # meets the name knows which side of the wall it is on.
-    ports = _top_level_names(PORTS, (ast.ClassDef,))
-    adapters = _top_level_names(modules("adapters"), (ast.ClassDef,))
+    ports, adapters = _classes(PORTS), _classes(modules("adapters"))
     assert ports and adapters and not ports & adapters
