@@ -48,6 +48,6 @@ module.exports = {
   // categories) or 'getLocation' where the operator's category may use precise location.
   // app.json's requiredPrivateInfos must name the same one (the two are mutually exclusive).
   LOCATION_API: 'getFuzzyLocation',
-  // Opened from Moments: single-page mode, no wx.login, no navigation (wechat.md §4.3).
+  // Opened from Moments: single-page mode, no wx.login, no navigation (docs/wechat.md §7).
   SCENE_SINGLE_PAGE: 1154,
 }

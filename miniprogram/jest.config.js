@@ -1,4 +1,5 @@
-// jest + miniprogram-simulate (docs: shared/docs/wechat.md §6.3): pages and components render in jsdom.
+// jest + miniprogram-simulate (https://github.com/wechat-miniprogram/miniprogram-simulate): pages and
+// components render in jsdom.
 module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/tests/**/*.test.js'],

@@ -8,12 +8,11 @@ import dataclasses
 import pytest
 
 from backend.adapters import redis_conn
-from backend.app import create_app
-from backend.bootstrap import build_services
 from backend.settings import Settings
 from tests.support.apps import close_app
 from tests.support.live_server import LiveServer
 from tests.support.redis_server import choose_test_redis_url
+from tests.support.stores import make_app
 from tests.support.topologies import binary_or_reason, running
 
 
@@ -73,7 +72,7 @@ def settings(make_settings) -> Settings:
 
 @pytest.fixture
 def app(settings):
-    app = create_app(settings)
+    app = make_app(settings)
     yield app
     close_app(app)
 
@@ -91,7 +90,7 @@ def live(make_settings):
     """
     server = LiveServer()
     settings = make_settings(port=server.port, public_base_url=server.url)
-    app = create_app(settings, build_services(settings))
+    app = make_app(settings)
     server.serve(app)
     yield server, app
     server.stop()

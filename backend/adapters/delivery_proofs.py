@@ -13,7 +13,7 @@ from backend.domain.photos import PHOTO_KEEP_SECONDS, is_acceptable_photo
 MAX_SIGNER_CHARS = 60
 
 
-class DeliveryProofs:
+class RedisDeliveryProofs:
     """Implements the DeliveryProofs port on a Redis connection that does not decode."""
 
     def __init__(self, blobs: redis.Redis) -> None:

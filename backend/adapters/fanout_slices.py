@@ -38,7 +38,7 @@ return 0
 """
 
 
-class FanoutSlices:
+class RedisFanoutSlices:
     def __init__(self, store: redis.Redis) -> None:
         self._begin = store.register_script(_BEGIN)
         self._finish = store.register_script(_FINISH)

@@ -10,7 +10,7 @@ MAX_SAMPLES = 200
 KEEP_SECONDS = 400 * 24 * 3600  # a year and a season: last year's peak still counts
 
 
-class LaneHistory:
+class RedisLaneHistory:
     """Implements the LaneHistory port; one entry per number (a repeat replaces it)."""
 
     def __init__(self, client: redis.Redis) -> None:

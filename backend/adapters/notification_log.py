@@ -124,7 +124,7 @@ def field(number: str, change_id: str) -> str:
     return f"{number}:{change_id}"
 
 
-class NotificationLog:
+class RedisNotificationLog:
     """Per-user record of every change: sending (awaiting evidence), sent, failed or unread."""
 
     def __init__(

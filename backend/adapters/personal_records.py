@@ -26,7 +26,7 @@ USER_KEYS = (
 )
 
 
-class PersonalRecords:
+class RedisPersonalRecords:
     """Implements the PersonalRecords port."""
 
     def __init__(self, client: redis.Redis) -> None:

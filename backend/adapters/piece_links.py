@@ -11,7 +11,7 @@ from backend.adapters import redis_keys
 KEEP_SECONDS = 30 * 24 * 3600
 
 
-class PieceLinks:
+class RedisPieceLinks:
     """Implements the PieceLinks port."""
 
     def __init__(self, client: redis.Redis) -> None:

@@ -18,7 +18,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
 
-from backend.adapters.polling_store import Schedule
+from backend.adapters.refresh_store import RedisRefreshSchedule
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 RQ_QUEUE_KEY = "rq:queue:refresh"  # the list RQ keeps the refresh queue's job ids in
@@ -85,7 +85,7 @@ class BacklogCollector:
     lag and the UPS-wide Retry-After pause."""
 
     def __init__(
-        self, queue: redis.Redis, schedule: Schedule, pause_left: Callable[[], float]
+        self, queue: redis.Redis, schedule: RedisRefreshSchedule, pause_left: Callable[[], float]
     ) -> None:
         self._queue = queue  # RQ's Redis (QUEUE_REDIS_URL, else the data's)
         self._schedule = schedule
@@ -118,7 +118,9 @@ class BacklogCollector:
         return [depth, lag, watched, pause]
 
 
-def exposition(queue: redis.Redis, schedule: Schedule, pause_left: Callable[[], float]) -> bytes:
+def exposition(
+    queue: redis.Redis, schedule: RedisRefreshSchedule, pause_left: Callable[[], float]
+) -> bytes:
     """The text every process's metrics add up to, plus the Redis-read gauges."""
     registry = CollectorRegistry()
     if MULTIPROCESS:

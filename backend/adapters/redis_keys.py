@@ -168,7 +168,7 @@ def session(token_digest: str) -> str:
 
 
 # The poll schedule is split over this many sorted sets, each under its own hash tag, so on
-# a cluster the scheduler's writes and its take-due scripts spread over the nodes instead of
+# a cluster the schedule step's writes and its take-due scripts spread over the nodes instead of
 # making one hot key (and one hot node) of the busiest data in the product.
 SCHEDULE_SHARDS = 16
 

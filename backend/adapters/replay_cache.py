@@ -14,7 +14,7 @@ import math
 import redis
 
 from backend.adapters import redis_keys
-from backend.domain.subscriptions import PushClaim
+from backend.domain.consent import PushClaim
 
 _PENDING, _APPLIED = "pending:", "applied:"
 # Marks the claim applied unless another request holds it now (ours expired meanwhile).

@@ -10,7 +10,7 @@ import redis
 from backend.adapters import redis_keys
 
 
-class SessionStore:
+class RedisSessionStore:
     """Session keys are tagged by digest, user keys by openid: never one MULTI across both."""
 
     def __init__(self, client: redis.Redis) -> None:

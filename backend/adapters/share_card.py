@@ -68,7 +68,7 @@ def find_cjk_font() -> str | None:
     return None
 
 
-class CardRenderer:
+class PillowCardRenderer:
     """Renders ShareCards; the font is looked for once, on first use."""
 
     def __init__(self, font_path: str | None = None, discover: bool = True) -> None:

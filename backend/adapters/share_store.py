@@ -16,7 +16,7 @@ from backend.adapters import redis_keys
 from backend.domain.shares import Share
 
 
-class ShareStore:
+class RedisShareStore:
     """Each share is one key whose TTL is its lifetime; deleting the key revokes it."""
 
     def __init__(self, client: redis.Redis, clock: Callable[[], float] = time.time) -> None:

@@ -72,7 +72,7 @@ def _compact(value: Any) -> Any:
     return value
 
 
-class SnapshotCache:
+class RedisSnapshotCache:
     """Snapshots per (number, language), every key with a TTL."""
 
     def __init__(self, client: redis.Redis, blobs: redis.Redis | None = None) -> None:

@@ -15,7 +15,7 @@ KEEP_AFTER_EXPIRY_SECONDS = 24 * 3600
 REJECTED_FOR_SECONDS = 14 * 24 * 3600
 
 
-class TrackAlertStore:
+class RedisTrackAlertStore:
     """Number keys are tagged {number}; the due set is global; no command spans both."""
 
     def __init__(self, client: redis.Redis) -> None:

@@ -42,7 +42,7 @@ return redis.call('hlen', KEYS[1]) + redis.call('scard', KEYS[2])
 """
 
 
-class WatchStore:
+class RedisWatchStore:
     """Who watches what. User keys are tagged {openid}, number keys {number}; each write
     is confirmed by a replica when `replicated` asks for one (a watch is the user's word)."""
 

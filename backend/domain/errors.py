@@ -97,7 +97,7 @@ class QuotaExhausted(MessengerError):
     transient = True
 
 
-class RecipientUnsubscribed(MessengerError):
+class RecipientWithoutCredit(MessengerError):
     """The user has no send left for this template (or turned it off): never retry."""
 
 

@@ -1,5 +1,5 @@
 """Every outside dependency a service uses, as a Protocol: adapters implement them, the
-composition root (bootstrap.py) plugs them in, and tests/fakes/ fakes each in memory.
+composition root (backend/bootstrap/) plugs them in, and tests/fakes/ fakes each in memory.
 
 Failures cross these walls as the vendor-neutral errors of `backend.domain.errors`.
 """
@@ -41,11 +41,11 @@ from backend.ports.tracking import (
     FanoutSlices,
     Locator,
     RefreshQueue,
-    Schedule,
+    RefreshSchedule,
     SnapshotCache,
     TrackAlertClient,
     TrackAlertStore,
-    TrackingStates,
+    TrackingStateStore,
     WatchStore,
     WebhookParser,
 )
@@ -77,11 +77,11 @@ __all__ = [
     "FanoutSlices",
     "Locator",
     "RefreshQueue",
-    "Schedule",
+    "RefreshSchedule",
     "SnapshotCache",
     "TrackAlertClient",
     "TrackAlertStore",
-    "TrackingStates",
+    "TrackingStateStore",
     "WatchStore",
     "WebhookParser",
 ]

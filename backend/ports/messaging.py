@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+from backend.domain.consent import PushClaim, SubscribeEvent
 from backend.domain.notices import Notice
 from backend.domain.sends import Claim, SendRecord
-from backend.domain.subscriptions import PushClaim, SubscribeEvent
 
 
 class CreditLedger(Protocol):

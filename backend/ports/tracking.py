@@ -55,7 +55,7 @@ class WatchStore(Protocol):
     def watchers(self, number: str) -> set[str]: ...
 
 
-class TrackingStates(Protocol):
+class TrackingStateStore(Protocol):
     """Each watched number's durable TrackingState."""
 
     def load(self, number: str) -> TrackingState: ...
@@ -66,7 +66,7 @@ class TrackingStates(Protocol):
     def forget(self, number: str) -> None: ...
 
 
-class Schedule(Protocol):
+class RefreshSchedule(Protocol):
     """Tracking number -> next poll time (epoch seconds)."""
 
     def set(self, number: str, at: float) -> None: ...
@@ -76,7 +76,8 @@ class Schedule(Protocol):
 
 
 class RefreshQueue(Protocol):
-    """The job queue the workers serve: one refresh job per number."""
+    """The refresh queue the workers serve: refresh jobs (one number, or a batch of due
+    ones) and the follow-up jobs of large fan-outs."""
 
     def enqueue(self, number: str, pushed: TrackingEvent | None = None) -> None: ...
     def enqueue_many(self, numbers: list[str]) -> None: ...

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from backend.domain.errors import (
     DeliveryUnknown,
     MessengerError,
-    RecipientUnsubscribed,
+    RecipientWithoutCredit,
     TemplateInvalid,
 )
 from backend.domain.model import Shipment, event_moment
@@ -74,7 +74,7 @@ class Notifier:
         self,
         messenger: Messenger,
         templates: Sequence[MessageTemplate],
-        subscriptions: CreditLedger,
+        ledger: CreditLedger,
         log_store: NotificationLog,
         quiet: QuietHours | None = None,
         miniprogram_state: str = "formal",
@@ -84,7 +84,7 @@ class Notifier:
     ) -> None:
         self._messenger = messenger
         self._templates = templates
-        self._subscriptions = subscriptions
+        self._ledger = ledger
         self._log = log_store
         self._quiet = quiet or QuietHours(0, 0)
         self._state = miniprogram_state
@@ -105,7 +105,7 @@ class Notifier:
         record = self._log.state(openid, change.number, change.change_id)
         if record is not None and record.settled:  # told already (a change kept pending)
             return Outcome.DUPLICATE
-        notice = notice_for(change, shipment, nickname, self._subscriptions.language(openid))
+        notice = notice_for(change, shipment, nickname, self._ledger.language(openid))
         # A template whose keywords cannot carry this notice gives way to the next one.
         fitting = (t for t in self._choose(openid, change) if self._messenger.fits(t, notice))
         template = next(fitting, None)
@@ -134,8 +134,8 @@ class Notifier:
         A critical moment may use any template that can carry it; a routine scan only a
         status-change credit, and never the last one unless it was tapped for this parcel.
         """
-        credits = self._subscriptions.credits(openid)
-        reserved = self._subscriptions.reserved(openid)
+        credits = self._ledger.credits(openid)
+        reserved = self._ledger.reserved(openid)
         moment = change.moment
         critical = is_critical(moment)
         found = []
@@ -165,14 +165,14 @@ class Notifier:
             self._metrics.credit_spent()
         else:
             log.info("message %s was already settled by its delivery report", msgid)
-        self._subscriptions.release(openid, template.id, change.number)
+        self._ledger.release(openid, template.id, change.number)
         return Outcome.SENT
 
     def _refused(self, openid: str, template: MessageTemplate, change: StatusChange,
                  error: MessengerError) -> Outcome:  # fmt: skip
         number, change_id = change.number, change.change_id
-        if isinstance(error, RecipientUnsubscribed):
-            self._subscriptions.cancel(openid, template.id)
+        if isinstance(error, RecipientWithoutCredit):
+            self._ledger.cancel(openid, template.id)
             self._log.mark(openid, number, change_id, SendRecord(SendState.UNREAD))
             return Outcome.UNREAD
         if isinstance(error, DeliveryUnknown):

@@ -23,7 +23,14 @@ from backend.domain.tracking import (
     next_poll_delay,
     with_pushed_event,
 )
-from backend.ports import Clock, Metrics, NullMetrics, Schedule, TrackingStates, WatchStore
+from backend.ports import (
+    Clock,
+    Metrics,
+    NullMetrics,
+    RefreshSchedule,
+    TrackingStateStore,
+    WatchStore,
+)
 from backend.ports.metrics import Refreshed, Retried
 from backend.services.fanout import FanOut
 from backend.services.lookup import LookupService
@@ -51,8 +58,8 @@ class Refresher:
         self,
         lookup: LookupService,
         watches: WatchStore,
-        state: TrackingStates,
-        schedule: Schedule,
+        state: TrackingStateStore,
+        schedule: RefreshSchedule,
         notifier: Notifier,
         scale: float = 1.0,
         clock: Clock = time.time,

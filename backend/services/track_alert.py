@@ -22,7 +22,7 @@ from backend.ports import (
     PieceLinks,
     TrackAlertClient,
     TrackAlertStore,
-    TrackingStates,
+    TrackingStateStore,
     WatchStore,
     WebhookParser,
 )
@@ -51,14 +51,14 @@ class StaleWebhookEventError(ValueError):
 
 
 class TrackAlertService:
-    """Subscriptions are made by the worker's step, never inside a user's request."""
+    """Track Alert subscriptions are made by the worker's step, never inside a user's request."""
 
     def __init__(
         self,
         client: TrackAlertClient,
         store: TrackAlertStore,
         watches: WatchStore,
-        state: TrackingStates,
+        state: TrackingStateStore,
         enqueue: Callable[[str, TrackingEvent | None], None],
         parse: WebhookParser,
         enabled: bool = True,

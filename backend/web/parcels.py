@@ -10,8 +10,8 @@ from backend.domain.model import iso_utc
 from backend.domain.moments import Budget, budget_text
 from backend.domain.numbers import check_number, reason_message
 from backend.domain.watches import ParcelNotWatchedError, WatchLimitError
+from backend.services.consent import Consent
 from backend.services.parcels import Parcel, Parcels
-from backend.services.subscriptions import Subscriptions
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.json_guard import clean_text
@@ -57,9 +57,7 @@ class ParcelListSchema(Schema):
 
 def parcel_views(parcels: list[Parcel], lang: str) -> list[dict]:
     """Each parcel's Result with its watch details and what it will still be told."""
-    budgets = use(Subscriptions).budgets(
-        g.openid, [(p.watch.number, _shipment(p)) for p in parcels]
-    )
+    budgets = use(Consent).budgets(g.openid, [(p.watch.number, _shipment(p)) for p in parcels])
     return [_view(parcel, budget, lang) for parcel, budget in zip(parcels, budgets, strict=True)]
 
 

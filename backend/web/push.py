@@ -7,7 +7,7 @@ import logging
 from flask import Blueprint, Response, request
 
 from backend.domain.errors import BadSignature, MalformedPush, PushInProgress, ReplayedPush
-from backend.services.subscribe_events import SubscribeEvents
+from backend.services.consent_events import ConsentEvents
 from backend.web.errors import ApiError, is_store_unavailable
 from backend.web.messages import register
 from backend.web.registry import use
@@ -42,7 +42,7 @@ def verify():
     """WeChat checks the configured URL: echo echostr when the signature is ours."""
     args = request.args
     try:
-        echostr = use(SubscribeEvents).verify_url(
+        echostr = use(ConsentEvents).verify_url(
             args.get("signature", ""),
             args.get("timestamp", ""),
             args.get("nonce", ""),
@@ -67,7 +67,7 @@ def receive():
     then tries again and hears "success" once it is done.
     """
     try:
-        use(SubscribeEvents).receive(request.get_data(cache=False), request.args)
+        use(ConsentEvents).receive(request.get_data(cache=False), request.args)
     except ReplayedPush as error:
         log.warning("push refused: %s (from %s)", error, request.remote_addr)
         raise ApiError(403, "push_replayed") from None

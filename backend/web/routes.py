@@ -17,11 +17,11 @@ def register_api_blueprints(app: Flask, api: Api) -> None:
 
     api.register_blueprint(auth.bp)
 
-    from backend.web import delivery_photo, parcels, subscriptions
+    from backend.web import consent, delivery_photo, parcels
 
     api.register_blueprint(parcels.bp)
     api.register_blueprint(delivery_photo.bp)
-    api.register_blueprint(subscriptions.bp)
+    api.register_blueprint(consent.bp)
 
     from backend.web import own_shares, share_page, shares
 

@@ -1,1 +1,1 @@
-"""Background worker: the RQ worker that refreshes parcels and the schedule step."""
+"""Background worker: the RQ worker that refreshes parcels, and the schedule and Track Alert steps."""

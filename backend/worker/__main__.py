@@ -1,4 +1,4 @@
-"""`python -m backend.worker [--burst] [--check]`: RQ worker plus the scheduler step."""
+"""`python -m backend.worker [--burst] [--check]`: RQ worker plus the schedule step."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import sys
 
 from rq import SimpleWorker
 
-from backend.bootstrap import Services, build_services, redis_answers
+from backend.bootstrap import WorkerServices, build_worker, redis_answers
 from backend.logs import configure_logging
-from backend.services.polling import LEASE_SECONDS
 from backend.settings import Settings, SettingsError
 from backend.worker import jobs
-from backend.worker.scheduler import SchedulerThread
+from backend.worker.refresh_schedule import RefreshScheduleThread
 from backend.worker.steps import StepThread
 from backend.worker.track_alert import TrackAlertThread
 
@@ -31,28 +30,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         return 0 if redis_answers(settings) else 1
     configure_logging(settings.log_level)
-    services = build_services(settings)
+    services = build_worker(settings)
     jobs.install(services.refresh_job, settings.worker_concurrency)
     threads = [] if args.no_scheduler or args.burst else _steps(services)
     # SimpleWorker runs jobs in this process: refresh jobs are short I/O-bound calls, so
     # forking a work horse per job would cost more than the job itself. A batch job's
     # numbers are refreshed WORKER_CONCURRENCY at a time (jobs.refresh_numbers).
-    queue = services.queue.rq
+    queue = services.rq_queue
     worker = SimpleWorker([queue], connection=queue.connection)
     try:
         worker.work(burst=args.burst, with_scheduler=True)
     finally:
         for thread in threads:
             thread.stop()
+        services.close()
     return 0
 
 
-def _steps(services: Services) -> list[StepThread]:
+def _steps(services: WorkerServices) -> list[StepThread]:
     """Every worker runs the steps; their leases make concurrent steps harmless."""
-    # A job killed mid-refresh leaves its number leased; scale the lease like polling.
-    lease = max(2.0, LEASE_SECONDS * services.settings.poll_interval_scale)
     threads = [
-        SchedulerThread(services.schedule, services.queue, lease=lease),
+        RefreshScheduleThread(services.schedule, services.queue, lease=services.schedule_lease),
         TrackAlertThread(services.track_alert),
     ]
     for thread in threads:

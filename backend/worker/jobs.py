@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from backend.domain.sends import FanoutSlice
 from backend.domain.tracking import event_from_data
-from backend.services.polling import RefreshJob
+from backend.services.refresh_jobs import RefreshJob
 
 _refresh: RefreshJob | None = None
 # Refreshes wait on UPS and WeChat: one process runs this many at once (WORKER_CONCURRENCY).

@@ -12,11 +12,11 @@ import pytest
 import requests
 
 from backend.adapters import redis_conn, redis_keys
-from backend.adapters.delivery_proofs import DeliveryProofs
+from backend.adapters.delivery_proofs import RedisDeliveryProofs
 from backend.adapters.http import make_session
 from backend.adapters.ups import pieces as pieces_module
 from backend.adapters.ups.pieces import PieceReader
-from backend.adapters.ups.track_alert import TrackAlertClient
+from backend.adapters.ups.track_alert import UpsTrackAlertClient
 from backend.adapters.ups.track_extras import TrackExtrasReader
 from backend.adapters.ups.transit import UpsTransitTimes, parse_options
 from backend.domain.model import Place
@@ -24,6 +24,7 @@ from backend.domain.transit import TransitQuery
 from backend.sandbox.ups.journeys import BY_KEY
 from backend.sandbox.ups.journeys.beyond import PIECE_ALTERNATE, PIECES
 from backend.sandbox.ups.render import doorstep_photo
+from tests.support.stores import settings_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
 
@@ -36,8 +37,8 @@ def blobs(redis_url):
 
 
 @pytest.fixture
-def proofs(blobs) -> DeliveryProofs:
-    return DeliveryProofs(blobs)
+def proofs(blobs) -> RedisDeliveryProofs:
+    return RedisDeliveryProofs(blobs)
 
 
 @pytest.fixture
@@ -185,8 +186,8 @@ def test_the_unpadded_ship_time_of_issue_62_does_not_disturb_the_reading():
 @pytest.fixture
 def alerts(live, ups):
     session = make_session(timeout=(2.0, 3.0), backoff=0.01)
-    base = live[1].extensions["services"].settings.ups_base_url
-    yield lambda kind="enhanced": TrackAlertClient(session, ups.tokens, base, alert_type=kind)
+    base = settings_of(live[1]).ups_base_url
+    yield lambda kind="enhanced": UpsTrackAlertClient(session, ups.tokens, base, alert_type=kind)
     session.close()
 
 

@@ -9,20 +9,20 @@ import pytest
 from rq import SimpleWorker
 
 from backend.adapters import redis_conn, redis_keys
-from backend.adapters.fanout_slices import FanoutSlices
-from backend.adapters.job_queue import ANNOUNCE_FUNCTION, RefreshQueue
-from backend.adapters.notification_log import NotificationLog
-from backend.adapters.polling_store import Schedule, TrackedState
-from backend.adapters.subscription_store import SubscriptionStore
-from backend.adapters.watch_store import WatchStore
+from backend.adapters.credit_ledger import RedisCreditLedger
+from backend.adapters.fanout_slices import RedisFanoutSlices
+from backend.adapters.notification_log import RedisNotificationLog
+from backend.adapters.refresh_queue import ANNOUNCE_FUNCTION, RqRefreshQueue
+from backend.adapters.refresh_store import RedisRefreshSchedule, RedisTrackingStateStore
+from backend.adapters.watch_store import RedisWatchStore
 from backend.domain.model import Shipment, TrackingEvent
 from backend.domain.sends import FanoutSlice
 from backend.domain.statuses import Status
 from backend.services.fanout import FanOut
 from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
-from backend.services.polling import RefreshJob
 from backend.services.refresh import Refresher
+from backend.services.refresh_jobs import RefreshJob
 from backend.worker import jobs
 from tests.fakes import (
     FakeCarrier,
@@ -42,7 +42,9 @@ TEMPLATE = FakeTemplate("tpl-fan", "status_change")
 def test_a_round_finishes_once_and_a_stale_one_is_replaced(real, request):
     clock = FakeClock(1000.0)
     slices = (
-        FanoutSlices(request.getfixturevalue("redis_client")) if real else FakeFanoutSlices(clock)
+        RedisFanoutSlices(request.getfixturevalue("redis_client"))
+        if real
+        else FakeFanoutSlices(clock)
     )
     lease = 0.2
 
@@ -78,14 +80,18 @@ def test_slice_keys_share_the_numbers_hash_tag():
 
 def test_follow_up_announce_jobs_run_through_rq_tell_everybody_once(redis_url, redis_client):
     connection = redis_conn.connect(redis_url, decode=False)
-    queue = RefreshQueue(connection)
-    watches, ledger = WatchStore(redis_client), SubscriptionStore(redis_client)
-    states, messenger, carrier = TrackedState(redis_client), FakeMessenger(), FakeCarrier()
-    notifier = Notifier(messenger, [TEMPLATE], ledger, NotificationLog(redis_client),
+    queue = RqRefreshQueue(connection)
+    watches, ledger = RedisWatchStore(redis_client), RedisCreditLedger(redis_client)
+    states, messenger, carrier = (
+        RedisTrackingStateStore(redis_client),
+        FakeMessenger(),
+        FakeCarrier(),
+    )
+    notifier = Notifier(messenger, [TEMPLATE], ledger, RedisNotificationLog(redis_client),
                         QuietHours(0, 0))  # fmt: skip
     refresher = Refresher(
-        LookupService(carrier, FakeSnapshotCache()), watches, states, Schedule(redis_client),
-        notifier, fan=FanOut(4, 5, queue, FanoutSlices(redis_client), 60.0),
+        LookupService(carrier, FakeSnapshotCache()), watches, states, RedisRefreshSchedule(redis_client),
+        notifier, fan=FanOut(4, 5, queue, RedisFanoutSlices(redis_client), 60.0),
     )  # fmt: skip
     watchers = [f"o-rq-{i:02d}" for i in range(12)]
     for openid in watchers:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from backend.adapters import redis_keys
-from backend.adapters.notification_log import NotificationLog
-from backend.adapters.subscription_store import SubscriptionStore
-from backend.adapters.watch_store import WatchLimitError, WatchStore
+from backend.adapters.credit_ledger import RedisCreditLedger
+from backend.adapters.notification_log import RedisNotificationLog
+from backend.adapters.watch_store import RedisWatchStore, WatchLimitError
 from backend.domain.sends import SendRecord, SendState
 
 USER = "o_user_1"
@@ -16,12 +16,12 @@ TPL = "TPL_STATUS"
 
 @pytest.fixture
 def ledger(redis_client):
-    return SubscriptionStore(redis_client)
+    return RedisCreditLedger(redis_client)
 
 
 @pytest.fixture
 def notes(redis_client):
-    return NotificationLog(redis_client)
+    return RedisNotificationLog(redis_client)
 
 
 def test_client_report_then_push_event_count_one_credit(ledger):
@@ -78,7 +78,7 @@ def test_a_released_claim_can_be_claimed_again(ledger, notes):
 
 
 def test_watch_is_idempotent_and_keeps_its_start_time(redis_client):
-    store = WatchStore(redis_client)
+    store = RedisWatchStore(redis_client)
     first, new = store.watch(USER, "1ZA", "妈妈的包裹")
     again, new_again = store.watch(USER, "1ZA", "新名字")
     assert new and not new_again
@@ -87,7 +87,7 @@ def test_watch_is_idempotent_and_keeps_its_start_time(redis_client):
 
 
 def test_watch_limit_is_enforced(redis_client):
-    store = WatchStore(redis_client, limit=2)
+    store = RedisWatchStore(redis_client, limit=2)
     store.watch(USER, "1ZA", None)
     store.watch(USER, "1ZB", None)
     with pytest.raises(WatchLimitError):
@@ -96,7 +96,7 @@ def test_watch_limit_is_enforced(redis_client):
 
 
 def test_unwatch_reports_when_nobody_watches_any_more(redis_client):
-    store = WatchStore(redis_client)
+    store = RedisWatchStore(redis_client)
     store.watch(USER, "1ZA", None)
     store.watch("o_user_2", "1ZA", None)
     assert store.unwatch(USER, "1ZA") is False
@@ -118,7 +118,7 @@ def test_watchers_kept_in_the_old_set_are_still_known_and_folded_into_the_hash(r
     """Production holds each number's watchers in a set (before 2026-12): they are read beside
     the hash, the number's next watch moves them over, and unwatching works on both."""
     redis_client.sadd(redis_keys.legacy_watchers("1ZA"), "o_old_1", "o_old_2")
-    store = WatchStore(redis_client)
+    store = RedisWatchStore(redis_client)
     assert store.watchers("1ZA") == {"o_old_1", "o_old_2"}
     assert store.unwatch("o_old_1", "1ZA") is False
     store.watch(USER, "1ZA", None)

@@ -12,6 +12,7 @@ from backend.domain.geo import Point
 from backend.domain.locations import Kind, Location, LocatorQuery
 from backend.sandbox.ups.locator_places import LOCATIONS
 from tests.fakes import FakeLocator
+from tests.support.stores import settings_of
 
 _KINDS = {"001": Kind.CUSTOMER_CENTER, "002": Kind.STORE, "003": Kind.DROP_BOX,
           "004": Kind.AUTHORIZED_OUTLET, "018": Kind.ACCESS_POINT, "019": Kind.LOCKER}  # fmt: skip
@@ -33,7 +34,7 @@ def locator(request):
     _server, app = request.getfixturevalue("live")
     ups = request.getfixturevalue("ups")
     session = make_session()
-    yield UpsLocator(session, ups.tokens, app.extensions["services"].settings.ups_base_url)
+    yield UpsLocator(session, ups.tokens, settings_of(app).ups_base_url)
     session.close()
 
 

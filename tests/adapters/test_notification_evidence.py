@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from backend.adapters.notification_log import NotificationLog
-from backend.adapters.subscription_store import SubscriptionStore
+from backend.adapters.credit_ledger import RedisCreditLedger
+from backend.adapters.notification_log import RedisNotificationLog
 from backend.domain.sends import SendRecord, SendState
 from tests.fakes import FakeCreditLedger, FakeNotificationLog
 
@@ -23,7 +23,7 @@ def redis_or_none(request):
 
 @pytest.fixture
 def ledger(redis_or_none):
-    store = SubscriptionStore(redis_or_none) if redis_or_none else FakeCreditLedger()
+    store = RedisCreditLedger(redis_or_none) if redis_or_none else FakeCreditLedger()
     for _ in range(3):
         store.record_answer(USER, TPL, "accept", side="client")
     return store
@@ -33,7 +33,7 @@ def ledger(redis_or_none):
 def notes(redis_or_none, ledger):
     if redis_or_none is None:
         return FakeNotificationLog(ledger, lease_seconds=1)
-    return NotificationLog(redis_or_none, lease_seconds=1)
+    return RedisNotificationLog(redis_or_none, lease_seconds=1)
 
 
 def test_a_sent_event_settles_a_claim_whose_owner_died_after_sending(ledger, notes):

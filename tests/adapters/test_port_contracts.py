@@ -8,30 +8,30 @@ import time
 import pytest
 
 from backend.adapters import redis_conn
-from backend.adapters.notification_log import NotificationLog
-from backend.adapters.polling_store import Schedule, TrackedState
+from backend.adapters.credit_ledger import DisabledTemplates, RedisCreditLedger
+from backend.adapters.notification_log import RedisNotificationLog
+from backend.adapters.refresh_store import RedisRefreshSchedule, RedisTrackingStateStore
 from backend.adapters.replay_cache import ReplayCache
-from backend.adapters.share_store import ShareStore
-from backend.adapters.snapshot_cache import SnapshotCache
-from backend.adapters.subscription_store import DisabledTemplates, SubscriptionStore
-from backend.adapters.track_alert_store import TrackAlertStore
-from backend.adapters.watch_store import WatchStore
+from backend.adapters.share_store import RedisShareStore
+from backend.adapters.snapshot_cache import RedisSnapshotCache
+from backend.adapters.track_alert_store import RedisTrackAlertStore
+from backend.adapters.watch_store import RedisWatchStore
+from backend.domain.consent import PushClaim
 from backend.domain.model import Shipment
 from backend.domain.shares import Share
 from backend.domain.statuses import Status
-from backend.domain.subscriptions import PushClaim
 from backend.domain.tracking import detect_change
 from backend.domain.watches import WatchLimitError
 from tests.fakes import (
     FakeCreditLedger,
     FakeNonces,
     FakeNotificationLog,
-    FakeSchedule,
+    FakeRefreshSchedule,
     FakeShareStore,
     FakeSnapshotCache,
     FakeTemplateSwitch,
     FakeTrackAlertStore,
-    FakeTrackingStates,
+    FakeTrackingStateStore,
     FakeWatchStore,
 )
 from tests.support.numbers import make_1z
@@ -62,13 +62,13 @@ def redis_or_none(real, request):
 
 
 @pytest.fixture
-def blobs_or_none(real, request):
-    """The same store without decoding (snapshots, photos); None for the fake."""
+def blobs_or_none(real, request, redis_url):
+    """The same Redis without decoding (compressed snapshots), or None for the fake."""
     if real is None:
         yield None
         return
     if real == "redis":
-        client = redis_conn.connect(request.getfixturevalue("redis_url"), decode=False)
+        client = redis_conn.connect(redis_url, decode=False)
     else:
         client = request.getfixturevalue("redis_topologies")(real).data_client(decode=False)
     yield client
@@ -77,8 +77,8 @@ def blobs_or_none(real, request):
 
 def test_claims_spend_one_credit_once_and_mark_unread_without_credit(redis_or_none):
     client = redis_or_none
-    ledger = SubscriptionStore(client) if client else FakeCreditLedger()
-    log = NotificationLog(client) if client else FakeNotificationLog(ledger)
+    ledger = RedisCreditLedger(client) if client else FakeCreditLedger()
+    log = RedisNotificationLog(client) if client else FakeNotificationLog(ledger)
     assert log.claim(USER, A, "c1", TEMPLATE) == -1 and log.unread(USER, A) == ["c1"]
     ledger.record_answer(USER, TEMPLATE, "accept", side="client")
     ledger.record_answer(USER, TEMPLATE, "accept", side="push")  # the same popup, once
@@ -93,7 +93,7 @@ def test_claims_spend_one_credit_once_and_mark_unread_without_credit(redis_or_no
 
 
 def test_reservations_and_cancelling(redis_or_none):
-    ledger = SubscriptionStore(redis_or_none) if redis_or_none else FakeCreditLedger()
+    ledger = RedisCreditLedger(redis_or_none) if redis_or_none else FakeCreditLedger()
     ledger.record_answer(USER, TEMPLATE, "accept", side="client")
     ledger.reserve(USER, TEMPLATE, A)
     ledger.release(USER, TEMPLATE, B)  # not reserved: nothing happens
@@ -103,7 +103,7 @@ def test_reservations_and_cancelling(redis_or_none):
 
 
 def test_the_users_language_defaults_to_chinese_and_is_kept(redis_or_none):
-    ledger = SubscriptionStore(redis_or_none) if redis_or_none else FakeCreditLedger()
+    ledger = RedisCreditLedger(redis_or_none) if redis_or_none else FakeCreditLedger()
     assert ledger.language(USER) == "zh"
     ledger.set_language(USER, "en")
     assert ledger.language(USER) == "en"
@@ -120,7 +120,7 @@ def test_switched_off_templates(redis_or_none):
 
 
 def test_tracking_state_keeps_pending_changes_until_announced(redis_or_none):
-    states = TrackedState(redis_or_none) if redis_or_none else FakeTrackingStates()
+    states = RedisTrackingStateStore(redis_or_none) if redis_or_none else FakeTrackingStateStore()
     change = detect_change(Status.IN_TRANSIT, Shipment(A, Status.EXCEPTION))
     assert states.load(A).status is None
     states.record(A, Status.EXCEPTION, change, failures=0, final_at=None)
@@ -137,7 +137,7 @@ def test_tracking_state_keeps_pending_changes_until_announced(redis_or_none):
 
 
 def test_the_schedule_leases_what_it_hands_out(redis_or_none):
-    schedule = Schedule(redis_or_none) if redis_or_none else FakeSchedule()
+    schedule = RedisRefreshSchedule(redis_or_none) if redis_or_none else FakeRefreshSchedule()
     schedule.set(A, 100.0)
     schedule.set(B, 200.0)
     schedule.set_if_sooner(B, 300.0)  # later: ignored
@@ -149,7 +149,7 @@ def test_the_schedule_leases_what_it_hands_out(redis_or_none):
 
 
 def test_watches_respect_the_limit_and_know_their_watchers(redis_or_none):
-    watches = WatchStore(redis_or_none, limit=2) if redis_or_none else FakeWatchStore(limit=2)
+    watches = RedisWatchStore(redis_or_none, limit=2) if redis_or_none else FakeWatchStore(limit=2)
     first, new = watches.watch(USER, A, "甲")
     assert new and watches.watch(USER, A, "乙")[1] is False
     assert watches.get(USER, A).nickname == "乙" and watches.get(USER, A).since == first.since
@@ -163,7 +163,7 @@ def test_watches_respect_the_limit_and_know_their_watchers(redis_or_none):
 
 
 def test_track_alert_due_set_and_sightings(redis_or_none):
-    store = TrackAlertStore(redis_or_none) if redis_or_none else FakeTrackAlertStore()
+    store = RedisTrackAlertStore(redis_or_none) if redis_or_none else FakeTrackAlertStore()
     now = time.time()  # Redis expires the subscription hashes on the real clock
     store.want(A, now + 100)
     store.want(A, now + 50)  # already due: unchanged
@@ -211,7 +211,7 @@ def test_a_claim_whose_claimant_died_frees_itself_after_its_lease(redis_client):
 
 
 def test_shares_are_listed_by_owner_newest_first_and_deleted(redis_or_none):
-    store = ShareStore(redis_or_none) if redis_or_none else FakeShareStore()
+    store = RedisShareStore(redis_or_none) if redis_or_none else FakeShareStore()
     now = time.time()
     older = Share("s-older-0000000000000000", USER, A, False, None, now - 10, now + 3600)
     newer = Share("s-newer-0000000000000000", USER, B, True, "甲", now, now + 7200)
@@ -227,9 +227,9 @@ def test_shares_are_listed_by_owner_newest_first_and_deleted(redis_or_none):
 def test_an_unchanged_snapshot_may_come_back_as_the_same_object_a_changed_one_never(
     redis_or_none, blobs_or_none
 ):
-    # The identity contract of SnapshotCache.get that web/rendered.py relies on.
+    # The identity contract of the SnapshotCache port's get that web/rendered.py relies on.
     client = redis_or_none
-    cache = SnapshotCache(client, blobs_or_none) if client else FakeSnapshotCache()
+    cache = RedisSnapshotCache(client, blobs_or_none) if client else FakeSnapshotCache()
     cache.put(A, "zh", Shipment(A, Status.IN_TRANSIT), 1_000.0)
     first = cache.get(A, "zh")
     assert first is not None and cache.get(A, "zh") is first
@@ -241,11 +241,11 @@ def test_an_unchanged_snapshot_may_come_back_as_the_same_object_a_changed_one_ne
 def test_delivery_proofs_keep_jpegs_and_signers_only(redis_or_none, blobs_or_none):
     from pathlib import Path
 
-    from backend.adapters.delivery_proofs import DeliveryProofs
+    from backend.adapters.delivery_proofs import RedisDeliveryProofs
     from tests.fakes import FakeDeliveryProofs
 
-    blobs = blobs_or_none
-    proofs = DeliveryProofs(blobs) if blobs else FakeDeliveryProofs()
+    blobs = blobs_or_none  # on the topology redis_or_none flushed
+    proofs = RedisDeliveryProofs(blobs) if blobs else FakeDeliveryProofs()
     jpeg = (Path(__file__).resolve().parents[2] / "backend/sandbox/ups/doorstep.jpg").read_bytes()
     assert not proofs.save_photo(A, b"GIF89a" + b"\0" * 100) and not proofs.has_photo(A)
     assert not proofs.save_photo(A, b"\xff\xd8\xff" + b"\0" * (1024 * 1024 + 1) + b"\xff\xd9")
@@ -257,10 +257,10 @@ def test_delivery_proofs_keep_jpegs_and_signers_only(redis_or_none, blobs_or_non
 
 
 def test_lane_history_keeps_one_entry_per_number_newest_first(redis_or_none):
-    from backend.adapters.lane_history import LaneHistory
+    from backend.adapters.lane_history import RedisLaneHistory
     from tests.fakes import FakeLaneHistory
 
-    lanes = LaneHistory(redis_or_none) if redis_or_none else FakeLaneHistory()
+    lanes = RedisLaneHistory(redis_or_none) if redis_or_none else FakeLaneHistory()
     lane = "US>CN:SHANGHAI|saver"
     lanes.add(lane, A, 6)
     lanes.add(lane, B, 7)

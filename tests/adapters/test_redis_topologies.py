@@ -9,9 +9,9 @@ import time
 import pytest
 
 from backend.adapters import redis_conn, redis_keys
-from backend.adapters.polling_store import Schedule
+from backend.adapters.credit_ledger import RedisCreditLedger
+from backend.adapters.refresh_store import RedisRefreshSchedule
 from backend.adapters.replicated import Replicated
-from backend.adapters.subscription_store import SubscriptionStore
 from backend.settings import Settings, SettingsError
 from tests.support.numbers import make_1z
 
@@ -21,7 +21,7 @@ NUMBERS = [make_1z("SHARDS", i) for i in range(1, 41)]
 def test_a_schedule_written_before_the_shards_is_moved_into_them(redis_client):
     legacy = redis_keys.legacy_schedule()
     redis_client.zadd(legacy, {number: 100.0 + i for i, number in enumerate(NUMBERS)})
-    schedule = Schedule(redis_client)
+    schedule = RedisRefreshSchedule(redis_client)
     schedule.set_if_sooner(NUMBERS[0], 50.0)  # rescheduled sooner since: the sooner time wins
     assert schedule.take_due(110.0, 100, 60.0) == NUMBERS[:11]
     assert not redis_client.exists(legacy)
@@ -31,7 +31,7 @@ def test_a_schedule_written_before_the_shards_is_moved_into_them(redis_client):
 
 
 def test_take_due_stops_at_its_limit_and_says_more_is_due_only_when_it_is(redis_client):
-    schedule = Schedule(redis_client)
+    schedule = RedisRefreshSchedule(redis_client)
     for i, number in enumerate(NUMBERS):
         schedule.set(number, 100.0 + i)
     first = schedule.take_due(1000.0, 25, 60.0)
@@ -48,7 +48,7 @@ def test_on_a_cluster_the_schedule_shards_live_on_every_node(redis_topologies):
     client = topology.data_client()
     nodes = {client.get_node_from_key(shard).name for shard in redis_keys.schedule_shards()}
     assert len(nodes) == 3
-    schedule = Schedule(client)
+    schedule = RedisRefreshSchedule(client)
     for i, number in enumerate(NUMBERS):
         schedule.set(number, 100.0 + i)
     assert schedule.take_due(1000.0, 100, 60.0) == NUMBERS
@@ -60,7 +60,7 @@ def test_a_confirmed_write_is_on_the_replica_when_it_returns(redis_topologies):
     topology = redis_topologies("sentinel")
     topology.flush()
     client = topology.data_client()
-    ledger = SubscriptionStore(client, Replicated(client, replicas=1, timeout_ms=2000))
+    ledger = RedisCreditLedger(client, Replicated(client, replicas=1, timeout_ms=2000))
     replica = topology.replica.client()
     for attempt in range(20):  # each read follows its write at once: no waiting for the copy
         ledger.record_answer(f"o-wait-{attempt}", "tpl", "accept", side="client")
@@ -78,7 +78,7 @@ def test_a_write_with_no_replica_attached_needs_no_confirmation(redis_topologies
     lonely.wait_ready()
     client = redis_conn.connect(lonely.url)
     started = time.monotonic()
-    SubscriptionStore(client, Replicated(client, 1, 5000)).record_answer("o", "t", "accept", "push")
+    RedisCreditLedger(client, Replicated(client, 1, 5000)).record_answer("o", "t", "accept", "push")
     assert time.monotonic() - started < 2.0 and client.hget(redis_keys.credits("o"), "t") == "1"
     client.close()
     lonely.stop()

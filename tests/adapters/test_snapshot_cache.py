@@ -11,8 +11,8 @@ import zlib
 import pytest
 
 from backend.adapters import redis_conn, redis_keys, snapshot_cache, snapshot_dictionary
-from backend.adapters.snapshot_cache import UNWATCHED_KEEP_SECONDS, SnapshotCache
-from backend.adapters.watch_store import WatchStore
+from backend.adapters.snapshot_cache import UNWATCHED_KEEP_SECONDS, RedisSnapshotCache
+from backend.adapters.watch_store import RedisWatchStore
 from backend.domain import cadence
 from backend.domain.model import Eta, Shipment, TrackingEvent
 from backend.domain.statuses import Status
@@ -41,7 +41,7 @@ def blobs(redis_url, redis_client):
 
 @pytest.fixture
 def cache(redis_client, blobs):
-    return SnapshotCache(redis_client, blobs)
+    return RedisSnapshotCache(redis_client, blobs)
 
 
 def test_both_languages_come_back_equal_from_one_compact_key(cache, redis_client):
@@ -58,7 +58,7 @@ def test_both_languages_come_back_equal_from_one_compact_key(cache, redis_client
 def test_watched_numbers_are_kept_a_month_and_others_two_days(cache, redis_client):
     cache.put(NUMBER, "zh", shipment("zh"), 1000.0)
     assert 0 < redis_client.ttl(redis_keys.snapshots(NUMBER)) <= UNWATCHED_KEEP_SECONDS
-    WatchStore(redis_client).watch("o-snap", NUMBER, None)
+    RedisWatchStore(redis_client).watch("o-snap", NUMBER, None)
     cache.put(NUMBER, "zh", shipment("zh"), 1000.0)
     assert redis_client.ttl(redis_keys.snapshots(NUMBER)) > UNWATCHED_KEEP_SECONDS
     assert redis_client.ttl(redis_keys.snapshots(NUMBER)) <= cadence.KEEP_FOR_SECONDS

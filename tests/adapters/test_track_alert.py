@@ -1,4 +1,4 @@
-"""TrackAlertClient against the UPS sandbox over HTTP: batches, lists, VSS errors, token reuse."""
+"""UpsTrackAlertClient against the UPS sandbox over HTTP: batches, lists, VSS errors, token reuse."""
 
 from __future__ import annotations
 
@@ -16,22 +16,21 @@ from backend.adapters.ups.errors import (
     UpstreamUnavailableError,
 )
 from backend.adapters.ups.track_alert import (
-    TrackAlertClient,
     TrackAlertRejectedError,
+    UpsTrackAlertClient,
     subscription_error,
 )
 from tests.support.numbers import make_1z
+from tests.support.stores import settings_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
 
 
 @pytest.fixture
 def track_alert(live, ups):
-    """A TrackAlertClient on the same token provider as the live app's UPS client."""
+    """A UpsTrackAlertClient on the same token provider as the live app's UPS client."""
     session = make_session(timeout=(2.0, 3.0), backoff=0.01)
-    yield TrackAlertClient(
-        session, ups.tokens, live[1].extensions["services"].settings.ups_base_url
-    )
+    yield UpsTrackAlertClient(session, ups.tokens, settings_of(live[1]).ups_base_url)
     session.close()
 
 
@@ -101,7 +100,7 @@ def test_transient_errors_mean_retry_later(live, track_alert, code, kind):
 
 def test_an_unreachable_track_alert_is_transient(ups):
     session = make_session(timeout=(0.5, 0.5))
-    client = TrackAlertClient(session, ups.tokens, f"http://127.0.0.1:{free_port()}")
+    client = UpsTrackAlertClient(session, ups.tokens, f"http://127.0.0.1:{free_port()}")
     ups.tokens._fetch = lambda: ("token", 60)  # no sandbox behind this port
     with pytest.raises(UpstreamUnavailableError):
         client.subscribe([make_1z("TALERT", 7)])

@@ -14,6 +14,7 @@ from backend.adapters.ups import errors
 from backend.adapters.ups.client import UpsClient
 from backend.domain.statuses import Status
 from backend.sandbox.ups.journeys import BY_KEY, SCENARIOS
+from tests.support.stores import settings_of, stores
 from tests.support.ups_sandbox import expected_eta
 
 JOURNEYS = [s for s in SCENARIOS if s.steps]
@@ -54,7 +55,7 @@ def test_advancing_a_journey_moves_the_client_on_step_by_step(ups_sandbox, ups):
 
 
 def test_request_carries_trans_id_source_bearer_and_locale(live):
-    settings, store = live[1].extensions["services"].settings, live[1].extensions["services"].redis
+    settings, store = settings_of(live[1]), stores(live[1]).redis
     session, seen = make_session(), []
     session.hooks["response"].append(lambda r, *a, **k: seen.append(r.request))
     client = UpsClient(session, store, settings.ups_base_url, "sandbox-client", "sandbox-secret")
@@ -103,7 +104,7 @@ def test_concurrent_clients_fetch_the_token_once(ups_clients, ups_sandbox):
 
 def test_token_is_cached_with_a_safety_margin(live, ups):
     ups.track(BY_KEY["in_transit"].number, "en")
-    ttl = live[1].extensions["services"].redis.ttl(redis_keys.ups_token("sandbox-client"))
+    ttl = stores(live[1]).redis.ttl(redis_keys.ups_token("sandbox-client"))
     assert 14399 - 300 - 5 <= ttl <= 14399 - 300
 
 

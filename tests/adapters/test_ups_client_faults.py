@@ -13,6 +13,7 @@ from backend.adapters.ups import errors
 from backend.domain.numbers import mask_number
 from backend.sandbox.ups.journeys import BY_KEY
 from tests.support.live_server import LiveServer
+from tests.support.stores import stores
 
 NUMBER = BY_KEY["out_for_delivery"].number
 
@@ -104,7 +105,7 @@ def test_an_unreachable_host_is_unavailable(live, ups_clients):
     client = ups_clients(base_url=f"http://127.0.0.1:{free_port()}")
     with pytest.raises(errors.UpstreamUnavailableError, match="token call failed"):
         client.track(NUMBER, "en")
-    store = live[1].extensions["services"].redis
+    store = stores(live[1]).redis
     store.set(redis_keys.ups_token("sandbox-client"), "cached-token", ex=60)
     with pytest.raises(errors.UpstreamUnavailableError, match="unreachable"):
         client.track(NUMBER, "en")
@@ -119,7 +120,7 @@ def test_a_body_that_is_not_json_is_unavailable(live, ups_clients):
     proxy = LiveServer().serve(_html)
     try:
         client = ups_clients(base_url=proxy.url)
-        store = live[1].extensions["services"].redis
+        store = stores(live[1]).redis
         store.set(redis_keys.ups_token("sandbox-client"), "cached-token", ex=60)
         with pytest.raises(errors.UpstreamUnavailableError, match="not JSON"):
             client.track(NUMBER, "en")
@@ -130,7 +131,7 @@ def test_a_body_that_is_not_json_is_unavailable(live, ups_clients):
 def test_one_info_line_per_call_and_no_secrets(live, ups, caplog):
     caplog.set_level(logging.INFO)
     ups.track(NUMBER, "en")
-    token = live[1].extensions["services"].redis.get(redis_keys.ups_token("sandbox-client"))
+    token = stores(live[1]).redis.get(redis_keys.ups_token("sandbox-client"))
     lines = [r.getMessage() for r in caplog.records if r.name.startswith("backend.adapters")]
     track_lines = [line for line in lines if line.startswith("UPS track")]
     # The number is masked: logs are read by people who may not follow others' parcels (#26).

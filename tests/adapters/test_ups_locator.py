@@ -15,6 +15,7 @@ from backend.domain.locations import (
     LocatorUnavailableError,
 )
 from backend.domain.opening_hours import DayHours, Shift
+from tests.support.stores import settings_of
 
 SHENZHEN_FUTIAN = Point(22.5431, 114.0579)
 BEIJING_GUOMAO = Point(39.9088, 116.4597)
@@ -33,7 +34,7 @@ def locators(live, ups):
     def build(version: str = "v3", **session) -> UpsLocator:
         http = make_session(**session)
         built.append(http)
-        return UpsLocator(http, ups.tokens, live[1].extensions["services"].settings.ups_base_url,
+        return UpsLocator(http, ups.tokens, settings_of(live[1]).ups_base_url,
                           version=version)  # fmt: skip
 
     yield build

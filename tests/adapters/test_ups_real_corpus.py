@@ -9,7 +9,7 @@ import json
 import pytest
 
 from backend.adapters.http import make_session
-from backend.adapters.snapshot_cache import SnapshotCache
+from backend.adapters.snapshot_cache import RedisSnapshotCache
 from backend.adapters.ups import errors
 from backend.adapters.ups.client import UpsClient
 from backend.adapters.ups.status_codes import unknown_codes
@@ -213,7 +213,7 @@ def test_rejected_numbers_are_invalid_and_remembered(replay, client, redis_clien
     replay[1].record(number, fixture, status)
     with pytest.raises(errors.InvalidNumberError):
         client.track(number, "zh")
-    lookups = LookupService(client, SnapshotCache(redis_client), concurrency=1)
+    lookups = LookupService(client, RedisSnapshotCache(redis_client), concurrency=1)
     answers = [lookups.lookup_one(number, "zh") for _ in range(3)]
     assert {(a.error, a.reason) for a in answers} == {("invalid_number", "rejected_by_ups")}
     assert len(replay[1].track_calls) == 2  # the direct call and the first lookup only

@@ -17,20 +17,21 @@ from backend.adapters.wechat.errors import (
 )
 from backend.sandbox.wechat.blueprint import sandbox_openid
 from tests.support.live_server import LiveServer
+from tests.support.stores import settings_of
 from tests.support.wechat import login_code
 
 
 @pytest.fixture
 def auth(live) -> WeChatAuth:
     _server, app = live
-    settings = app.extensions["services"].settings
+    settings = settings_of(app)
     return WeChatAuth(settings.wechat_api_base_url, settings.wechat_appid, settings.wechat_secret)
 
 
 def test_a_sandbox_code_gives_a_stable_openid_and_a_session_key(auth, live):
     first = auth.code_to_session(login_code("alice"))
     second = auth.code_to_session(login_code("alice"))
-    appid = live[1].extensions["services"].settings.wechat_appid
+    appid = settings_of(live[1]).wechat_appid
     assert first.openid == second.openid == sandbox_openid(appid, "alice")
     assert len(first.openid) == 28 and first.openid.startswith("o")
     assert first.session_key and first.unionid is None
@@ -73,7 +74,7 @@ def test_special_sandbox_codes_raise_typed_errors(auth, code, error, errcode):
 
 
 def test_a_wrong_secret_is_a_plain_wechat_error_not_a_crash(live):
-    settings = live[1].extensions["services"].settings
+    settings = settings_of(live[1])
     auth = WeChatAuth(settings.wechat_api_base_url, settings.wechat_appid, "wrong")
     with pytest.raises(WeChatError) as caught:
         auth.code_to_session(login_code("alice"))

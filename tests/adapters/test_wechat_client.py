@@ -21,6 +21,7 @@ from backend.adapters.wechat.errors import (
     WeChatError,
 )
 from backend.sandbox.wechat.blueprint import sandbox_openid
+from tests.support.stores import settings_of
 from tests.support.wechat import (
     GOOD_DATA,
     STATUS_TEMPLATE,
@@ -34,7 +35,7 @@ from tests.support.wechat import (
 
 @pytest.fixture
 def make_client(live, redis_client):
-    settings = live[1].extensions["services"].settings
+    settings = settings_of(live[1])
 
     def build() -> WeChatClient:
         return WeChatClient(
@@ -54,12 +55,12 @@ def alice(live) -> str:
     login(server.url, "alice")
     subscribe(server.url, "alice", [STATUS_TEMPLATE])
     subscribe(server.url, "alice", [STATUS_TEMPLATE])
-    return sandbox_openid(app.extensions["services"].settings.wechat_appid, "alice")
+    return sandbox_openid(settings_of(app).wechat_appid, "alice")
 
 
 def test_every_hard_coded_wechat_host_points_at_the_configured_base(make_client, live):
     client = make_client()
-    base = live[1].extensions["services"].settings.wechat_api_base_url
+    base = settings_of(live[1]).wechat_api_base_url
     assert client.API_BASE_URL == base + "/cgi-bin/"
     assert client.wxa.API_BASE_URL == base + "/"
     assert client.datacube.API_BASE_URL == base + "/datacube/"
@@ -133,7 +134,7 @@ def test_concurrent_refreshes_of_one_refused_token_fetch_once(make_client, live)
 
 
 def test_a_wrong_secret_is_refused_without_any_retry(live, redis_client):
-    settings = live[1].extensions["services"].settings
+    settings = settings_of(live[1])
     client = WeChatClient(
         settings.wechat_appid, "wrong", settings.wechat_api_base_url, redis_client
     )
@@ -144,7 +145,7 @@ def test_a_wrong_secret_is_refused_without_any_retry(live, redis_client):
 
 def test_no_quota_is_43101(make_client, live):
     login(live[0].url, "dave")
-    openid = sandbox_openid(live[1].extensions["services"].settings.wechat_appid, "dave")
+    openid = sandbox_openid(settings_of(live[1]).wechat_appid, "dave")
     with pytest.raises(NotSubscribedError):
         make_client().send_subscribe_message(openid, STATUS_TEMPLATE, GOOD_DATA)
 

@@ -9,7 +9,7 @@ port, so nobody else's keys or traffic count):
   over every sandbox journey's scripted scans, without and with Track Alert;
 - refreshes per second of one worker process at UPS 300 ms (1,000 watched parcels, all due);
 - WeChat sends in the peak hour (quiet hours 22-8 China time hold the night's messages);
-- the scheduler over 1,000,000 scheduled numbers: step time and lag at their due rate.
+- the schedule step over 1,000,000 scheduled numbers: step time and lag at their due rate.
 """
 
 from __future__ import annotations
@@ -41,17 +41,17 @@ import notify  # noqa: E402
 from _harness import start_stack  # noqa: E402
 
 from backend.adapters import redis_conn  # noqa: E402
-from backend.adapters.job_queue import RefreshQueue  # noqa: E402
-from backend.adapters.polling_store import Schedule  # noqa: E402
-from backend.adapters.snapshot_cache import SnapshotCache  # noqa: E402
-from backend.adapters.track_alert_store import TrackAlertStore  # noqa: E402
-from backend.bootstrap import build_services  # noqa: E402
+from backend.adapters.refresh_queue import RqRefreshQueue  # noqa: E402
+from backend.adapters.refresh_store import RedisRefreshSchedule  # noqa: E402
+from backend.adapters.snapshot_cache import RedisSnapshotCache  # noqa: E402
+from backend.adapters.track_alert_store import RedisTrackAlertStore  # noqa: E402
 from backend.domain.model import Shipment, TrackingEvent  # noqa: E402
 from backend.domain.statuses import Status, is_final  # noqa: E402
 from backend.domain.tracking import detect_change, next_poll_delay  # noqa: E402
 from backend.sandbox.ups.journeys import SCENARIOS  # noqa: E402
-from backend.services.polling import enqueue_due  # noqa: E402
+from backend.services.refresh_jobs import enqueue_due  # noqa: E402
 from backend.settings import Settings  # noqa: E402
+from tests.support.stores import rig  # noqa: E402
 
 HOUR, DAY = 3600.0, 86400.0
 MEMORY_PARCELS = 24_000  # about 4.2 keys each: ~100,000 keys
@@ -83,8 +83,8 @@ def sample_shipments(services) -> list[tuple[Shipment, Shipment]]:
     pairs = []
     for serial in range(8):
         number = notify.bulk_number(90_000 + serial)
-        zh = services.lookup.lookup_one(number, "zh", force=True).snapshot.shipment
-        en = services.lookup.lookup_one(number, "en", force=True).snapshot.shipment
+        zh = services.shared.lookup.lookup_one(number, "zh", force=True).snapshot.shipment
+        en = services.shared.lookup.lookup_one(number, "en", force=True).snapshot.shipment
         pairs.append((zh, en))
     return pairs
 
@@ -92,18 +92,18 @@ def sample_shipments(services) -> list[tuple[Shipment, Shipment]]:
 def write_parcels(services, pairs, count: int) -> None:
     """`count` watched parcels written by the product's stores, as a watch, a refresh and a
     Track Alert subscription write them."""
-    store = services.redis
-    cache, alerts = SnapshotCache(store, services.blobs), TrackAlertStore(store)
+    store = services.stores.redis
+    cache, alerts = RedisSnapshotCache(store, services.stores.blobs), RedisTrackAlertStore(store)
     now = time.time()
 
     def one(index: int) -> None:
         number = notify.bulk_number(100_000 + index, journey="07")
         zh, en = (dataclasses.replace(s, number=number) for s in pairs[index % len(pairs)])
-        services.watches.watch(f"oCap{index // PARCELS_PER_USER:07d}", number, "妈妈的包裹")
+        services.stores.watches.watch(f"oCap{index // PARCELS_PER_USER:07d}", number, "妈妈的包裹")
         cache.put(number, "zh", zh, now)
         cache.put(number, "en", en, now)
-        services.tracked.record(number, zh.status, None)
-        services.schedule.set(number, now + 600 + index % 7200)
+        services.stores.tracking_states.record(number, zh.status, None)
+        services.stores.schedule.set(number, now + 600 + index % 7200)
         alerts.subscribed([number], now + 14 * DAY, now + 12 * DAY)
 
     with ThreadPoolExecutor(16) as pool:
@@ -112,7 +112,7 @@ def write_parcels(services, pairs, count: int) -> None:
 
 def memory_per_parcel(services, count: int) -> tuple[int, float, float, dict[str, float]]:
     """(keys, used_memory growth per parcel, MEMORY USAGE sum per parcel, per kind)."""
-    store = services.redis
+    store = services.stores.redis
     before = int(store.info("memory")["used_memory"])
     write_parcels(services, sample_shipments(services), count)
     used = (int(store.info("memory")["used_memory"]) - before) / count
@@ -174,13 +174,16 @@ def _simulate(times: list[tuple[float, Status]], subscribed: bool) -> tuple[int,
         polls += 1
 
 
-# --- scheduler ------------------------------------------------------------------------
-def scheduler_over(count: int, due_per_second: float) -> tuple[float, float, float, float]:
+# --- schedule step -----------------------------------------------------------------------
+def schedule_step_over(count: int, due_per_second: float) -> tuple[float, float, float, float]:
     """(median step ms, worst step ms, worst lag s, bytes per scheduled number): `count`
     numbers due at `due_per_second`, one step a second as the worker runs it."""
     store = redis_conn.connect(_REDIS.url)
     store.flushall()
-    schedule, queue = Schedule(store), RefreshQueue(redis_conn.connect(_REDIS.url, decode=False))
+    schedule, queue = (
+        RedisRefreshSchedule(store),
+        RqRefreshQueue(redis_conn.connect(_REDIS.url, decode=False)),
+    )
     before = int(store.info("memory")["used_memory"])
     t0 = time.time()
     for start in range(0, count, 20_000):
@@ -213,13 +216,13 @@ def main() -> None:
     print(f"  hardware: {hardware()}")
     stack, _ = start_stack(POLL_INTERVAL_SCALE="1", QUIET_HOURS="off")
     settings = dataclasses.replace(Settings.from_env(stack.env), log_level="WARNING")
-    services = build_services(settings)
+    services = rig(settings)
     try:
         keys, used, counted, kinds = memory_per_parcel(services, MEMORY_PARCELS)
         numbers = [notify.bulk_number(i) for i in range(RATE_PARCELS)]
         for index, number in enumerate(numbers):
-            services.watches.watch(f"bench-user-{index // 50}", number, None)
-            services.tracked.record(number, Status.IN_TRANSIT, None)
+            services.stores.watches.watch(f"bench-user-{index // 50}", number, None)
+            services.stores.tracking_states.record(number, Status.IN_TRANSIT, None)
         rate = notify.refresh_rate(stack, services, numbers, UPS_LATENCY_MS)
     finally:
         services.close()
@@ -227,7 +230,7 @@ def main() -> None:
     polls_plain, notable = journey_calls(subscribed=False)
     polls_alert, _ = journey_calls(subscribed=True)
     due_rate = SCHEDULED * polls_plain / DAY
-    step_ms, worst_ms, lag, schedule_bytes = scheduler_over(SCHEDULED, due_rate)
+    step_ms, worst_ms, lag, schedule_bytes = schedule_step_over(SCHEDULED, due_rate)
     _REDIS.stop()
 
     detail = ", ".join(f"{kind} {size:.0f}" for kind, size in kinds.items())
@@ -239,7 +242,7 @@ def main() -> None:
     print(f"refreshes/s, one worker process (WORKER_CONCURRENCY={settings.worker_concurrency}), "
           f"{RATE_PARCELS:,} watched parcels all due, UPS at {UPS_LATENCY_MS} ms: {rate:.1f} "
           f"(goal >= 100)")  # fmt: skip
-    print(f"scheduler over {SCHEDULED:,} numbers due at {due_rate:.0f}/s: step {step_ms:.1f} ms "
+    print(f"schedule step over {SCHEDULED:,} numbers due at {due_rate:.0f}/s: step {step_ms:.1f} ms "
           f"median, {worst_ms:.1f} ms worst; lag at most {lag:.1f} s; "
           f"{schedule_bytes:.0f} B per scheduled number")  # fmt: skip
     sends_day = WATCHERS_PER_PARCEL * notable

@@ -20,13 +20,12 @@ import _harness  # noqa: F401  (puts the project on sys.path)
 import requests
 
 from backend.adapters import redis_conn
-from backend.app import create_app
-from backend.bootstrap import build_services
 from backend.settings import Settings
 from tests.support.apps import close_app
 from tests.support.live_server import LiveServer
 from tests.support.moments import JOURNEYS, Player
 from tests.support.redis_server import choose_test_redis_url
+from tests.support.stores import make_app, shared
 
 CONDITIONS = (
     ("no latency, no faults", {}, {}),
@@ -41,14 +40,14 @@ def play(journey: str, number: str, faults: tuple[dict, dict], redis_url: str):
     server = LiveServer()
     settings = Settings(sandbox=True, redis_url=redis_url, log_level="WARNING", port=server.port,
                         public_base_url=server.url).completed()  # fmt: skip
-    app = create_app(settings, build_services(settings))
+    app = make_app(settings)
     server.serve(app)
     try:
-        services = app.extensions["services"]
         for path, body in zip(("ups", "wechat"), faults, strict=True):
             if body:
                 requests.post(f"{server.url}/_sandbox/{path}/faults", json=body, timeout=10)
-        player = Player(server.url, services, services.refresher.refresh)
+        parts = shared(app)
+        player = Player(server.url, parts, parts.refresher.refresh)
         return player.play(journey, number, run_id=number[-6:])
     finally:
         server.stop()

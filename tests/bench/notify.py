@@ -19,13 +19,13 @@ import requests
 from _harness import start_stack
 
 from backend.adapters import redis_keys
-from backend.bootstrap import build_services
 from backend.domain.statuses import Status
 from backend.sandbox.ups.journeys import BULK_PREFIX
 from backend.sandbox.wechat.send import quota_key
-from backend.services.polling import enqueue_due
+from backend.services.refresh_jobs import enqueue_due
 from backend.settings import Settings
 from tests.support.numbers import check_digit
+from tests.support.stores import rig
 
 REFRESH_NUMBERS = 1_000
 MEASURE_SECONDS = 6.0
@@ -54,12 +54,12 @@ def track_calls(url: str) -> int:
 
 
 def refresh_rate(stack, services, numbers: list[str], latency_ms: int) -> float:
-    """Refreshes per second of one worker process (no scheduler) draining due batches."""
+    """Refreshes per second of one worker process (no schedule step) draining due batches."""
     post(stack.url, "/_sandbox/ups/faults", {"latency_ms": latency_ms})
     services.queue.rq.empty()
     for number in numbers:
-        services.schedule.set(number, time.time() - 1)
-    enqueue_due(services.schedule, services.queue)
+        services.stores.schedule.set(number, time.time() - 1)
+    enqueue_due(services.stores.schedule, services.queue)
     worker = stack.start_worker()
     assert stack.wait_until_working(worker, timeout=60), "the worker did not start"
     time.sleep(1.0)  # first token, warm connections
@@ -73,8 +73,8 @@ def refresh_rate(stack, services, numbers: list[str], latency_ms: int) -> float:
 def seed_refreshes(services) -> list[str]:
     numbers = [bulk_number(i) for i in range(REFRESH_NUMBERS)]
     for index, number in enumerate(numbers):
-        services.watches.watch(f"bench-user-{index // 50}", number, None)
-        services.tracked.record(number, Status.IN_TRANSIT, None)
+        services.stores.watches.watch(f"bench-user-{index // 50}", number, None)
+        services.stores.tracking_states.record(number, Status.IN_TRANSIT, None)
     return numbers
 
 
@@ -85,15 +85,15 @@ def fan_out_seconds(stack, services, watchers: int, workers: int, serial: int) -
     services.queue.rq.empty()  # batches the refresh runs left behind
     post(stack.url, "/_sandbox/ups/faults", {"latency_ms": 0})
     post(stack.url, f"/_sandbox/ups/parcels/{number}/reset", {"step": 8})
-    store = services.redis
+    store = services.stores.redis
     for index in range(watchers):
         openid = f"oBench{serial}x{index:05d}xxxxxxxxxxxxxxxxxxxx"[:28]
         store.hset(redis_keys.sandbox("wechat", "users"), openid, f"bench{index}")
         store.hincrby(quota_key(openid), OUT_TEMPLATE, 1)
-        services.subscriptions.record_answer(openid, OUT_TEMPLATE, "accept", side="client")
-        services.watches.watch(openid, number, None)
-    lookup = services.lookup.lookup_one(number, "zh", force=True)
-    services.refresher.start(number, lookup.snapshot.shipment)
+        services.stores.ledger.record_answer(openid, OUT_TEMPLATE, "accept", side="client")
+        services.stores.watches.watch(openid, number, None)
+    lookup = services.shared.lookup.lookup_one(number, "zh", force=True)
+    services.shared.refresher.start(number, lookup.snapshot.shipment)
     started_workers = [stack.start_worker() for _ in range(workers)]
     for worker in started_workers:
         assert stack.wait_until_working(worker, timeout=60), "a worker did not start"
@@ -122,18 +122,18 @@ def stats_ok(url: str) -> int:
 def bytes_per_parcel(stack, services) -> tuple[float, dict[str, float]]:
     """Watched parcels refreshed once, looked up in Chinese and English, one user per five;
     every key but RQ's and the sandboxes' counted, per parcel, by kind."""
-    store = services.redis
+    store = services.stores.redis
     for key in store.scan_iter(match="upt:*", count=1000):
         if not key.startswith("upt:sandbox:"):
             store.delete(key)
     for index in range(MEMORY_PARCELS):
         number = bulk_number(10_000 + index)
-        services.watches.watch(f"oMem{index // PARCELS_PER_USER:06d}", number, "妈妈的包裹")
+        services.stores.watches.watch(f"oMem{index // PARCELS_PER_USER:06d}", number, "妈妈的包裹")
         for lang in ("zh", "en"):
-            services.lookup.lookup_one(number, lang, force=True)
-        snapshot = services.lookup.lookup_one(number, "zh").snapshot
-        services.refresher.start(number, snapshot.shipment)
-        services.refresher.refresh(number)
+            services.shared.lookup.lookup_one(number, lang, force=True)
+        snapshot = services.shared.lookup.lookup_one(number, "zh").snapshot
+        services.shared.refresher.start(number, snapshot.shipment)
+        services.shared.refresher.refresh(number)
     by_kind: dict[str, float] = {}
     for key in store.scan_iter(match="*", count=1000):
         if key.startswith(("rq:", "upt:sandbox:")):
@@ -147,7 +147,7 @@ def bytes_per_parcel(stack, services) -> tuple[float, dict[str, float]]:
 def main() -> None:
     stack, redis_url = start_stack(POLL_INTERVAL_SCALE="1", QUIET_HOURS="off")
     settings = Settings.from_env(stack.env)
-    services = build_services(dataclasses.replace(settings, log_level="WARNING"))
+    services = rig(dataclasses.replace(settings, log_level="WARNING"))
     try:
         numbers = seed_refreshes(services)
         fast = refresh_rate(stack, services, numbers, 0)

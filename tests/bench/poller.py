@@ -1,6 +1,6 @@
-"""Poller figure: the scheduler step's time to take 1,000 due numbers out of 100,000 (in the
+"""Poller figure: the schedule step's time to take 1,000 due numbers out of 100,000 (in the
 schedule's 16 shards) and enqueue them (refreshes/s and memory per parcel: notify.py; the
-scheduler over 1,000,000 numbers: capacity.py)."""
+schedule step over 1,000,000 numbers: capacity.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import time
 from _harness import start_stack
 
 from backend.adapters import redis_conn, redis_keys
-from backend.adapters.job_queue import RefreshQueue
-from backend.adapters.polling_store import Schedule
-from backend.services.polling import enqueue_due
+from backend.adapters.refresh_queue import RqRefreshQueue
+from backend.adapters.refresh_store import RedisRefreshSchedule
+from backend.services.refresh_jobs import enqueue_due
 from tests.support.numbers import check_digit
 
 WATCHED = 10_000
@@ -24,10 +24,10 @@ def bulk_number(serial: int) -> str:
     return "1Z" + body + check_digit(body)
 
 
-def scheduler_step(redis_url: str) -> tuple[float, float]:
+def schedule_step(redis_url: str) -> tuple[float, float]:
     store = redis_conn.connect(redis_url)
     store.flushdb()
-    schedule = Schedule(store)
+    schedule = RedisRefreshSchedule(store)
     now = time.time()
     pipe = store.pipeline(transaction=False)
     for i in range(SCHEDULE_SIZE):
@@ -35,7 +35,7 @@ def scheduler_step(redis_url: str) -> tuple[float, float]:
         number = bulk_number(i)
         pipe.zadd(redis_keys.schedule(number), {number: at})
     pipe.execute()
-    queue = RefreshQueue(redis_conn.connect(redis_url, decode=False))
+    queue = RqRefreshQueue(redis_conn.connect(redis_url, decode=False))
     started = time.perf_counter()
     taken = schedule.take_due(now, DUE, 300)
     take_ms = (time.perf_counter() - started) * 1000
@@ -50,7 +50,7 @@ def scheduler_step(redis_url: str) -> tuple[float, float]:
 def main() -> None:
     stack, redis_url = start_stack(POLL_INTERVAL_SCALE="1", QUIET_HOURS="off")
     stack.stop()  # only its Redis is used
-    take_ms, step_ms = scheduler_step(redis_url)
+    take_ms, step_ms = schedule_step(redis_url)
     print(
         f"take 1,000 due of 100,000: {take_ms:.1f} ms; full step incl. enqueueing: {step_ms:.1f} ms"
     )

@@ -9,13 +9,14 @@ from __future__ import annotations
 import pytest
 
 from tests.support.moments import JOURNEYS, Player
+from tests.support.stores import shared
 
 
 @pytest.fixture
 def player(live):
     server, app = live
-    services = app.extensions["services"]
-    return Player(server.url, services, services.refresher.refresh)
+    parts = shared(app)  # the lookup and refresher wired as for the app, run inline
+    return Player(server.url, parts, parts.refresher.refresh)
 
 
 @pytest.mark.parametrize(("journey", "number"), JOURNEYS, ids=[n for _j, n in JOURNEYS])

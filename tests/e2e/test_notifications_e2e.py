@@ -14,7 +14,7 @@ from rq import Queue
 from rq.registry import FailedJobRegistry, FinishedJobRegistry
 
 from backend.adapters import redis_conn
-from backend.adapters.job_queue import QUEUE_NAME
+from backend.adapters.refresh_queue import QUEUE_NAME
 from tests.support.e2e import running_stack
 from tests.support.journey import (
     ATTENTION,

@@ -27,7 +27,12 @@ from tests.fakes.messaging import (
     FakeSessionStore,
     FakeTemplate,
 )
-from tests.fakes.polling import FakeFanoutSlices, FakeRefreshQueue, FakeSchedule, FakeTrackingStates
+from tests.fakes.refresh import (
+    FakeFanoutSlices,
+    FakeRefreshQueue,
+    FakeRefreshSchedule,
+    FakeTrackingStateStore,
+)
 from tests.fakes.stores import FakeShareStore, FakeSnapshotCache, FakeWatchStore
 from tests.fakes.tracking import (
     FakeCarrier,
@@ -55,7 +60,7 @@ __all__ = [
     "FakePersonalRecords",
     "FakePushInbox",
     "FakeRefreshQueue",
-    "FakeSchedule",
+    "FakeRefreshSchedule",
     "FakeSeenPushes",
     "FakeSessionStore",
     "FakeShareStore",
@@ -64,7 +69,7 @@ __all__ = [
     "FakeTemplateSwitch",
     "FakeTrackAlertClient",
     "FakeTrackAlertStore",
-    "FakeTrackingStates",
+    "FakeTrackingStateStore",
     "FakeWatchStore",
     "fake_webhook",
 ]

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from backend import ports
+from backend.domain.consent import PushClaim
 from backend.domain.sends import Claim, SendRecord, SendState
-from backend.domain.subscriptions import PushClaim
 
 
 class FakeCreditLedger:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from backend import ports
+from backend.domain.consent import SubscribeEvent
 from backend.domain.errors import BadSignature, LoginCodeInvalid
 from backend.domain.notices import Notice
 from backend.domain.share_view import ShareCard
-from backend.domain.subscriptions import SubscribeEvent
 
 
 @dataclass(frozen=True)

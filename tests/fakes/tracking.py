@@ -53,7 +53,7 @@ class FakeTrackAlertClient:
 
 
 class FakeTrackAlertStore:
-    """Subscriptions, the leased due set and seen fingerprints, in dicts."""
+    """Track Alert subscriptions, the leased due set and seen fingerprints, in dicts."""
 
     def __init__(self) -> None:
         self.subscriptions: dict[str, Subscription] = {}

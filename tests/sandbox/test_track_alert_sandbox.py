@@ -11,12 +11,13 @@ import requests
 from rq import Queue
 
 from backend.adapters import redis_conn
-from backend.adapters.job_queue import QUEUE_NAME
+from backend.adapters.refresh_queue import QUEUE_NAME
 from backend.adapters.ups.webhook_mapping import parse_webhook
 from backend.sandbox.ups.journeys import BY_KEY, SCENARIOS
 from backend.sandbox.ups.timeline import initial_times
 from backend.sandbox.ups.track_alert_push import event_body
 from tests.support.numbers import make_1z
+from tests.support.stores import settings_of, stores
 
 PATH = "/api/track/v2/subscription/standard/package"
 PARCEL = BY_KEY["domestic_delivered"]
@@ -117,7 +118,7 @@ def _assert_all_strings(value: object) -> None:
 
 
 def _refresh_jobs(app) -> list:
-    url = app.extensions["services"].settings.redis_url
+    url = settings_of(app).redis_url
     return Queue(QUEUE_NAME, connection=redis_conn.connect(url, decode=False)).jobs
 
 
@@ -132,7 +133,7 @@ def _wait(condition, timeout: float = 3.0) -> bool:
 
 def test_advancing_a_subscribed_parcel_pushes_its_scan_to_the_webhook(live, ups_sandbox, bearer):
     _, app = live
-    app.extensions["services"].watches.watch("o-tester", PARCEL.number, None)
+    stores(app).watches.watch("o-tester", PARCEL.number, None)
     ups_sandbox.reset(PARCEL.number, step=8)
     subscribe(ups_sandbox, bearer, standard([PARCEL.number]))
     ups_sandbox.advance(PARCEL.number)

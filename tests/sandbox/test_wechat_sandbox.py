@@ -12,7 +12,8 @@ import requests
 from backend.adapters.wechat.push import WeChatPushInbox, open_message
 from backend.sandbox.wechat.blueprint import sandbox_openid
 from backend.sandbox.wechat.pusher import popup_event, signed_request
-from backend.services.subscribe_events import SubscribeEvents
+from backend.services.consent_events import ConsentEvents
+from tests.support.stores import settings_of, stores
 from tests.support.wechat import (
     GOOD_DATA,
     STATUS_TEMPLATE,
@@ -29,7 +30,7 @@ from tests.support.wechat import (
 def wx(live):
     """(sandbox base URL, settings) of the live app."""
     server, app = live
-    return f"{server.url}/_sandbox/wechat", app.extensions["services"].settings
+    return f"{server.url}/_sandbox/wechat", settings_of(app)
 
 
 def _code2session(wx, code: str, **overrides) -> dict:
@@ -88,7 +89,7 @@ def test_stable_token_is_the_same_until_force_refresh_replaces_and_kills_it(wx):
 def test_force_refresh_within_30_seconds_does_not_refresh_and_21_a_day_is_45009(wx, live):
     first = _stable(wx, force_refresh=True)["access_token"]
     assert _stable(wx, force_refresh=True)["access_token"] == first  # "否则不会刷新"
-    store = live[1].extensions["services"].redis
+    store = stores(live[1]).redis
     from backend.sandbox.wechat.blueprint import key
 
     for _ in range(18):
@@ -139,7 +140,7 @@ def test_token_faults_expire_revoke_and_break(wx, live):
 def test_subscribe_grants_quota_and_pushes_an_encrypted_popup_event(wx, live, monkeypatch):
     seen, queries = [], []
     real_open = WeChatPushInbox.open
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    monkeypatch.setattr(ConsentEvents, "apply", lambda _self, events: seen.extend(events))
     monkeypatch.setattr(
         WeChatPushInbox,
         "open",
@@ -157,9 +158,9 @@ def test_subscribe_grants_quota_and_pushes_an_encrypted_popup_event(wx, live, mo
 
 
 def test_the_pushed_event_reaches_the_real_hand_off(live, caplog):
-    caplog.set_level(logging.INFO, logger="backend.services.subscribe_events")
+    caplog.set_level(logging.INFO, logger="backend.services.consent_events")
     subscribe(live[0].url, "frank", [STATUS_TEMPLATE], action="reject")
-    lines = [r.getMessage() for r in caplog.records if r.name.endswith("subscribe_events")]
+    lines = [r.getMessage() for r in caplog.records if r.name.endswith("consent_events")]
     assert len(lines) == 1 and STATUS_TEMPLATE in lines[0] and "reject" in lines[0]
 
 
@@ -167,7 +168,7 @@ def test_a_reject_grants_nothing_and_accepts_add_up(live):
     assert subscribe(live[0].url, "gina", [STATUS_TEMPLATE], "reject")["quota"] == {}
     subscribe(live[0].url, "gina", [STATUS_TEMPLATE])
     assert subscribe(live[0].url, "gina", [STATUS_TEMPLATE])["quota"] == {STATUS_TEMPLATE: 2}
-    openid = sandbox_openid(live[1].extensions["services"].settings.wechat_appid, "gina")
+    openid = sandbox_openid(settings_of(live[1]).wechat_appid, "gina")
     quota = requests.get(f"{live[0].url}/_sandbox/wechat/quota", params={"openid": openid})
     assert quota.json() == {"openid": openid, "quota": {STATUS_TEMPLATE: 2}}
 
@@ -245,7 +246,7 @@ def test_configured_templates_replace_the_built_in_ones(make_settings):
                 "fields": {"character_string1": "number", "date2": "time"}}  # fmt: skip
     with serve_app(make_settings, wechat_templates=json.dumps([template])) as (server, app):
         openid = subscribe(server.url, "kim", ["TPL_X"])["openid"]
-        wx = (f"{server.url}/_sandbox/wechat", app.extensions["services"].settings)
+        wx = (f"{server.url}/_sandbox/wechat", settings_of(app))
         data = _valid({"character_string1": "1Z999AA10123456784", "date2": "2026年11月24日"})
         token = _stable(wx)["access_token"]
         assert _send(wx, token, touser=openid, template_id="TPL_X", data=data)["errcode"] == 0
@@ -298,7 +299,7 @@ def test_login_codes_are_usable_once_through_the_api_too(live):
 @pytest.mark.parametrize("push_as", ["answer", "accept"])
 def test_every_accept_answer_grants_quota_and_is_pushed(wx, live, monkeypatch, action, push_as):
     seen = []
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    monkeypatch.setattr(ConsentEvents, "apply", lambda _self, events: seen.extend(events))
     body = {"user": "ivy", "template_ids": [STATUS_TEMPLATE], "action": action,
             "push_as": push_as}  # fmt: skip
     answer = requests.post(f"{wx[0]}/subscribe", json=body, timeout=10).json()
@@ -310,7 +311,7 @@ def test_every_accept_answer_grants_quota_and_is_pushed(wx, live, monkeypatch, a
 @pytest.mark.parametrize("action", ["ban", "filter"])
 def test_ban_and_filter_grant_nothing_and_push_nothing(wx, live, monkeypatch, action):
     seen = []
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    monkeypatch.setattr(ConsentEvents, "apply", lambda _self, events: seen.extend(events))
     body = {"user": "jay", "template_ids": [STATUS_TEMPLATE], "action": action}
     answer = requests.post(f"{wx[0]}/subscribe", json=body, timeout=10).json()
     assert answer["quota"] == {} and answer["pushed"] is False and seen == []

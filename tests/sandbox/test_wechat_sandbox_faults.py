@@ -14,7 +14,8 @@ from backend.adapters.wechat.errors import RateLimitedError, WeChatBusyError
 from backend.adapters.wechat.push import parse_events
 from backend.domain.sends import SendRecord, SendState
 from backend.sandbox.wechat.blueprint import sandbox_openid
-from backend.services.subscribe_events import SubscribeEvents
+from backend.services.consent_events import ConsentEvents
+from tests.support.stores import settings_of, shared, stores
 from tests.support.wechat import GOOD_DATA, STATUS_TEMPLATE, login, stats, subscribe
 
 
@@ -32,7 +33,7 @@ def pushed(monkeypatch):
         return events
 
     monkeypatch.setattr(push_adapter, "parse_events", spy)
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda *_: None)
+    monkeypatch.setattr(ConsentEvents, "apply", lambda *_: None)
     return seen, arrived
 
 
@@ -43,11 +44,11 @@ def _faults(url: str, **body) -> requests.Response:
 def _user(live, name: str) -> str:
     login(live[0].url, name)
     subscribe(live[0].url, name, [STATUS_TEMPLATE])
-    return sandbox_openid(live[1].extensions["services"].settings.wechat_appid, name)
+    return sandbox_openid(settings_of(live[1]).wechat_appid, name)
 
 
 def _send(live, openid: str) -> str:
-    wechat = live[1].extensions["services"].wechat
+    wechat = shared(live[1]).wechat
     return wechat.send_subscribe_message(openid, STATUS_TEMPLATE, GOOD_DATA)
 
 
@@ -157,10 +158,10 @@ def test_switching_a_template_off_zeroes_its_quota_and_pushes_a_change_event(liv
 
 
 def test_the_pushed_sent_event_settles_the_claim_of_a_lost_reply(live):
-    services = live[1].extensions["services"]
+    handles = stores(live[1])
     openid = _user(live, "evidence")
-    services.subscriptions.record_answer(openid, STATUS_TEMPLATE, "accept", side="client")
-    notes = services.notification_log
+    handles.ledger.record_answer(openid, STATUS_TEMPLATE, "accept", side="client")
+    notes = handles.notification_log
     assert notes.claim(openid, "1ZEVIDENCE", "c1", STATUS_TEMPLATE) == 1
     _faults(live[0].url, error_rate=1, errcode=-1, after_accept=True)
     with pytest.raises(WeChatBusyError):
@@ -171,4 +172,4 @@ def test_the_pushed_sent_event_settles_the_claim_of_a_lost_reply(live):
         time.sleep(0.05)
     sent = SendRecord(SendState.SENT, str(_inbox(live)[0]["msgid"]))
     assert notes.state(openid, "1ZEVIDENCE", "c1") == sent
-    assert services.subscriptions.credits(openid) == {STATUS_TEMPLATE: 0}
+    assert handles.ledger.credits(openid) == {STATUS_TEMPLATE: 0}

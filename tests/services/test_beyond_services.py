@@ -29,12 +29,12 @@ from tests.fakes import (
     FakeMessenger,
     FakeNotificationLog,
     FakePieceLinks,
-    FakeSchedule,
+    FakeRefreshSchedule,
     FakeSnapshotCache,
     FakeTemplate,
     FakeTrackAlertClient,
     FakeTrackAlertStore,
-    FakeTrackingStates,
+    FakeTrackingStateStore,
     FakeTransitTimes,
     FakeWatchStore,
 )
@@ -130,14 +130,14 @@ class Rig:
     def __init__(self) -> None:
         self.clock, self.carrier = FakeClock(NOW), FakeCarrier()
         self.watches = FakeWatchStore(clock=self.clock)
-        self.states, self.ledger = FakeTrackingStates(), FakeCreditLedger()
+        self.states, self.ledger = FakeTrackingStateStore(), FakeCreditLedger()
         self.messenger = FakeMessenger()
         log = FakeNotificationLog(self.ledger, clock=self.clock)
         notifier = Notifier(self.messenger, [TEMPLATE], self.ledger, log, QuietHours(0, 0))
         lookup = LookupService(self.carrier, FakeSnapshotCache(self.clock), 2, self.clock)
         self.learned: list[str] = []
         self.refresher = Refresher(
-            lookup, self.watches, self.states, FakeSchedule(), notifier, clock=self.clock,
+            lookup, self.watches, self.states, FakeRefreshSchedule(), notifier, clock=self.clock,
             on_delivered=lambda shipment: self.learned.append(shipment.number),
         )  # fmt: skip
 
@@ -187,7 +187,7 @@ def test_a_piece_in_trouble_is_told_at_once():
 
 def webhook_service(proofs, watches, queue):
     return TrackAlertService(
-        FakeTrackAlertClient(), FakeTrackAlertStore(), watches, FakeTrackingStates(),
+        FakeTrackAlertClient(), FakeTrackAlertStore(), watches, FakeTrackingStateStore(),
         lambda number, event: queue.append((number, event)), lambda payload: payload,
         clock=lambda: NOW, proofs=proofs,
     )  # fmt: skip
@@ -224,7 +224,7 @@ def test_a_pieces_pushed_scan_refreshes_the_watched_number():
     watches.watch(ALICE, NUMBER, None)
     store = FakeTrackAlertStore()
     service = TrackAlertService(
-        FakeTrackAlertClient(), store, watches, FakeTrackingStates(),
+        FakeTrackAlertClient(), store, watches, FakeTrackingStateStore(),
         lambda number, event: queue.append((number, event)), lambda payload: payload,
         clock=lambda: NOW, proofs=proofs, links=links,
     )  # fmt: skip

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from backend.domain.consent import SubscribeEvent
 from backend.domain.errors import BadSignature, LoginCodeInvalid, PushInProgress, ReplayedPush
 from backend.domain.sends import SendRecord, SendState
-from backend.domain.subscriptions import SubscribeEvent
 from backend.services.auth import SessionService, token_digest
-from backend.services.subscribe_events import SubscribeEvents
-from backend.services.subscriptions import Subscriptions, UnknownTemplateError
+from backend.services.consent import Consent, UnknownTemplateError
+from backend.services.consent_events import ConsentEvents
 from tests.fakes import (
     FakeClock,
     FakeCodeExchange,
@@ -43,7 +43,7 @@ def test_a_login_code_becomes_a_token_whose_digest_alone_is_stored():
 def test_answers_credit_accepts_and_keep_a_page_subscription_for_its_parcel():
     ledger, watches = FakeCreditLedger(), FakeWatchStore()
     watches.watch(USER, NUMBER, None)
-    consent = Subscriptions([TEMPLATE], ledger, watches)
+    consent = Consent([TEMPLATE], ledger, watches)
     consent.record(USER, {TEMPLATE.id: "accept"}, NUMBER)
     assert consent.credits(USER) == {"credits": {TEMPLATE.id: 1}, "answers": {"tpl-1": "accept"}}
     assert ledger.reserved(USER) == {TEMPLATE.id: [NUMBER]}
@@ -55,10 +55,10 @@ def test_answers_credit_accepts_and_keep_a_page_subscription_for_its_parcel():
 WINDOW = 300
 
 
-def pushes(inbox, ledger, clock=None, sends=None, nonces=None, sleep=None) -> SubscribeEvents:
+def pushes(inbox, ledger, clock=None, sends=None, nonces=None, sleep=None) -> ConsentEvents:
     clock = clock or FakeClock()
     sends = sends or FakeNotificationLog(ledger)
-    return SubscribeEvents(
+    return ConsentEvents(
         inbox, ledger, FakeSeenPushes(), sends, nonces or FakeNonces(), WINDOW, clock=clock,
         sleep=sleep or clock.advance,
     )  # fmt: skip
@@ -84,7 +84,7 @@ def test_pushed_events_credit_once_even_when_retried():
 
 def test_the_popup_answer_reported_by_both_sides_counts_once():
     ledger = FakeCreditLedger()
-    Subscriptions([TEMPLATE], ledger, FakeWatchStore()).record(USER, {TEMPLATE.id: "accept"}, None)
+    Consent([TEMPLATE], ledger, FakeWatchStore()).record(USER, {TEMPLATE.id: "accept"}, None)
     pushes(FakePushInbox(), ledger).apply([event("popup", "accept")])
     assert ledger.credits(USER) == {TEMPLATE.id: 1}
 

@@ -9,7 +9,7 @@ import pytest
 from backend.domain.errors import (
     DeliveryUnknown,
     MessengerUnavailable,
-    RecipientUnsubscribed,
+    RecipientWithoutCredit,
     SendRejected,
 )
 from backend.domain.model import Shipment, TrackingEvent
@@ -114,7 +114,7 @@ def test_quiet_hours_hold_minor_news_but_never_a_delivery(notifier, messenger, l
 
 def test_43101_zeroes_the_credit_and_keeps_the_change_unread(notifier, messenger, ledger):
     grant(ledger, SC, times=2)
-    messenger.fail_with = RecipientUnsubscribed("user refuse to accept the msg")
+    messenger.fail_with = RecipientWithoutCredit("user refuse to accept the msg")
     assert notify(notifier, Status.EXCEPTION) == "unread"
     assert ledger.credits(USER) == {SC: 0}
 

@@ -22,10 +22,10 @@ from tests.fakes import (
     FakeCreditLedger,
     FakeMessenger,
     FakeNotificationLog,
-    FakeSchedule,
+    FakeRefreshSchedule,
     FakeSnapshotCache,
     FakeTemplate,
-    FakeTrackingStates,
+    FakeTrackingStateStore,
     FakeWatchStore,
 )
 from tests.support.numbers import make_1z
@@ -54,8 +54,8 @@ class Rig:
     clock: FakeClock
     carrier: FakeCarrier
     watches: FakeWatchStore
-    states: FakeTrackingStates
-    schedule: FakeSchedule
+    states: FakeTrackingStateStore
+    schedule: FakeRefreshSchedule
     ledger: FakeCreditLedger
     log: FakeNotificationLog
     messenger: FakeMessenger
@@ -75,7 +75,11 @@ class Rig:
 def rig(quiet: QuietHours | None = None, subscribed: bool = False,
         pause=lambda: 0.0, fanout: int = 1, fan=None) -> Rig:  # fmt: skip
     clock, carrier = FakeClock(NOON), FakeCarrier()
-    watches, states, schedule = FakeWatchStore(clock=clock), FakeTrackingStates(), FakeSchedule()
+    watches, states, schedule = (
+        FakeWatchStore(clock=clock),
+        FakeTrackingStateStore(),
+        FakeRefreshSchedule(),
+    )
     ledger, messenger = FakeCreditLedger(), FakeMessenger()
     log = FakeNotificationLog(ledger, clock=clock)
     notifier = Notifier(messenger, [TEMPLATE], ledger, log, quiet or QuietHours(0, 0))

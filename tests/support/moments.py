@@ -143,7 +143,7 @@ class Player:
         failing UPS or WeChat only means more runs, as the worker's retries would)."""
         for _ in range(SETTLE_TRIES):
             self.refresh(number)
-            state = self.services.redis.hgetall(redis_keys.tracked(number))
+            state = self.services.store.hgetall(redis_keys.tracked(number))
             if state.get("status") == status.value and not any(
                 key.startswith("pending:") for key in state
             ):

@@ -8,6 +8,7 @@ from typing import Any
 import requests
 from flask import Flask
 
+from tests.support.stores import settings_of
 from tests.support.ups_sandbox import Sandbox, make_client
 from tests.support.wechat import login
 
@@ -75,7 +76,7 @@ def personal_strings(app: Flask, number: str) -> dict[str, set[str]]:
     """
     client = make_client(app)
     bodies = [client.fetch_details(number, lang) for lang in ("zh", "en")]
-    sandbox = Sandbox(app.extensions["services"].settings.ups_base_url)
+    sandbox = Sandbox(settings_of(app).ups_base_url)
     signed = sandbox.track(number, client.tokens.get(), returnSignature="true")
     assert signed.status_code == 200, signed.text
     found: dict[str, set[str]] = {}

@@ -13,7 +13,7 @@ from tests.fakes import (
     FakeRefreshQueue,
     FakeTrackAlertClient,
     FakeTrackAlertStore,
-    FakeTrackingStates,
+    FakeTrackingStateStore,
     FakeWatchStore,
     fake_webhook,
 )
@@ -29,7 +29,7 @@ class World:
     clock: FakeClock
     store: FakeTrackAlertStore
     watches: FakeWatchStore
-    state: FakeTrackingStates
+    state: FakeTrackingStateStore
     queue: FakeRefreshQueue
 
     @property
@@ -45,7 +45,11 @@ class World:
 
 def make_world(parse: WebhookParser = fake_webhook, enabled: bool = True) -> World:
     ups, clock, queue = FakeTrackAlertClient(), FakeClock(), FakeRefreshQueue()
-    store, watches, state = FakeTrackAlertStore(), FakeWatchStore(limit=1000), FakeTrackingStates()
+    store, watches, state = (
+        FakeTrackAlertStore(),
+        FakeWatchStore(limit=1000),
+        FakeTrackingStateStore(),
+    )
     service = TrackAlertService(
         ups, store, watches, state, queue.enqueue, parse, enabled=enabled, clock=clock
     )

@@ -15,6 +15,7 @@ from backend.domain.model import Eta
 from backend.domain.statuses import Status, is_final
 from backend.sandbox.ups import render
 from backend.sandbox.ups.journeys.base import Scenario
+from tests.support.stores import settings_of, stores
 
 BASIC = "Basic " + base64.b64encode(b"sandbox-client:sandbox-secret").decode()
 
@@ -74,15 +75,14 @@ class Sandbox:
 
 def make_client(app, timeout=(2.0, 3.0), backoff=0.01, **overrides) -> UpsClient:
     """A production UpsClient aimed at the app's own sandbox, on the app's Redis."""
-    services = app.extensions["services"]
-    settings = services.settings
+    settings = settings_of(app)
     args = {
         "base_url": settings.ups_base_url,
         "client_id": settings.ups_client_id,
         "client_secret": settings.ups_client_secret,
     } | overrides
     session = make_session(timeout=timeout, backoff=backoff)
-    return UpsClient(session, services.redis, **args)
+    return UpsClient(session, stores(app).redis, **args)
 
 
 def expected_eta(scenario: Scenario, count: int, now: float) -> Eta | None:

@@ -12,10 +12,9 @@ import requests
 from flask import Flask
 
 from backend.adapters.wechat.push import sign
-from backend.app import create_app
-from backend.bootstrap import build_services
 from tests.support.apps import close_app
 from tests.support.live_server import LiveServer
+from tests.support.stores import make_app
 
 STATUS_TEMPLATE = "sandbox-tpl-status-change"
 GOOD_DATA = {
@@ -82,7 +81,7 @@ def serve_app(
     settings = make_settings(port=server.port, public_base_url=server.url, **overrides)
     if plaintext_push:  # after completed(), which gives the sandbox a key
         settings = dataclasses.replace(settings, wechat_push_aes_key="")
-    app = create_app(settings, build_services(settings))
+    app = make_app(settings)
     server.serve(app)
     try:
         yield server, app

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from backend.adapters.wechat.push import parse_events
-from backend.domain.subscriptions import POPUP_ANSWER, answer_kind, is_acceptance
-from backend.services.subscriptions import Subscriptions
+from backend.domain.consent import POPUP_ANSWER, answer_kind, is_acceptance
+from backend.services.consent import Consent
 from tests.fakes import FakeCreditLedger, FakeTemplate, FakeWatchStore
 from tests.support.numbers import make_1z
 
@@ -69,7 +69,7 @@ def test_any_acceptance_pairs_with_any_other_into_one_credit(client, pushed):
     ledger, watches = FakeCreditLedger(), FakeWatchStore()
     number = make_1z("ACCEPT", 1)
     watches.watch(USER, number, None)
-    Subscriptions([TEMPLATE], ledger, watches).record(USER, {TEMPLATE.id: client}, number)
+    Consent([TEMPLATE], ledger, watches).record(USER, {TEMPLATE.id: client}, number)
     ledger.record_answer(USER, TEMPLATE.id, pushed, side="push")
     assert ledger.credits(USER) == {TEMPLATE.id: 1}
     assert ledger.reserved(USER) == {TEMPLATE.id: [number]}
@@ -80,5 +80,5 @@ def test_refusals_give_no_credit_and_keep_nothing(answer):
     ledger, watches = FakeCreditLedger(), FakeWatchStore()
     number = make_1z("ACCEPT", 2)
     watches.watch(USER, number, None)
-    Subscriptions([TEMPLATE], ledger, watches).record(USER, {TEMPLATE.id: answer}, number)
+    Consent([TEMPLATE], ledger, watches).record(USER, {TEMPLATE.id: answer}, number)
     assert ledger.credits(USER) == {} and ledger.reserved(USER) == {}

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
-from backend.adapters.polling_store import Schedule
 from backend.adapters.prometheus_metrics import PrometheusMetrics, exposition
+from backend.adapters.refresh_store import RedisRefreshSchedule
 from backend.adapters.ups.pause import UpsPause
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +37,9 @@ def exported_names(redis_client) -> set[str]:
     metrics.retry("send")
     metrics.superseded(1)
     metrics.no_credit()
-    text = exposition(redis_client, Schedule(redis_client), UpsPause(redis_client).left).decode()
+    text = exposition(
+        redis_client, RedisRefreshSchedule(redis_client), UpsPause(redis_client).left
+    ).decode()
     return {sample.name for family in text_string_to_metric_families(text)
             for sample in family.samples}  # fmt: skip
 

@@ -123,3 +123,12 @@ def test_the_vendor_notes_keep_their_sources():
     for name in ("ups.md", "wechat.md"):
         text = (DOCS / name).read_text("utf-8")
         assert "## Sources" in text and len(re.findall(r"https?://", text)) >= 10, name
+
+
+def test_operations_names_every_variable_of_the_example_env():
+    # config/example.env documents every variable the code reads
+    # (tests/unit/test_deployment_files.py); this page must at least name each of them.
+    example = (ROOT / "config" / "example.env").read_text("utf-8")
+    variables = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", example, re.M))
+    page = (DOCS / "operations.md").read_text("utf-8")
+    assert variables and not {v for v in variables if f"`{v}`" not in page}

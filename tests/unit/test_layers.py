@@ -1,6 +1,6 @@
 """The walls between layers, read from every backend module's imports (docs/architecture.md,
 "Layers"): domain imports nothing outward, services only domain and ports, web and the
-worker no adapters, and only the composition root (bootstrap.py) knows everything.
+worker no adapters, and only the composition root (backend/bootstrap/) knows everything.
 
 Imports are read from the source: relative ones are resolved against their package, and
 code reached by name instead of by import (importlib, __import__, a "backend.…" string) is
@@ -40,17 +40,16 @@ RULES: dict[str, tuple[str, ...]] = {
         "backend.adapters.redis_keys", "backend.adapters.redis_lock",
         "backend.adapters.wechat.templates", "backend.adapters.wechat.template_values",
     ),
-    # The composition root: everything but the entry points it serves.
+    # The composition root: everything but the entry points it serves, whose registry of
+    # use cases by type it fills for the web.
     "backend.bootstrap": (
-        "backend.adapters", "backend.domain", "backend.ports", "backend.services",
-        "backend.settings",
+        "backend.adapters", "backend.bootstrap", "backend.domain", "backend.ports",
+        "backend.services", "backend.settings", "backend.web.registry",
     ),
-    # The web entry point: the root, the web layer and the use cases it registers. The two
-    # adapters are a known debt: the web's wiring map moves into the root (issue #25).
+    # The web entry point: the root, and the web layer it sets up (the sandboxes in sandbox
+    # mode); the use cases and their wiring map come from the root.
     "backend.app": (
-        "backend.bootstrap", "backend.settings", "backend.logs", "backend.web",
-        "backend.services", "backend.domain", "backend.sandbox",
-        "backend.adapters.redis_keys", "backend.adapters.prometheus_metrics",
+        "backend.bootstrap", "backend.settings", "backend.logs", "backend.web", "backend.sandbox",
     ),
     "backend.wsgi": ("backend.app", "backend.settings"),
     "backend.gunicorn_worker": ("backend.web.messages",),  # refusals in the API's words
@@ -66,15 +65,14 @@ RULES: dict[str, tuple[str, ...]] = {
         "backend.adapters.redis_conn", "backend.adapters.embedded_redis", "backend.settings",
         "backend.stop_signals",
     ),
-    # How the dev server waits for Ctrl-C without a lock in a signal handler: stdlib only.
-    "backend.stop_signals": (),
+    "backend.stop_signals": (),  # signal handling for the entry points, standard library only
 }  # fmt: skip
 
 # Our code named as text on purpose (module -> the names): RQ finds its job functions and
 # gunicorn its worker class by path, the dev server starts the worker as a process, the
 # places read their own data.
 NAMED_BY_TEXT: dict[str, frozenset[str]] = {
-    "backend.adapters.job_queue": frozenset(
+    "backend.adapters.refresh_queue": frozenset(
         {
             "backend.worker.jobs.refresh_number",
             "backend.worker.jobs.refresh_numbers",
@@ -242,8 +240,10 @@ def test_domain_ports_and_services_use_only_the_standard_library(path):
     assert not foreign(names) - allowed, f"{module_name(path)} imports {foreign(names)}"
 
 
-@pytest.mark.parametrize("path", WEB, ids=ids(WEB))
-def test_the_web_layer_never_reaches_for_the_services_bag(path):
+@pytest.mark.parametrize("path", ALL, ids=ids(ALL))
+def test_no_module_hangs_a_bag_of_services_on_the_app(path):
+    # The views get use cases by type (web/registry.py); tests read stores through
+    # tests/support/stores.py. Nothing sets or reads app.extensions["services"].
     assert 'extensions["services"]' not in source(path)
 
 
@@ -267,8 +267,11 @@ def test_only_the_entry_points_import_the_composition_root():
     importers = {
         module_name(path)
         for path in ALL
-        if ours(imports(source(path), module_name(path), path.name == "__init__.py"))
-        & {"backend.bootstrap", "backend.bootstrap.build_services"}
+        if not module_name(path).startswith("backend.bootstrap")
+        and any(
+            _within(name, "backend.bootstrap") and name != "backend"
+            for name in ours(imports(source(path), module_name(path), path.name == "__init__.py"))
+        )
     }
     assert importers <= {"backend.app", "backend.worker.__main__", "backend.__main__"}
 
@@ -295,13 +298,15 @@ def test_the_names_on_the_text_list_still_name_our_code():
         ("backend.services.probe", "from importlib import import_module\n"),
         ("backend.web.probe", "queue = __import__(name)\n"),
         ("backend.services.probe", 'JOB = "backend.adapters.redis_keys"\n'),
-        ("backend.web.probe", 'path = "backend.bootstrap.build_services"\n'),
-        # a name that is text on purpose in job_queue is not so anywhere else
+        ("backend.web.probe", 'path = "backend.bootstrap.build_web"\n'),
+        # a name that is text on purpose in refresh_queue is not so anywhere else
         ("backend.services.probe", 'JOB = "backend.worker.jobs.refresh_number"\n'),
         # the entry points
         ("backend.app", "from backend.adapters.redis_conn import connect\n"),
         ("backend.gunicorn_worker", "from backend.services import lookup\n"),
-        ("backend.gunicorn_worker", "from backend.bootstrap import build_services\n"),
+        ("backend.gunicorn_worker", "from backend.bootstrap import build_web\n"),
+        ("backend.app", "from backend.adapters import redis_keys\n"),
+        ("backend.app", "from backend.services.lookup import LookupService\n"),
     ],
 )
 def test_a_probe_breaching_a_wall_is_caught(module, probe):
@@ -314,7 +319,7 @@ def test_a_probe_breaching_a_wall_is_caught(module, probe):
         ("backend.services.probe", "from . import lookup\nfrom .lookup import Lookup\n"),
         ("backend.services.probe", "from ..domain.model import Shipment\n"),
         ("backend.domain.places", "from importlib import resources\n"),
-        ("backend.adapters.job_queue", 'JOB = "backend.worker.jobs.refresh_number"\n'),
+        ("backend.adapters.refresh_queue", 'JOB = "backend.worker.jobs.refresh_number"\n'),
         ("backend.web.request_log", 'log = logging.getLogger("backend.access")\n'),
     ],
 )
@@ -326,3 +331,19 @@ def test_relative_imports_resolve_against_the_package():
     assert imports("from . import x", "backend.web.track") == {"backend.web", "backend.web.x"}
     assert "backend.domain.model" in imports("from .model import T", "backend.domain", True)
     assert "backend.adapters" in imports("from .. import adapters", "backend.web.track")
+
+
+def _classes(paths: list[Path]) -> set[str]:
+    return {
+        node.name
+        for path in paths
+        for node in ast.parse(source(path)).body
+        if isinstance(node, ast.ClassDef)
+    }
+
+
+def test_no_adapter_class_shares_its_name_with_a_port():
+    # A port says what (WatchStore), its adapter with what (RedisWatchStore): a reader who
+    # meets the name knows which side of the wall it is on.
+    ports, adapters = _classes(PORTS), _classes(modules("adapters"))
+    assert ports and adapters and not ports & adapters

@@ -18,7 +18,7 @@ from backend.adapters.share_card import (
     MISSING_CHAR,
     PAPER,
     WIDTH,
-    CardRenderer,
+    PillowCardRenderer,
     draws_chinese,
     find_cjk_font,
     glyph_mask,
@@ -66,7 +66,7 @@ def _ink(image: Image.Image) -> int:
 
 
 def test_card_is_a_5_to_4_png_with_content(font_path):
-    image = _image(CardRenderer(font_path).render(CARD))
+    image = _image(PillowCardRenderer(font_path).render(CARD))
     assert image.format == "PNG"
     assert image.size == (1000, 800)
     assert image.width * 4 == image.height * 5
@@ -84,7 +84,7 @@ def test_card_draws_the_chinese_status_label_in_real_glyphs(font_path):
        missing-glyph box), while the CJK font draws the two differently. So matching (2)'s
        CJK rendering and not the fallback's means real Chinese glyphs on the card.
     """
-    renderer = CardRenderer(font_path)
+    renderer = PillowCardRenderer(font_path)
     band = _image(renderer.render(CARD)).convert("RGB").crop(LABEL_BOX)
     blank = _image(renderer.render(dataclasses.replace(CARD, status_label=""))).convert("RGB")
     assert _ink(band) > 2000
@@ -105,7 +105,7 @@ def test_font_probe_tells_cjk_fonts_from_the_fallback(font_path):
 
 
 def test_without_a_cjk_font_it_warns_and_still_renders(caplog):
-    renderer = CardRenderer(font_path=None, discover=False)
+    renderer = PillowCardRenderer(font_path=None, discover=False)
     with caplog.at_level(logging.WARNING, logger="backend.adapters.share_card"):
         image = _image(renderer.render(CARD))
     assert image.size == (WIDTH, HEIGHT)
@@ -116,15 +116,15 @@ def test_long_english_labels_shrink_to_fit(font_path):
     card = dataclasses.replace(
         CARD, status_label="Arrival at UPS Facility " * 2, eta_line="Expected tomorrow", lang="en"
     )
-    image = _image(CardRenderer(font_path).render(card)).convert("RGB")
+    image = _image(PillowCardRenderer(font_path).render(card)).convert("RGB")
     right_margin = image.crop((WIDTH - 55, LABEL_BOX[1], WIDTH, LABEL_BOX[3]))
     assert _ink(right_margin) == 0  # nothing ran past the card's margin
 
 
 def test_nickname_and_full_progress_are_drawn(font_path):
-    plain = _image(CardRenderer(font_path).render(CARD)).convert("RGB")
+    plain = _image(PillowCardRenderer(font_path).render(CARD)).convert("RGB")
     named = dataclasses.replace(CARD, nickname="妈妈的保健品", progress=1.0)
-    drawn = _image(CardRenderer(font_path).render(named)).convert("RGB")
+    drawn = _image(PillowCardRenderer(font_path).render(named)).convert("RGB")
     header = (WIDTH // 2, 0, WIDTH, 140)
     assert ImageChops.difference(plain.crop(header), drawn.crop(header)).getbbox() is not None
 

@@ -13,7 +13,7 @@ from backend.domain.errors import (
     LoginCodeInvalid,
     MessengerUnavailable,
     QuotaExhausted,
-    RecipientUnsubscribed,
+    RecipientWithoutCredit,
     SendRejected,
 )
 from backend.domain.model import Shipment, TrackingEvent
@@ -52,7 +52,7 @@ def test_a_phrase_keyword_gets_the_short_status_phrase_and_a_thing_the_label():
 @pytest.mark.parametrize(
     ("errcode", "kind", "transient"),
     [
-        (43101, RecipientUnsubscribed, False),
+        (43101, RecipientWithoutCredit, False),
         (47003, SendRejected, False),
         (40037, SendRejected, False),
         (41030, SendRejected, False),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from backend.worker.scheduler import SchedulerThread
+from backend.worker.refresh_schedule import RefreshScheduleThread
 from backend.worker.track_alert import TrackAlertThread
 
 
@@ -41,9 +41,9 @@ def _run_and_join(thread: threading.Thread, stepped: threading.Event) -> None:
     assert errors == []
 
 
-def test_scheduler_thread_stops_and_joins_without_error():
+def test_schedule_thread_stops_and_joins_without_error():
     schedule = _EmptySchedule()
-    _run_and_join(SchedulerThread(schedule, queue=None, interval=0.01), schedule.steps)
+    _run_and_join(RefreshScheduleThread(schedule, queue=None, interval=0.01), schedule.steps)
 
 
 def test_track_alert_thread_stops_and_joins_without_error():

@@ -12,6 +12,7 @@ import requests
 from backend.adapters import redis_keys
 from backend.sandbox.wechat.blueprint import sandbox_openid
 from tests.support.shares import Sharer, scenario_number
+from tests.support.stores import stores, worker
 from tests.support.wechat import subscribe
 
 CUSTOMS = "1ZSBXCN16620000022"
@@ -28,7 +29,7 @@ def call(sharer: Sharer, method: str, path: str, **kwargs) -> requests.Response:
 @pytest.fixture
 def world(live):
     server, app = live
-    services = app.extensions["services"]
+    services = stores(app)
     alice, alice_again, bob = (Sharer(server.url, n) for n in ("alice", "alice", "bob"))
     openid = sandbox_openid(services.settings.wechat_appid, "alice")
     body = {"results": {STATUS_TPL: "accept"}}
@@ -45,7 +46,7 @@ def world(live):
     bobs = bob.share(CUSTOMS).json()["share_id"]
     for _step in range(8):  # until a change is worth a message (the journey has a few)
         requests.post(f"{server.url}/_sandbox/ups/parcels/{mine}/advance", timeout=10)
-        if "sent" in services.refresh_job.run(mine).outcomes:
+        if "sent" in worker(app).refresh_job.run(mine).outcomes:
             break
     return server, services, openid, (alice, alice_again, bob), (shared, bobs), mine
 

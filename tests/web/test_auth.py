@@ -11,8 +11,9 @@ import requests
 from flask import g
 
 from backend.adapters import redis_conn, redis_keys
-from backend.services.auth import token_digest
+from backend.services.auth import SESSION_TTL_SECONDS, token_digest
 from backend.web.security import login_required
+from tests.support.stores import stores
 from tests.support.wechat import login, login_code, serve_app
 
 
@@ -121,10 +122,12 @@ def test_a_forged_token_is_401(api):
 
 
 def test_an_expired_session_is_401(api, live):
-    live[1].extensions["services"].sessions.ttl_seconds = 1
     token = login(api, "alice")
     assert _me(api, f"Bearer {token}").status_code == 200
-    time.sleep(1.3)
+    session = redis_keys.session(token_digest(token))
+    assert 0 < stores(live[1]).redis.ttl(session) <= SESSION_TTL_SECONDS
+    stores(live[1]).redis.pexpire(session, 300)  # its lifetime runs out
+    time.sleep(0.5)
     assert _me(api, f"Bearer {token}").status_code == 401
 
 

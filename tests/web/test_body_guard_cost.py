@@ -15,10 +15,11 @@ import time
 
 import pytest
 
-from backend.app import MAX_BODY_BYTES, create_app
+from backend.app import MAX_BODY_BYTES
 from backend.settings import SANDBOX_WEBHOOK_CREDENTIAL
 from tests.support.apps import close_app
 from tests.support.hostile_json import SHAPES
+from tests.support.stores import make_app
 
 BOUND_SECONDS = 0.5
 JSON = {"Content-Type": "application/json"}
@@ -47,7 +48,7 @@ def test_one_byte_more_is_refused_as_too_large_without_parsing(client):
 
 
 def test_a_refused_body_counts_against_the_clients_budget(make_settings):
-    app = create_app(make_settings(rate_limit_anonymous="3/minute"))
+    app = make_app(make_settings(rate_limit_anonymous="3/minute"))
     try:
         client = app.test_client()
         codes = [

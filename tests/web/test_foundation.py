@@ -7,12 +7,15 @@ import logging
 import pytest
 
 from backend.app import create_app
+from backend.web import registry
 
 
 def test_factory_uses_the_given_settings_and_mounts_the_sandboxes(app, settings):
-    assert app.extensions["services"].settings is settings
+    with app.app_context():
+        assert registry.use(registry.WebConfig).public_base_url == settings.public_base_url
     assert settings.sandbox is True
     assert settings.ups_base_url.endswith("/_sandbox/ups")
+    assert any(rule.rule.startswith("/_sandbox/ups/") for rule in app.url_map.iter_rules())
 
 
 def test_health_is_ok_when_redis_answers(client):

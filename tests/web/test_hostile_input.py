@@ -113,16 +113,15 @@ def test_hostile_bodies_to_the_ups_webhook_are_400_not_500(live):
 def test_a_deeply_nested_push_is_acknowledged_not_500(make_settings):
     import dataclasses
 
-    from backend.app import create_app
-    from backend.bootstrap import build_services
     from tests.support.apps import close_app
     from tests.support.live_server import LiveServer
+    from tests.support.stores import make_app
     from tests.web.test_push import _sender
 
     server = LiveServer()
     settings = make_settings(port=server.port, public_base_url=server.url)
     settings = dataclasses.replace(settings, wechat_push_aes_key="")
-    app = create_app(settings, build_services(settings))
+    app = make_app(settings)
     server.serve(app)
     try:
         send = _sender(f"{server.url}/wechat/push", settings)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import requests
 
 from backend.adapters import redis_keys
+from backend.sandbox.wechat.blueprint import sandbox_openid
+from tests.support.stores import settings_of, stores
 from tests.support.wechat import login
 
 TRANSIT = "1ZSBXUS10310000042"
@@ -43,11 +45,15 @@ def test_bad_input_is_refused_with_reasons(live):
 
 def test_watch_limit_gives_a_clear_error(live):
     _server, app = live
-    app.extensions["services"].watches.limit = 1
     token = login(live[0].url, "collector")
+    openid = sandbox_openid(settings_of(app).wechat_appid, "collector")
+    watches = stores(app).watches
+    for n in range(watches.limit - 1):  # the app's limit, less the one watched below
+        watches.watch(openid, f"1ZFILLER{n:010d}", None)
     assert call(live, "PUT", f"/api/v1/parcels/{TRANSIT}", token, json={}).status_code == 200
     refused = call(live, "PUT", f"/api/v1/parcels/{CUSTOMS}?lang=en", token, json={})
-    assert refused.status_code == 409 and "1" in refused.json()["error"]["message"]
+    assert refused.status_code == 409
+    assert str(watches.limit) in refused.json()["error"]["message"]
 
 
 def test_users_never_see_each_others_parcels_and_unwatching_stops_polling(live):
@@ -56,7 +62,7 @@ def test_users_never_see_each_others_parcels_and_unwatching_stops_polling(live):
     call(live, "PUT", f"/api/v1/parcels/{TRANSIT}", alice, json={})
     assert call(live, "GET", f"/api/v1/parcels/{TRANSIT}", bob).status_code == 404
     assert call(live, "GET", "/api/v1/parcels", bob).json() == {"parcels": []}
-    store = app.extensions["services"].redis
+    store = stores(app).redis
     assert store.zscore(redis_keys.schedule(TRANSIT), TRANSIT) is not None
     assert call(live, "DELETE", f"/api/v1/parcels/{TRANSIT}", alice).status_code == 204
     assert store.zscore(redis_keys.schedule(TRANSIT), TRANSIT) is None
@@ -104,15 +110,15 @@ def test_the_mini_programs_language_is_remembered_for_messages(live):
     token = login(live[0].url, "english-reader")
     body = {"results": {STATUS_TPL: "accept"}}
     assert call(live, "POST", "/api/v1/subscriptions?lang=en", token, json=body).status_code == 200
-    services = live[1].extensions["services"]
+    services = stores(live[1])
     openid = next(iter(services.redis.scan_iter("*lang*"))).split("{")[1].split("}")[0]
-    assert services.subscriptions.language(openid) == "en"
+    assert services.ledger.language(openid) == "en"
     assert call(live, "POST", "/api/v1/subscriptions?lang=zh", token, json=body).status_code == 200
-    assert services.subscriptions.language(openid) == "zh"
+    assert services.ledger.language(openid) == "zh"
 
 
 def test_a_template_wechat_called_invalid_is_no_longer_offered(live):
-    services = live[1].extensions["services"]
+    services = stores(live[1])
     services.disabled_templates.add(STATUS_TPL)
     templates = call(live, "GET", "/api/v1/subscriptions/templates").json()["templates"]
     assert STATUS_TPL not in {t["id"] for t in templates} and templates

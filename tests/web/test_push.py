@@ -11,8 +11,9 @@ import pytest
 import requests
 
 from backend.adapters.wechat.push import seal, sign
-from backend.domain.subscriptions import SubscribeEvent
-from backend.services.subscribe_events import SubscribeEvents
+from backend.domain.consent import SubscribeEvent
+from backend.services.consent_events import ConsentEvents
+from tests.support.stores import settings_of, stores
 from tests.support.wechat import serve_app, signed_query
 
 POPUP = {
@@ -37,7 +38,7 @@ CHANGE_XML = (
 def handed(monkeypatch) -> list[SubscribeEvent]:
     """Every event the push view hands over (the real hand-off is replaced)."""
     seen: list[SubscribeEvent] = []
-    monkeypatch.setattr(SubscribeEvents, "apply", lambda _self, events: seen.extend(events))
+    monkeypatch.setattr(ConsentEvents, "apply", lambda _self, events: seen.extend(events))
     return seen
 
 
@@ -56,7 +57,7 @@ def _sender(url: str, settings):
 def push(live):
     """Security mode: the sandbox settings carry an EncodingAESKey."""
     server, app = live
-    settings = app.extensions["services"].settings
+    settings = settings_of(app)
     assert settings.wechat_push_aes_key
     return _sender(f"{server.url}/wechat/push", settings)
 
@@ -65,7 +66,7 @@ def push(live):
 def plain_push(make_settings):
     """Plaintext mode: no EncodingAESKey configured."""
     with serve_app(make_settings, plaintext_push=True) as (server, app):
-        yield _sender(f"{server.url}/wechat/push", app.extensions["services"].settings)
+        yield _sender(f"{server.url}/wechat/push", settings_of(app))
 
 
 def sealed(settings, plaintext: str, **query: str) -> tuple[dict[str, str], str]:
@@ -200,7 +201,7 @@ def test_another_request_under_a_used_nonce_is_refused(plain_push, handed, caplo
 
 def test_the_window_is_configurable_in_minutes(make_settings, handed):
     with serve_app(make_settings, push_max_age_minutes=60) as (server, app):
-        settings = app.extensions["services"].settings
+        settings = settings_of(app)
         send = _sender(f"{server.url}/wechat/push", settings)
         old = str(int(time.time()) - 30 * 60)
         assert send(*reversed(sealed(settings, json.dumps(POPUP), timestamp=old))).text == "success"
@@ -212,7 +213,7 @@ def test_the_window_is_configurable_in_minutes(make_settings, handed):
 
 def test_forgeries_change_no_credit(push, live):
     """Through the real hand-off: only the authentic push grants its credit, once."""
-    ledger = live[1].extensions["services"].subscriptions
+    ledger = stores(live[1]).ledger
     openid = POPUP["FromUserName"]
     stale = str(int(time.time()) - 3600)
     forgeries = [
@@ -304,7 +305,7 @@ def test_a_failing_hand_off_still_answers_success(plain_push, monkeypatch, caplo
     def explode(_self, _events):
         raise RuntimeError("ledger down")
 
-    monkeypatch.setattr(SubscribeEvents, "apply", explode)
+    monkeypatch.setattr(ConsentEvents, "apply", explode)
     query = signed_query(plain_push.settings.wechat_push_token)
     assert plain_push(json.dumps(POPUP), query).text == "success"
     assert any("failed" in r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
@@ -313,9 +314,9 @@ def test_a_failing_hand_off_still_answers_success(plain_push, monkeypatch, caplo
 
 
 def test_the_real_hand_off_logs_each_event_without_the_full_openid(push, caplog):
-    caplog.set_level(logging.INFO, logger="backend.services.subscribe_events")
+    caplog.set_level(logging.INFO, logger="backend.services.consent_events")
     query, body = sealed(push.settings, json.dumps(POPUP))
     assert push(body, query).text == "success"
-    lines = [r.getMessage() for r in caplog.records if r.name.endswith("subscribe_events")]
+    lines = [r.getMessage() for r in caplog.records if r.name.endswith("consent_events")]
     assert len(lines) == 1 and "popup" in lines[0] and "T1" in lines[0]
     assert "oUser0000000000000000000001" not in lines[0] and "oUser0" in lines[0]

@@ -15,8 +15,9 @@ import threading
 import pytest
 import requests
 
-from backend.services import subscribe_events
-from backend.services.subscribe_events import SubscribeEvents
+from backend.services import consent_events
+from backend.services.consent_events import ConsentEvents
+from tests.support.stores import stores
 from tests.support.wechat import serve_app, signed_query
 
 OPENID = "oRetry000000000000000000001"
@@ -31,11 +32,11 @@ POPUP = {
 
 
 class HeldApply:
-    """Replaces SubscribeEvents.apply: the first call waits until `release()`, then runs
+    """Replaces ConsentEvents.apply: the first call waits until `release()`, then runs
     the real apply (or fails, when told to); every call is counted."""
 
     def __init__(self, monkeypatch, fail_first: bool = False) -> None:
-        self.real = SubscribeEvents.apply
+        self.real = ConsentEvents.apply
         self.entered, self.released = threading.Event(), threading.Event()
         self.calls = 0
         self.fail_first = fail_first
@@ -50,7 +51,7 @@ class HeldApply:
                     raise RuntimeError("the ledger write failed")
             holder.real(service, events)
 
-        monkeypatch.setattr(SubscribeEvents, "apply", apply)
+        monkeypatch.setattr(ConsentEvents, "apply", apply)
 
     def release(self) -> None:
         self.released.set()
@@ -60,14 +61,14 @@ class HeldApply:
 def send(make_settings):
     """POST one fixed signed request (plaintext mode: the query carries the signature)."""
     with serve_app(make_settings, plaintext_push=True) as (server, app):
-        services = app.extensions["services"]
-        query, body = signed_query(services.settings.wechat_push_token), json.dumps(POPUP)
+        handles = stores(app)
+        query, body = signed_query(handles.settings.wechat_push_token), json.dumps(POPUP)
 
         def post() -> requests.Response:
             url = f"{server.url}/wechat/push"
             return requests.post(url, params=query, data=body, timeout=30)
 
-        post.credits = lambda: services.subscriptions.credits(OPENID)
+        post.credits = lambda: handles.ledger.credits(OPENID)
         yield post
 
 
@@ -93,7 +94,7 @@ def test_a_retry_while_the_first_is_applied_waits_and_gets_success(send, monkeyp
 
 
 def test_a_retry_while_the_first_takes_too_long_is_503_then_success(send, monkeypatch):
-    monkeypatch.setattr(subscribe_events, "IN_PROGRESS_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(consent_events, "IN_PROGRESS_WAIT_SECONDS", 0.5)
     held = HeldApply(monkeypatch)
     first, first_answer = _in_thread(send)
     assert held.entered.wait(10)

@@ -10,12 +10,11 @@ import time
 import pytest
 import requests
 
-from backend.app import create_app
-from backend.bootstrap import build_services
 from backend.settings import SANDBOX_WEBHOOK_CREDENTIAL
 from tests.support.apps import close_app
 from tests.support.live_server import LiveServer
 from tests.support.redis_server import PrivateRedis
+from tests.support.stores import make_app
 from tests.support.track_alert import restamp
 from tests.support.wechat import login
 
@@ -28,7 +27,7 @@ def outage(make_settings, tmp_path):
     redis = PrivateRedis(str(tmp_path)).start()
     server = LiveServer()
     settings = make_settings(port=server.port, public_base_url=server.url, redis_url=redis.url)
-    app = create_app(settings, build_services(settings))
+    app = make_app(settings)
     server.serve(app)
     yield server, redis
     server.stop()

@@ -8,9 +8,9 @@ import dataclasses
 
 import requests
 
-from backend.app import create_app
 from tests.support.apps import close_app
 from tests.support.shares import Sharer, scenario_number
+from tests.support.stores import make_app
 from tests.support.wechat import login, serve_app
 
 
@@ -43,7 +43,7 @@ def test_the_share_page_and_private_json_carry_protective_headers(make_settings)
 
 
 def test_x_forwarded_host_does_not_choose_where_a_redirect_goes(make_settings):
-    app = create_app(dataclasses.replace(make_settings(), trusted_proxies=1))
+    app = make_app(dataclasses.replace(make_settings(), trusted_proxies=1))
     try:
         response = app.test_client().get(
             "/s//abc", headers={"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"}

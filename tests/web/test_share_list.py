@@ -9,6 +9,7 @@ import requests
 
 from backend.adapters import redis_keys
 from tests.support.shares import Sharer, scenario_number
+from tests.support.stores import stores
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def test_revoked_and_expired_shares_leave_the_list(two):
     alice.watch(number)
     kept, revoked, expired = (alice.share(number).json()["share_id"] for _ in range(3))
     assert alice.revoke(revoked).status_code == 204
-    app.extensions["services"].redis.delete(redis_keys.share(expired))  # its TTL ran out
+    stores(app).redis.delete(redis_keys.share(expired))  # its TTL ran out
     assert [s["share_id"] for s in listed(alice)] == [kept]
 
 

@@ -8,7 +8,9 @@ import pytest
 import requests
 
 from backend.domain.numbers import mask_number
+from backend.services.auth import SessionService
 from tests.support.shares import Sharer, personal_strings, scenario_number, strings_in
+from tests.support.stores import use_case
 
 # Everything a receiver may get; anything else in the JSON is a leak.
 ALLOWED_KEYS = {
@@ -54,7 +56,7 @@ def test_personal_data_never_reaches_a_receiver(signed):
     personal = personal_strings(app, number)
     # The check means something only if the raw UPS data really carries all of these.
     assert REQUIRED_KINDS <= set(personal), f"sandbox parcel lacks some: {sorted(personal)}"
-    openid = app.extensions["services"].sessions.resolve(alice.token)
+    openid = use_case(app, SessionService).resolve(alice.token)
     share_id = alice.share(number).json()["share_id"]
     for where, document in _documents(base, share_id):
         texts = list(strings_in(document)) if isinstance(document, dict) else [document]

@@ -13,7 +13,10 @@ from PIL import Image
 
 from backend.adapters import redis_keys
 from backend.domain.numbers import mask_number
+from backend.services.auth import SessionService
+from backend.services.shares import ShareService
 from tests.support.shares import Sharer, scenario_number
+from tests.support.stores import stores, use_case
 from tests.support.wechat import expire_tokens
 
 
@@ -91,7 +94,7 @@ def test_only_a_watched_number_can_be_shared(shop):
 def test_share_expires_with_its_key(shop):
     base, app, alice, number = shop
     share_id = alice.share(number).json()["share_id"]
-    redis = app.extensions["services"].redis
+    redis = stores(app).redis
     ttl = redis.ttl(redis_keys.share(share_id))
     assert 30 * 86400 - 60 < ttl <= 30 * 86400
     redis.pexpire(redis_keys.share(share_id), 1)
@@ -101,9 +104,8 @@ def test_share_expires_with_its_key(shop):
 
 def test_share_with_a_tiny_lifetime_expires(shop):
     base, app, alice, number = shop
-    services = app.extensions["services"]
-    openid = services.sessions.resolve(alice.token)
-    created = services.shares.create_share(openid, number, False, ttl_days=1.0 / 86400)
+    openid = use_case(app, SessionService).resolve(alice.token)
+    created = use_case(app, ShareService).create_share(openid, number, False, ttl_days=1.0 / 86400)
     share_id = created.share.share_id
     assert _get(base, share_id).status_code == 200
     time.sleep(1.1)
@@ -161,7 +163,7 @@ def test_card_png_is_5_to_4_and_cached(shop):
     assert first.headers["Content-Type"] == "image/png"
     image = Image.open(io.BytesIO(first.content))
     assert image.size == (1000, 800)
-    redis = app.extensions["services"].redis
+    redis = stores(app).redis
     cached = redis.keys(redis_keys.share_image(share_id, "card:*"))
     assert len(cached) == 1 and ":out_for_delivery:" in cached[0]
     assert 0 < redis.ttl(cached[0]) <= 300

@@ -10,6 +10,7 @@ import requests
 
 from backend.adapters import redis_conn, redis_keys
 from tests.support.numbers import make_1z
+from tests.support.stores import settings_of, stores
 
 TRANSIT = "1ZSBXUS10310000042"
 ATTEMPTED = "1ZSBXUS10310000079"
@@ -87,7 +88,7 @@ def test_malformed_bodies_get_the_envelope_not_a_500(live, body):
 def test_ups_failure_serves_the_cached_snapshot_as_stale_and_still_answers_200(live, ups_sandbox):
     server, app = live
     first = track(live, TRANSIT).json()["results"][0]
-    app.extensions["services"].redis.delete(redis_keys.lookup_error(TRANSIT, "zh"))
+    stores(app).redis.delete(redis_keys.lookup_error(TRANSIT, "zh"))
     _expire_freshness(app, TRANSIT)
     ups_sandbox.faults(error_rate=1.0, mode="503")
     again = track(live, f"{TRANSIT} {CUSTOMS}")
@@ -101,7 +102,7 @@ def _expire_freshness(app, number: str) -> None:
     """Age the cached snapshot past its freshness without waiting an hour."""
     from backend.adapters.snapshot_cache import decode, encode
 
-    blobs = redis_conn.connect(app.extensions["services"].settings.redis_url, decode=False)
+    blobs = redis_conn.connect(settings_of(app).redis_url, decode=False)
     key = redis_keys.snapshots(number)
     document = decode(blobs.get(key))
     document["zh"]["u"] = 0
@@ -154,15 +155,15 @@ def test_help_has_every_status_faq_hotline_and_the_official_domain(client):
 
 
 def test_help_names_the_operator_and_an_operator_who_is_ups_drops_the_notice(make_settings):
-    from backend.app import create_app
     from tests.support.apps import close_app
+    from tests.support.stores import make_app
 
-    app = create_app(make_settings(operator_name="示例物流科技有限公司"))
+    app = make_app(make_settings(operator_name="示例物流科技有限公司"))
     body = app.test_client().get("/api/v1/help").get_json()
     assert body["operator"]["name"] == "示例物流科技有限公司"
     assert body["operator"]["notice"].startswith("本小程序不是 UPS 官方服务")
     close_app(app)
-    app = create_app(make_settings(operator_name="UPS", unofficial_notice=False))
+    app = make_app(make_settings(operator_name="UPS", unofficial_notice=False))
     body = app.test_client().get("/api/v1/help?lang=en").get_json()
     assert body["operator"] == {"name": "UPS", "notice": ""}
     close_app(app)
@@ -192,10 +193,10 @@ def test_link_check_answers_a_url_or_a_whole_sms(client):
 
 
 def test_anonymous_callers_are_rate_limited_per_ip_with_the_envelope(make_settings):
-    from backend.app import create_app
     from tests.support.apps import close_app
+    from tests.support.stores import make_app
 
-    app = create_app(make_settings(rate_limit_anonymous="3/minute"))
+    app = make_app(make_settings(rate_limit_anonymous="3/minute"))
     client = app.test_client()
     codes = [client.get("/api/v1/help").status_code for _ in range(4)]
     limited = client.get("/api/v1/help?lang=en")

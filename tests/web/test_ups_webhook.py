@@ -12,10 +12,10 @@ import pytest
 from rq import Queue
 
 from backend.adapters import redis_conn
-from backend.adapters.job_queue import QUEUE_NAME
-from backend.app import create_app
+from backend.adapters.refresh_queue import QUEUE_NAME
 from backend.settings import SANDBOX_WEBHOOK_CREDENTIAL
 from tests.support.apps import close_app
+from tests.support.stores import make_app, stores
 from tests.support.track_alert import restamp
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
@@ -27,7 +27,7 @@ UPS = {"User-Agent": "UPSPubSubTrackingService", "credential": SANDBOX_WEBHOOK_C
 
 @pytest.fixture
 def watched(app):
-    app.extensions["services"].watches.watch("o-watcher", NUMBER, None)
+    stores(app).watches.watch("o-watcher", NUMBER, None)
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_every_sample_event_is_accepted(client):
 
 
 def test_without_a_configured_credential_every_call_is_refused(settings):
-    app = create_app(dataclasses.replace(settings, ups_webhook_credential=""))
+    app = make_app(dataclasses.replace(settings, ups_webhook_credential=""))
     try:
         response = post(app.test_client(), headers=UPS | {"credential": ""})
         assert response.status_code == 401
@@ -148,7 +148,7 @@ def test_without_a_configured_credential_every_call_is_refused(settings):
 
 
 def test_the_webhook_is_not_rate_limited(make_settings, watched):
-    app = create_app(make_settings(rate_limit_anonymous="2/minute"))
+    app = make_app(make_settings(rate_limit_anonymous="2/minute"))
     try:
         client = app.test_client()
         bodies = [EVENT | {"localActivityTime": f"0915{n:02d}"} for n in range(5)]

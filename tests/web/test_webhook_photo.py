@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from backend.settings import SANDBOX_WEBHOOK_CREDENTIAL
+from tests.support.stores import stores
 from tests.support.track_alert import restamp
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ups"
@@ -46,7 +47,7 @@ def event():
 
 
 def test_a_real_size_photo_is_kept_for_the_watchers(app, client, event):
-    services = app.extensions["services"]
+    services = stores(app)
     number = event["trackingNumber"]
     services.watches.watch("o-watcher", number, None)
     photo = doorstep_photo()
@@ -66,7 +67,7 @@ def test_a_large_body_without_the_credential_is_refused_unread(client, event):
 
 
 def test_an_oversized_event_is_413_and_a_non_jpeg_photo_dropped(app, client, event):
-    services = app.extensions["services"]
+    services = stores(app)
     number = event["trackingNumber"]
     services.watches.watch("o-watcher", number, None)
     event["deliveryPhoto"] = "A" * (3 * 1024 * 1024)

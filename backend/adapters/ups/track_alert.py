@@ -56,7 +56,7 @@ def batches(numbers: list[str], size: int = BATCH_SIZE) -> Iterator[list[str]]:
     return track_alert.batches(numbers, size)
 
 
-class TrackAlertClient:
+class UpsTrackAlertClient:
     """Subscribes numbers with the bearer token UpsClient shares (no OAuth of its own)."""
 
     batch_size = BATCH_SIZE

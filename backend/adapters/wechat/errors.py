@@ -18,7 +18,7 @@ from backend.domain.errors import (
     MessengerError,
     MessengerUnavailable,
     QuotaExhausted,
-    RecipientUnsubscribed,
+    RecipientWithoutCredit,
     SendRejected,
     TemplateInvalid,
 )
@@ -66,7 +66,7 @@ class WeChatBusyError(WeChatError, MessengerUnavailable):
     codes = frozenset({-1})
 
 
-class NotSubscribedError(WeChatError, RecipientUnsubscribed):
+class NotSubscribedError(WeChatError, RecipientWithoutCredit):
     """The user has no send left for this template (or refused it): do not retry."""
 
     codes = frozenset({43101})

@@ -15,8 +15,8 @@ from wechatpy.crypto import PrpCrypto
 from wechatpy.exceptions import InvalidAppIdException
 from wechatpy.utils import WeChatSigner
 
+from backend.domain.consent import SubscribeEvent, answer_kind
 from backend.domain.errors import BadSignature, MalformedPush
-from backend.domain.subscriptions import SubscribeEvent, answer_kind
 
 # Event name -> our kind, and the XML element wrapping its <List> items (docs/wechat.md §6).
 KINDS = {

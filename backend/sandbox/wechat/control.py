@@ -7,7 +7,7 @@ from typing import cast
 
 from flask import jsonify, request
 
-from backend.domain.subscriptions import POPUP_ANSWER
+from backend.domain.consent import POPUP_ANSWER
 from backend.sandbox.wechat.blueprint import (
     bp,
     is_known_user,
@@ -66,7 +66,7 @@ def clear_messages():
 # What the real popup answers per template: accept and its 强提醒/voice variants
 # (acceptWithAlert, acceptWithForcePush, acceptWithAudio, any later acceptWith…), reject
 # (the user said no or closed it), ban (the template is banned) and filter (a duplicate
-# title). backend/domain/subscriptions.py cites the sources.
+# title). backend/domain/consent.py cites the sources.
 #
 # How the push spells an acceptance: WeChat's docs only show "accept"; by default the
 # sandbox pushes the popup's own word (the harder case for a reader that knows "accept").

@@ -17,7 +17,7 @@ const KEYS = ['lookup_heading', 'lookup_intro', 'lookup_placeholder', 'lookup_cl
   'lookup_submit', 'lookup_recent', 'lookup_recent_clear', 'lookup_official_tip', 'lookup_clipboard_go',
   'lookup_clipboard_dismiss', 'unofficial_short', 'lookup_single_page']
 
-/** Opened from Moments: single-page mode, where no other page can open (wechat.md §4.3). */
+/** Opened from Moments: single-page mode, where no other page can open (docs/wechat.md §7). */
 function singlePageMode() {
   try {
     const options = wx.getEnterOptionsSync ? wx.getEnterOptionsSync() : wx.getLaunchOptionsSync()

@@ -1,5 +1,6 @@
 /**
- * Pages under miniprogram-simulate: a Page → Component shim (wechat.md §6.2 A), then load and
+ * Pages under miniprogram-simulate: a Page → Component shim (the simulator renders components:
+ * https://github.com/wechat-miniprogram/miniprogram-simulate), then load and
  * render by folder name. Require ./wx first.
  */
 const fs = require('fs')

@@ -1,5 +1,5 @@
 /**
- * Sample API answers (shapes of docs/contract.md, lang=zh) shared by the tests and the
+ * Sample API answers (shapes of docs/api.md, lang=zh) shared by the tests and the
  * preview renderer. Numbers have valid 1Z check digits; times sit just before SAMPLE_NOW.
  */
 

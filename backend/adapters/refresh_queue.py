@@ -26,7 +26,7 @@ FAILURE_SECONDS = 24 * 3600
 DEFAULT_BATCH = 16
 
 
-def refresh_job(number: str, pushed: TrackingEvent | None = None):
+def number_job(number: str, pushed: TrackingEvent | None = None):
     """The refresh job's description, for Queue.enqueue_many (one round trip per batch).
     A pushed Track Alert scan rides along as plain data, for the job to notify from."""
     args = (number,) if pushed is None else (number, event_data(pushed))
@@ -62,7 +62,7 @@ def _job(function: str, args: tuple, description: str | None = None):
     )
 
 
-class RefreshQueue:
+class RqRefreshQueue:
     """The RefreshQueue port on RQ; its connection must not decode (RQ stores pickles)."""
 
     def __init__(self, connection: redis.Redis, batch: int = DEFAULT_BATCH) -> None:
@@ -71,7 +71,7 @@ class RefreshQueue:
 
     def enqueue(self, number: str, pushed: TrackingEvent | None = None) -> None:
         """Queue one refresh of `number` now, with the scan that asked for it if any."""
-        self.rq.enqueue_many([refresh_job(number, pushed)])
+        self.rq.enqueue_many([number_job(number, pushed)])
 
     def enqueue_many(self, numbers: list[str]) -> None:
         """Due numbers, in jobs of up to `batch` numbers each (one round trip in all)."""

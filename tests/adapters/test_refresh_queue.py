@@ -4,7 +4,7 @@ its own job, and job records are short-lived."""
 from __future__ import annotations
 
 from backend.adapters import redis_conn
-from backend.adapters.job_queue import FAILURE_SECONDS, RESULT_SECONDS, RefreshQueue
+from backend.adapters.refresh_queue import FAILURE_SECONDS, RESULT_SECONDS, RqRefreshQueue
 from backend.domain.model import TrackingEvent
 from backend.domain.statuses import Status
 from backend.domain.tracking import event_from_data
@@ -13,7 +13,7 @@ from tests.support.numbers import make_1z
 
 def test_due_numbers_are_batched_and_a_pushed_scan_travels_alone(redis_url, redis_client):
     connection = redis_conn.connect(redis_url, decode=False)
-    queue = RefreshQueue(connection, batch=16)
+    queue = RqRefreshQueue(connection, batch=16)
     numbers = [make_1z("QUEUEB", i) for i in range(40)]
     queue.enqueue_many(numbers)
     scan = TrackingEvent("2026-11-25T09:30:00+08:00", "Shanghai, CN", "Out", Status.OUT_FOR_DELIVERY,

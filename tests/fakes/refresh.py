@@ -12,7 +12,7 @@ from backend.domain.statuses import Status
 from backend.domain.tracking import StatusChange, TrackingState
 
 
-class FakeSchedule:
+class FakeRefreshSchedule:
     """number -> next poll time, with the real take_due lease."""
 
     def __init__(self) -> None:
@@ -34,7 +34,7 @@ class FakeSchedule:
         return [number for _at, number in due]
 
 
-class FakeTrackingStates:
+class FakeTrackingStateStore:
     """TrackingState per number; pending changes kept by id like the real hash fields."""
 
     def __init__(self) -> None:
@@ -121,7 +121,7 @@ class FakeFanoutSlices:
 
 # Each fake declared against its port: mypy (make lint) fails when one drifts.
 if TYPE_CHECKING:
-    _schedule: ports.Schedule = FakeSchedule()
-    _tracking_states: ports.TrackingStates = FakeTrackingStates()
+    _schedule: ports.RefreshSchedule = FakeRefreshSchedule()
+    _tracking_states: ports.TrackingStateStore = FakeTrackingStateStore()
     _refresh_queue: ports.RefreshQueue = FakeRefreshQueue()
     _fanout_slices: ports.FanoutSlices = FakeFanoutSlices(lambda: 0.0)

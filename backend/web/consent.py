@@ -6,8 +6,8 @@ from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from backend.domain.subscriptions import POPUP_ANSWER
-from backend.services.subscriptions import Subscriptions, UnknownTemplateError
+from backend.domain.consent import POPUP_ANSWER
+from backend.services.consent import Consent, UnknownTemplateError
 from backend.web.errors import ApiError
 from backend.web.i18n import request_lang
 from backend.web.registry import use
@@ -69,7 +69,7 @@ def templates(query: dict):
 
     Templates WeChat refused as invalid (40037) are left out until the refusal is a day old.
     """
-    consent = use(Subscriptions)
+    consent = use(Consent)
     return {
         "templates": [
             {"id": t.id, "event": t.event, "title": t.title} for t in consent.templates()
@@ -86,10 +86,10 @@ def record(body: dict):
     """Record the popup's answers; each accept is one message we may send."""
     try:
         # The mini-program sends its language with every call: messages will speak it.
-        use(Subscriptions).record(g.openid, body["results"], body.get("number"), request_lang())
+        use(Consent).record(g.openid, body["results"], body.get("number"), request_lang())
     except UnknownTemplateError:
         raise ApiError(400, "unknown_template") from None
-    return use(Subscriptions).credits(g.openid)
+    return use(Consent).credits(g.openid)
 
 
 @bp.get("/subscriptions")
@@ -97,4 +97,4 @@ def record(body: dict):
 @bp.response(200, CreditsSchema)
 def credits():
     """The caller's remaining sends per template and last answers."""
-    return use(Subscriptions).credits(g.openid)
+    return use(Consent).credits(g.openid)

@@ -9,7 +9,7 @@ import redis
 
 from backend.adapters import redis_keys
 from backend.adapters.replicated import Replicated
-from backend.domain.subscriptions import is_acceptance
+from backend.domain.consent import is_acceptance
 
 # A client report and its push event arrive seconds apart; an hour is generous.
 PAIRING_SECONDS = 3600
@@ -34,7 +34,7 @@ LANGUAGE_KEEP_SECONDS = 400 * 24 * 3600
 DISABLED_KEEP_SECONDS = 24 * 3600
 
 
-class SubscriptionStore:
+class RedisCreditLedger:
     """Credits per (user, template) and the user's last answer per template. Credits are
     written confirmed by a replica when `replicated` asks for one (see replicated.py)."""
 

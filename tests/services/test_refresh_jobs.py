@@ -1,4 +1,4 @@
-"""The worker's use cases on fakes: the scheduler step and the refresh job's body."""
+"""The worker's use cases on fakes: the schedule step and the refresh job's body."""
 
 from __future__ import annotations
 
@@ -9,17 +9,17 @@ from types import SimpleNamespace
 import pytest
 
 from backend.domain.statuses import Status
-from backend.services.polling import BATCH, RefreshJob, enqueue_due
 from backend.services.refresh import RefreshOutcome
+from backend.services.refresh_jobs import BATCH, RefreshJob, enqueue_due
 from backend.worker import jobs
-from tests.fakes import FakeRefreshQueue, FakeSchedule
+from tests.fakes import FakeRefreshQueue, FakeRefreshSchedule
 from tests.support.numbers import make_1z
 
 NUMBER = make_1z("POLLNG", 1)
 
 
 def test_due_numbers_are_enqueued_once_and_leased():
-    schedule, queue = FakeSchedule(), FakeRefreshQueue()
+    schedule, queue = FakeRefreshSchedule(), FakeRefreshQueue()
     numbers = [make_1z("POLLNG", n) for n in range(BATCH + 5)]
     for offset, number in enumerate(numbers):
         schedule.set(number, 100.0 + offset)

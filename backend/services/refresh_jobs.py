@@ -8,16 +8,19 @@ from collections.abc import Callable
 from backend.domain.model import TrackingEvent
 from backend.domain.sends import FanoutSlice, Outcome
 from backend.domain.statuses import is_final
-from backend.ports import RefreshQueue, Schedule
+from backend.ports import RefreshQueue, RefreshSchedule
 from backend.services.refresh import Refresher, RefreshOutcome
 
 BATCH = 1000
 # A taken number is not taken again for this long unless its job reschedules it sooner.
-LEASE_SECONDS = 300
+DUE_LEASE_SECONDS = 300
 
 
 def enqueue_due(
-    schedule: Schedule, queue: RefreshQueue, now: float | None = None, lease: float = LEASE_SECONDS
+    schedule: RefreshSchedule,
+    queue: RefreshQueue,
+    now: float | None = None,
+    lease: float = DUE_LEASE_SECONDS,
 ) -> int:
     """Take every due number (in batches) and enqueue one refresh job each."""
     now = time.time() if now is None else now

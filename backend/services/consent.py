@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from backend.domain.consent import is_acceptance
 from backend.domain.model import Shipment
 from backend.domain.moments import Budget, ahead_of, budget_for, rank_events
 from backend.domain.numbers import check_number
-from backend.domain.subscriptions import is_acceptance
 from backend.ports import CreditLedger, MessageTemplate, TemplateSwitch, WatchStore
 
 
@@ -15,7 +15,7 @@ class UnknownTemplateError(ValueError):
     """An answer for a template id we do not use."""
 
 
-class Subscriptions:
+class Consent:
     """Credits come from the popup's accepts; one made on a parcel's page is kept for it."""
 
     def __init__(

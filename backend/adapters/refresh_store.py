@@ -1,4 +1,4 @@
-"""The poll schedule (sorted set) and each watched number's durable tracking state."""
+"""The refresh schedule (sharded sorted sets) and each watched number's durable tracking state."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from backend.domain.statuses import Status
 from backend.domain.tracking import StatusChange, TrackingState
 
 
-class Schedule:
+class RedisRefreshSchedule:
     """Tracking number -> next poll time (epoch seconds), over SCHEDULE_SHARDS sorted sets
     (redis_keys.schedule): a number always lives in the shard its name hashes to."""
 
@@ -69,7 +69,7 @@ class Schedule:
         return moved
 
 
-class TrackedState:
+class RedisTrackingStateStore:
     """Per number, in one hash: the last status, failures, when it went final, and every
     change not yet announced (`pending:<id>`), so a crash mid-fan-out loses nothing."""
 

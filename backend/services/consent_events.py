@@ -8,8 +8,8 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 
+from backend.domain.consent import PushClaim, SubscribeEvent
 from backend.domain.errors import PushInProgress, ReplayedPush
-from backend.domain.subscriptions import PushClaim, SubscribeEvent
 from backend.ports import (
     CreditLedger,
     Metrics,
@@ -36,7 +36,7 @@ LEASE_SECONDS = 10.0
 _REQUEST_FIELDS = ("signature", "msg_signature", "timestamp", "nonce", "encrypt_type")
 
 
-class SubscribeEvents:
+class ConsentEvents:
     """The push endpoint's use case: check the sender, read its events, credit the ledger."""
 
     def __init__(
