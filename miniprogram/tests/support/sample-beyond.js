@@ -138,9 +138,9 @@ const PIECES = {
     delivered: 2,
     numbers: PIECE_NUMBERS,
     items: [
-      { number: PIECE_NUMBERS[0], status: { code: 'delivered', label: '包裹送达' } },
-      { number: PIECE_NUMBERS[1], status: { code: 'delivered', label: '包裹送达' } },
-      { number: PIECE_NUMBERS[2], status: { code: 'at_facility', label: '分拣中心' } },
+      { number: PIECE_NUMBERS[0], status: { code: 'delivered', label: '已签收' } },
+      { number: PIECE_NUMBERS[1], status: { code: 'delivered', label: '已签收' } },
+      { number: PIECE_NUMBERS[2], status: { code: 'at_facility', label: '分拣中' } },
     ],
   },
 }
