@@ -100,7 +100,6 @@ module.exports = {
   calendar_description: 'Last day to collect {number} at the UPS Access Point; bring photo ID.',
   calendar_done: 'Added to your calendar',
   calendar_failed: 'Could not add it to your calendar; please try again',
-  subscribe_button: 'Notify me when it changes',
   subscribe_hint: 'Choose "Allow" when you tap Watch: you will hear once each of customs or problems, delivery day and delivery.',
   subscribe_credits: 'Notifications left: {list}',
   subscribe_credit_item: '{title} ×{n}',
@@ -238,7 +237,7 @@ module.exports = {
   // My data (pages/data) and closing the account
   title_data: 'My data',
   settings_my_data: 'My data',
-  settings_my_data_text: 'See what we keep about you, or close your account and delete it.',
+  settings_my_data_text: 'See what we keep about you',
   data_intro: 'This is everything the server keeps about you. Copy it to keep a copy.',
   data_parcels: 'Watched parcels and names',
   data_none: 'None',
