@@ -90,11 +90,11 @@ module.exports = {
 
   // Subscribe messages: watch and be told, what is still to come, renewing (issue #28)
   renew_after_lookup: 'You watch "{name}": keep hearing about its next steps?',
-  renew_button: 'Keep notifying me',
+  renew_button: 'Keep me posted',
   renew_prompt: 'This parcel will not notify you any more. Tap to keep hearing about it.',
   renew_from_message: 'Want to hear about its delivery too? One tap.',
   watch_no_notify_title: 'Watching, without notifications',
-  watch_no_notify_text: 'To be notified later, tap "Keep notifying me" here; if WeChat stops asking, turn notifications on under "…" → Settings → Notifications.',
+  watch_no_notify_text: 'To be notified later, tap "Keep me posted" here; if WeChat stops asking, turn notifications on under "…" → Settings → Notifications.',
   calendar_button: 'Add to phone calendar',
   calendar_title: 'Collect UPS parcel: {name}',
   calendar_description: 'Last day to collect {number} at the UPS Access Point; bring photo ID.',

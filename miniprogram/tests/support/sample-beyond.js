@@ -160,7 +160,11 @@ const BEYOND = [ESTIMATED, DELIVERED_PHOTO, PHOTO_AT_UPS, CHARGES_DUE, PIECES]
 
 /** The healthy API plus these results, all of them watched (so the photo can be fetched). */
 function beyondApi(fake, api) {
-  const watched = [...sample.PARCELS, ...BEYOND.map((r) => ({ ...r, nickname: '', watched_since: '2026-11-20T10:00:00+08:00' }))]
+  // Watched as GET /api/v1/parcels/<n> answers: with what each will still be told.
+  const notify = { events: ['attention', 'out_for_delivery', 'delivered'], text: '还会提醒：清关/异常、派送、签收', empty: false }
+  const watched = [...sample.PARCELS, ...BEYOND.map((r) => ({
+    ...r, nickname: '', watched_since: '2026-11-20T10:00:00+08:00', notify,
+  }))]
   api.healthyApi(fake, { watched })
   const byNumber = {}
   sample.RESULTS.concat(BEYOND).forEach((r) => {
