@@ -294,7 +294,7 @@ const HELP = {
     { question: '国际包裹为什么一直在清关？', answer: '清关快慢取决于海关、报关资料是否齐全，以及关税是否已缴。时间太长时，请发件人联系 UPS 跟进。' },
   ],
   hotline: { number: '400-820-8555', note: '按语音提示输入运单号，也可以转人工客服。' },
-  operator: { name: '示例物流科技有限公司', notice: '本小程序不是 UPS 官方服务，查询结果来自 UPS 的公开查询接口。' },
+  operator: { name: '示例物流科技有限公司', notice: '本小程序不是 UPS 官方服务，与 UPS 没有隶属关系；运单信息来自 UPS 的公开查询接口。' },
   official_domain: 'ups.com',
   phishing: 'UPS 官方网站的域名只有 ups.com。短信里的链接如果不是以 ups.com 结尾，请不要点开，更不要填写银行卡或验证码。',
 }

@@ -11,6 +11,7 @@ const recent = require('../../utils/recent')
 const api = require('./fake-api')
 const sample = require('./sample-data')
 const beyond = require('./sample-beyond')
+const english = require('./sample-en')
 const LOCATIONS = require('./scenarios-locations')
 
 const ALL_NUMBERS = sample.RESULTS.map((r) => r.number).join(',')
@@ -143,9 +144,10 @@ const DETAIL = [
     lang: 'en',
     textScale: 1.3,
     query: { number: '1Z999AA10123456784' },
-    what: 'Detail in English at 130 % text size: buttons wrap instead of clipping',
-    marker: 'Show all 6',
-    setup: (fake) => api.healthyApi(fake),
+    what: 'Detail in English at 130 % text size, the API answering in English: buttons wrap instead of '
+      + 'clipping, the bottom bar never covers the watch block',
+    marker: ['Show all 6', 'Out For Delivery Today', 'Will notify: out for delivery, delivery', 'Keep me posted'],
+    setup: (fake) => english.englishApi(fake, api),
   },
   {
     file: 'detail-exception',
@@ -350,9 +352,9 @@ const OTHERS = [
     file: 'settings-en',
     page: 'settings',
     lang: 'en',
-    what: 'Settings after choosing English (tab bar relabelled)',
-    marker: 'Language / 语言',
-    setup: (fake) => api.healthyApi(fake),
+    what: 'Settings after choosing English (tab bar relabelled, the operator\'s notice from the API in English)',
+    marker: ['Language / 语言', 'not an official UPS service'],
+    setup: (fake) => english.englishApi(fake, api),
   },
 ]
 
