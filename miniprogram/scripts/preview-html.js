@@ -11,6 +11,10 @@ const { MAP_CSS } = require('./preview-map')
 const ROOT = path.resolve(__dirname, '..')
 const SCREEN_WIDTH = 375
 const COMPONENTS = fs.readdirSync(path.join(ROOT, 'components'))
+// Components that take the app's and the page's classes (styleIsolation apply-shared or
+// shared, or addGlobalClass), as WeChat applies them inside such a component.
+const SHARING = COMPONENTS.filter((c) => /styleIsolation:\s*'(apply-)?shared'|addGlobalClass:\s*true/
+  .test(fs.readFileSync(path.join(ROOT, `components/${c}/index.js`), 'utf8')))
 
 // What the WeChat runtime gives built-in tags before any WXSS (base library, style v2), with
 // their real selectors, so they outrank or yield to ours exactly as on a phone: notably
@@ -99,16 +103,18 @@ function safeAreas(css) {
 
 /**
  * All styles for page `name`, in WeChat's order: built-in component styles, app.wxss and the
- * page's own under its prefix, then each component's. WeChat's text-size setting is the root
+ * page's own under its prefix, the same again inside the components that share them, then
+ * each component's own. WeChat's text-size setting is the root
  * font size (every page sets <page-meta root-font-size="system">; our sizes are in rem).
  */
 function stylesFor(name, textScale = 1) {
   const prefix = `page-${name}`
   const app = wxssFor(read('app.wxss'), prefix)
   const pageCss = wxssFor(read(`pages/${name}/index.wxss`), prefix)
+  const shared = SHARING.map((c) => wxssFor(`${read('app.wxss')}\n${read(`pages/${name}/index.wxss`)}`, c))
   const components = COMPONENTS.map((c) => wxssFor(read(`components/${c}/index.wxss`), c, c))
   const root = `html { font-size: ${ROOT_FONT_PX * textScale}px; }\n`
-  return root + safeAreas([BUILTIN_CSS, app, pageCss, ...components].join('\n')) + FRAME_CSS
+  return root + safeAreas([BUILTIN_CSS, app, pageCss, ...shared, ...components].join('\n')) + FRAME_CSS
 }
 
 // WeChat's home button: a page opened first from a chat (a shared card) has no back arrow.

@@ -90,17 +90,16 @@ module.exports = {
 
   // Subscribe messages: watch and be told, what is still to come, renewing (issue #28)
   renew_after_lookup: 'You watch "{name}": keep hearing about its next steps?',
-  renew_button: 'Keep notifying me',
+  renew_button: 'Keep me posted',
   renew_prompt: 'This parcel will not notify you any more. Tap to keep hearing about it.',
   renew_from_message: 'Want to hear about its delivery too? One tap.',
   watch_no_notify_title: 'Watching, without notifications',
-  watch_no_notify_text: 'To be notified later, tap "Keep notifying me" here; if WeChat stops asking, turn notifications on under "…" → Settings → Notifications.',
+  watch_no_notify_text: 'To be notified later, tap "Keep me posted" here; if WeChat stops asking, turn notifications on under "…" → Settings → Notifications.',
   calendar_button: 'Add to phone calendar',
   calendar_title: 'Collect UPS parcel: {name}',
   calendar_description: 'Last day to collect {number} at the UPS Access Point; bring photo ID.',
   calendar_done: 'Added to your calendar',
   calendar_failed: 'Could not add it to your calendar; please try again',
-  subscribe_button: 'Notify me when it changes',
   subscribe_hint: 'Choose "Allow" when you tap Watch: you will hear once each of customs or problems, delivery day and delivery.',
   subscribe_credits: 'Notifications left: {list}',
   subscribe_credit_item: '{title} ×{n}',
@@ -238,7 +237,7 @@ module.exports = {
   // My data (pages/data) and closing the account
   title_data: 'My data',
   settings_my_data: 'My data',
-  settings_my_data_text: 'See what we keep about you, or close your account and delete it.',
+  settings_my_data_text: 'See what we keep about you',
   data_intro: 'This is everything the server keeps about you. Copy it to keep a copy.',
   data_parcels: 'Watched parcels and names',
   data_none: 'None',

@@ -100,7 +100,6 @@ module.exports = {
   calendar_description: '今天是到 UPS 取件点领取 {number} 的最后一天，请带上有效证件。',
   calendar_done: '已加到日历',
   calendar_failed: '没能加到日历，请稍后再试',
-  subscribe_button: '状态有变化时通知我',
   subscribe_hint: '点「关注」时在弹窗里选「允许」，清关/异常、派送、签收时会各提醒您一次。',
   subscribe_credits: '可收通知：{list}',
   subscribe_credit_item: '{title} {n} 次',
@@ -238,7 +237,7 @@ module.exports = {
   // 我的数据 (pages/data) and closing the account
   title_data: '我的数据',
   settings_my_data: '我的数据',
-  settings_my_data_text: '查看我们为您保存的信息，或注销并删除。',
+  settings_my_data_text: '查看我们为您保存的信息',
   data_intro: '以下是服务器为您保存的全部信息。复制后可以自行留存。',
   data_parcels: '关注的包裹和备注',
   data_none: '无',

@@ -87,6 +87,15 @@ function errorCard(result) {
   }
 }
 
+/**
+ * The ETA line until delivery; "原预计 … 已超过" (passed) is no promise, so it is drawn as a
+ * notice, not in the ETA's calm blue.
+ */
+function etaOf(result) {
+  const eta = result.delivered_at ? '' : format.etaText(result.eta)
+  return { eta, etaPassed: Boolean(eta && result.eta.passed) }
+}
+
 /** What a parcel card shows for one result (ok or not). */
 function presentCard(result, now = Date.now()) {
   if (!result || !result.ok) return errorCard(result || {})
@@ -96,7 +105,7 @@ function presentCard(result, now = Date.now()) {
     ok: true,
     status: statusOf(result),
     latest: latestEvent(result),
-    eta: result.delivered_at ? '' : format.etaText(result.eta),
+    ...etaOf(result),
     delivered: deliveredText(result),
     fresh: freshText(result, now),
     stale: Boolean(result.stale),
@@ -113,10 +122,14 @@ function packagesText(count) {
   return count ? i18n.t('packages_count', { n: count }) : ''
 }
 
-/** Label/value rows of the parcel's facts (ETA and delivery are in the header), known ones only. */
+/**
+ * Label/value rows of the parcel's facts (ETA and delivery are in the header), known ones
+ * only. Who signed belongs to the proof of delivery when the Result has one (it says it
+ * there), so it is not repeated here.
+ */
 function facts(result) {
   const rows = [
-    ['fact_received_by', result.received_by],
+    ['fact_received_by', result.delivery ? '' : result.received_by],
     ['fact_weight', format.weightText(result.weight)],
     ['fact_dimensions', format.dimensionsText(result.dimensions)],
     ['fact_service', result.service],
@@ -125,11 +138,17 @@ function facts(result) {
   return rows.filter((row) => row[1]).map(([key, value]) => ({ key, label: i18n.t(key), value }))
 }
 
+/**
+ * The advice to show; when several items offer the hotline (a quiet parcel whose ETA has
+ * also passed), one call button follows the last of them instead of one under each.
+ */
 function adviceItems(result) {
-  return (result.advice || []).map((item) => ({
+  const items = result.advice || []
+  const lastCall = items.map((item) => Boolean(item.hotline)).lastIndexOf(true)
+  return items.map((item, index) => ({
     code: item.code,
     text: item.text,
-    hotline: item.hotline || '',
+    hotline: index === lastCall ? item.hotline : '',
     steps: item.steps || [],
   }))
 }

@@ -26,7 +26,7 @@ const { presentDetail } = require('../../utils/view')
 
 const KEYS = ['loading', 'retry', 'detail_offline', 'hotline_failed', 'detail_advice', 'detail_facts', 'detail_events',
   'watched_label', 'watch_title', 'watch_intro', 'watch_nickname_placeholder', 'nickname_save', 'unwatch_button',
-  'watch_button', 'subscribe_button', 'subscribe_hint', 'share_button', 'share_watch_first', 'card_stale',
+  'watch_button', 'subscribe_hint', 'share_button', 'share_watch_first', 'card_stale',
   'copy_number', 'pickup_title', 'pickup_id_hint', 'pickup_nearby', 'renew_button', 'calendar_button',
   'action_remind', 'action_share', 'action_copy']
 // The timeline shows this many newest events until the user unfolds it (展开全部).

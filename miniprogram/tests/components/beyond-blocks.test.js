@@ -54,7 +54,7 @@ test('a photo only UPS has: the honest note, a link to copy, and the steps on de
   expect(texts(proof, '.proof-step-text')).toEqual([])
   proof.querySelector('.proof-help-head').dispatchEvent('tap')
   await simulate.sleep(10)
-  expect(texts(proof, '.proof-step-text')).toHaveLength(5)
+  expect(texts(proof, '.proof-step-text')).toHaveLength(6)
   expect(texts(proof, '.hotline-text')).toEqual(['拨打 400-820-8555'])
 })
 

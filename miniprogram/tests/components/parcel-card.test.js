@@ -90,7 +90,10 @@ test('English UI', () => {
   const card = mount(id, { result: sample.STALE_TRANSIT })
   expect(texts(card, '.card-flag')).toEqual(['UPS unreachable: last known result'])
   expect(texts(card, '.card-fresh')).toEqual(['Checked 4 h ago · nothing new for 11 days'])
-  expect(texts(card, '.card-eta')).toEqual(['Expected Fri 20 Nov'])
+  // Its ETA day is over (the API says passed), so no promise in English either.
+  expect(texts(card, '.card-eta')).toEqual(['Was due 20 Nov, now overdue'])
+  const onTime = mount(id, { result: { ...sample.STALE_TRANSIT, eta: { ...sample.STALE_TRANSIT.eta, passed: false } } })
+  expect(texts(onTime, '.card-eta')).toEqual(['Expected Fri 20 Nov'])
 })
 
 test('a watched parcel says what it will still be told; a passed ETA is no promise', () => {

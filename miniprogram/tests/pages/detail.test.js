@@ -85,11 +85,12 @@ test('shows status with its explanation, ETA window, advice, facts and the event
   expect(texts(page, '.subscribe-hint')).toEqual(['点「关注」时在弹窗里选「允许」，清关/异常、派送、签收时会各提醒您一次。'])
 })
 
-test('delivered: delivered time and who signed', async () => {
+test('delivered: delivered time and who signed, said once (in the proof of delivery)', async () => {
   api()
   const page = await open(sample.DELIVERED.number)
   expect(texts(page, '.head-eta')).toEqual(['11月23日 15:32 已签收'])
-  expect(texts(page, '.row-value')).toContain('FRONT DESK')
+  expect(texts(page, '.proof-line')).toEqual(['签收人：前台'])
+  expect(texts(page, '.row-label')).not.toContain('签收人')
   expect(texts(page, '.row-value')).toContain('2 件')
   expect(find(page, '.subscribe-button')).toHaveLength(0)
   expect(find(page, '.subscribe-hint')).toHaveLength(0)

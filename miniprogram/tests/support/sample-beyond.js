@@ -45,16 +45,21 @@ const ESTIMATED = {
   advice: [],
 }
 
-const NOT_RECEIVED = {
-  title: '已签收但没收到？',
-  hotline: HOTLINE,
-  steps: [
-    { code: 'check_around', text: '先到 UPS 记录的位置（前门）找找，再问问：邻居、前台或收发室、快递柜、信箱，以及家里其他人是否代收。' },
-    { code: 'photo', text: '对照签收照片，看看包裹放在了哪扇门、哪个位置。' },
+const PHOTO_NOTE = 'UPS 拍了签收照片，可在 UPS 官网或 UPS My Choice 查看'
+
+/** The "已签收但没收到？" steps as the API words them (backend/domain/delivery_proof.py). */
+function notReceived({ location, signer, photo }) {
+  const spot = location ? `先到 UPS 记录的位置（${location}）找找，再问问：` : '先找找这些地方：'
+  const steps = [{ code: 'check_around', text: `${spot}邻居、前台或收发室、快递柜、信箱，以及家里其他人是否代收。` }]
+  if (signer) steps.push({ code: 'signer', text: `UPS 记录的签收人是「${signer}」，请先向其确认。` })
+  if (photo === 'available') steps.push({ code: 'photo', text: '对照签收照片，看看包裹放在了哪扇门、哪个位置。' })
+  if (photo === 'at_ups') steps.push({ code: 'photo', text: PHOTO_NOTE })
+  steps.push(
     { code: 'wait', text: '偶尔会提前扫描为已签收：请等到当天结束，同时向发件人核对面单上的地址。' },
     { code: 'call', text: `第二天仍找不到，请致电 UPS 客服 ${HOTLINE}，报上运单号，说明显示已签收但没有收到。` },
     { code: 'investigation', text: 'UPS 会立案调查：联系派送员、核对派送记录，通常需要几个工作日。若确认遗失，索赔一般由发件人（UPS 的客户）提出，请联系发件人办理。' },
-  ],
+  )
+  return { title: '已签收但没收到？', hotline: HOTLINE, steps }
 }
 
 const DELIVERED_PHOTO = {
@@ -69,21 +74,24 @@ const DELIVERED_PHOTO = {
   delivered_at: '2026-11-24T08:40:00-05:00',
   service: 'UPS Ground',
   advice: [],
+  // As the API sends it: where and who both at the top (facts) and in the delivery block.
+  delivery_location: '前门',
   delivery: {
-    location: '前门', received_by: null, photo: 'available', not_received: NOT_RECEIVED,
+    location: '前门', received_by: null, photo: 'available', not_received: notReceived({ location: '前门', photo: 'available' }),
   },
 }
 
 const PHOTO_AT_UPS = {
   ...DELIVERED_PHOTO,
   number: '1ZSBXBY10350000022',
+  received_by: 'ZHANG',
   delivery: {
     location: '前门',
     received_by: 'ZHANG',
     photo: 'at_ups',
-    photo_note: 'UPS 拍了签收照片，可在 UPS 官网或 UPS My Choice 查看',
+    photo_note: PHOTO_NOTE,
     photo_link: 'https://www.ups.com/track?loc=zh_CN&tracknum=1ZSBXBY10350000022',
-    not_received: NOT_RECEIVED,
+    not_received: notReceived({ location: '前门', signer: 'ZHANG', photo: 'at_ups' }),
   },
 }
 
@@ -124,6 +132,9 @@ const PIECES = {
   ...base,
   number: PIECE_NUMBERS[0],
   status: STATUS.delivered,
+  delivery: {
+    location: null, received_by: null, photo: null, not_received: notReceived({}),
+  },
   events: [
     event('2026-11-23T14:20:00-05:00', '美国 纽约州 布鲁克林', '已送达', 'delivered'),
     event('2026-11-23T09:10:00-05:00', '美国 新泽西州 锡考克斯', '派送员已取件，正在派送', 'out_for_delivery'),
@@ -138,9 +149,9 @@ const PIECES = {
     delivered: 2,
     numbers: PIECE_NUMBERS,
     items: [
-      { number: PIECE_NUMBERS[0], status: { code: 'delivered', label: '包裹送达' } },
-      { number: PIECE_NUMBERS[1], status: { code: 'delivered', label: '包裹送达' } },
-      { number: PIECE_NUMBERS[2], status: { code: 'at_facility', label: '分拣中心' } },
+      { number: PIECE_NUMBERS[0], status: { code: 'delivered', label: '已签收' } },
+      { number: PIECE_NUMBERS[1], status: { code: 'delivered', label: '已签收' } },
+      { number: PIECE_NUMBERS[2], status: { code: 'at_facility', label: '分拣中' } },
     ],
   },
 }
@@ -149,7 +160,11 @@ const BEYOND = [ESTIMATED, DELIVERED_PHOTO, PHOTO_AT_UPS, CHARGES_DUE, PIECES]
 
 /** The healthy API plus these results, all of them watched (so the photo can be fetched). */
 function beyondApi(fake, api) {
-  const watched = [...sample.PARCELS, ...BEYOND.map((r) => ({ ...r, nickname: '', watched_since: '2026-11-20T10:00:00+08:00' }))]
+  // Watched as GET /api/v1/parcels/<n> answers: with what each will still be told.
+  const notify = { events: ['attention', 'out_for_delivery', 'delivered'], text: '还会提醒：清关/异常、派送、签收', empty: false }
+  const watched = [...sample.PARCELS, ...BEYOND.map((r) => ({
+    ...r, nickname: '', watched_since: '2026-11-20T10:00:00+08:00', notify,
+  }))]
   api.healthyApi(fake, { watched })
   const byNumber = {}
   sample.RESULTS.concat(BEYOND).forEach((r) => {
@@ -162,6 +177,7 @@ function beyondApi(fake, api) {
 
 module.exports = {
   BEYOND,
+  notReceived,
   CHARGES_DUE,
   DELIVERED_PHOTO,
   ESTIMATED,

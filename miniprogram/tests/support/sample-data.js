@@ -69,7 +69,24 @@ const DELIVERED = {
   dimensions: null,
   service: 'UPS Express Saver',
   package_count: 2,
-  received_by: 'FRONT DESK',
+  // UPS's "FRONT DESK" as the API words it in Chinese, at the top and in the delivery block.
+  received_by: '前台',
+  delivery: {
+    location: null,
+    received_by: '前台',
+    photo: null,
+    not_received: {
+      title: '已签收但没收到？',
+      hotline: '400-820-8555',
+      steps: [
+        { code: 'check_around', text: '先找找这些地方：邻居、前台或收发室、快递柜、信箱，以及家里其他人是否代收。' },
+        { code: 'signer', text: 'UPS 记录的签收人是「前台」，请先向其确认。' },
+        { code: 'wait', text: '偶尔会提前扫描为已签收：请等到当天结束，同时向发件人核对面单上的地址。' },
+        { code: 'call', text: '第二天仍找不到，请致电 UPS 客服 400-820-8555，报上运单号，说明显示已签收但没有收到。' },
+        { code: 'investigation', text: 'UPS 会立案调查：联系派送员、核对派送记录，通常需要几个工作日。若确认遗失，索赔一般由发件人（UPS 的客户）提出，请联系发件人办理。' },
+      ],
+    },
+  },
   as_of: '2026-11-24T07:10:00+08:00',
   stale: false,
   advice: [],
@@ -153,7 +170,7 @@ const STALE_TRANSIT = {
     event('2026-11-12T03:10:00+01:00', '德国 科隆', '离开 UPS 分拣中心', 'in_transit'),
   ],
   eta: {
-    date: '2026-11-20', start: null, end: null, kind: 'scheduled',
+    date: '2026-11-20', start: null, end: null, kind: 'scheduled', passed: true,
   },
   delivered_at: null,
   weight: null,
@@ -165,6 +182,7 @@ const STALE_TRANSIT = {
   stale: true,
   advice: [
     { code: 'no_recent_update', text: '已经 11 天没有新的物流记录，请核对运单号；超过一周没有进展可以致电 UPS 客服。', hotline: '400-820-8555' },
+    { code: 'past_eta', text: '原预计 2026-11-20 送达，已超过，包裹仍未送达。常见原因是清关排队、天气或中转延误，通常会在几天内恢复；如超过两三天仍无新记录，请联系发件人，或致电 UPS 客服发起查询。', hotline: '400-820-8555' },
   ],
 }
 
@@ -276,7 +294,7 @@ const HELP = {
     { question: '国际包裹为什么一直在清关？', answer: '清关快慢取决于海关、报关资料是否齐全，以及关税是否已缴。时间太长时，请发件人联系 UPS 跟进。' },
   ],
   hotline: { number: '400-820-8555', note: '按语音提示输入运单号，也可以转人工客服。' },
-  operator: { name: '示例物流科技有限公司', notice: '本小程序不是 UPS 官方服务，查询结果来自 UPS 的公开查询接口。' },
+  operator: { name: '示例物流科技有限公司', notice: '本小程序不是 UPS 官方服务，与 UPS 没有隶属关系；运单信息来自 UPS 的公开查询接口。' },
   official_domain: 'ups.com',
   phishing: 'UPS 官方网站的域名只有 ups.com。短信里的链接如果不是以 ups.com 结尾，请不要点开，更不要填写银行卡或验证码。',
 }

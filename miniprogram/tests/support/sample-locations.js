@@ -866,7 +866,8 @@ const BROOKLYN_AP_EN = {
   },
 }
 
-// A parcel left at the Brooklyn Access Point, as GET /api/v1/track returned it.
+// A parcel left at the Brooklyn Access Point, as GET /api/v1/track returned it (event places
+// as the API words them in Chinese since #27: "美国 纽约州 布鲁克林", not "BROOKLYN, NY, US").
 const HELD = {
   advice: [
     {
@@ -886,7 +887,7 @@ const HELD = {
   events: [
     {
       description: '已放到 UPS 取件点，等待收件人自取。',
-      location: 'BROOKLYN, NY, US',
+      location: '美国 纽约州 布鲁克林',
       status: {
         code: 'ready_for_pickup',
         label: '待取件',
@@ -895,7 +896,7 @@ const HELD = {
     },
     {
       description: '派送时收件人不在。我们将在下一个工作日再次派送。',
-      location: 'BROOKLYN, NY, US',
+      location: '美国 纽约州 布鲁克林',
       status: {
         code: 'delivery_attempted',
         label: '派送未成功',
@@ -904,7 +905,7 @@ const HELD = {
     },
     {
       description: '今天派送中',
-      location: 'NEW YORK, NY, US',
+      location: '美国 纽约州 纽约',
       status: {
         code: 'out_for_delivery',
         label: '派送中',
@@ -913,7 +914,7 @@ const HELD = {
     },
     {
       description: '已到达转运站',
-      location: 'NEW YORK, NY, US',
+      location: '美国 纽约州 纽约',
       status: {
         code: 'at_facility',
         label: '分拣中',
@@ -922,7 +923,7 @@ const HELD = {
     },
     {
       description: '揽收扫描',
-      location: 'NEW YORK, NY, US',
+      location: '美国 纽约州 纽约',
       status: {
         code: 'shipment_accepted',
         label: '已揽收',
@@ -931,7 +932,7 @@ const HELD = {
     },
     {
       description: '发件人已打好运单，UPS 还没有拿到包裹。',
-      location: 'US',
+      location: '美国',
       status: {
         code: 'label_created',
         label: '待揽收',

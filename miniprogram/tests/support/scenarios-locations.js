@@ -85,8 +85,8 @@ module.exports = [
     file: 'detail-held',
     page: 'detail',
     query: { number: samples.HELD.number },
-    what: 'Detail of a parcel held at an Access Point: collect by, where, opening state, nearby link',
-    marker: '存放地点：Court Street Pharmacy (UPS Access Point)',
+    what: 'Detail of a parcel held at an Access Point: collect by, where, opening state, nearby link and 加到手机日历',
+    marker: ['存放地点：Court Street Pharmacy (UPS Access Point)', '加到手机日历'],
     setup: heldParcelApi,
   },
 ]

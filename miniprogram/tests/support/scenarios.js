@@ -2,8 +2,8 @@
  * The states each page is previewed in (npm run preview) and checked in (tests/previews.test.js).
  *
  * A scenario installs fake API routes and storage (setup), opens a page (page, query), may act
- * on it afterwards (after), and names a `marker`: a text the rendered page must show, so a
- * preview named after a state really shows that state. `lang`, `dark` and `textScale` change
+ * on it afterwards (after), and names a `marker` (or several): text the rendered page must
+ * show, so a preview named after a state really shows that state. `lang`, `dark` and `textScale` change
  * how it is drawn.
  */
 const cache = require('../../utils/cache')
@@ -11,6 +11,7 @@ const recent = require('../../utils/recent')
 const api = require('./fake-api')
 const sample = require('./sample-data')
 const beyond = require('./sample-beyond')
+const english = require('./sample-en')
 const LOCATIONS = require('./scenarios-locations')
 
 const ALL_NUMBERS = sample.RESULTS.map((r) => r.number).join(',')
@@ -107,6 +108,17 @@ const RESULTS = [
     },
   },
   {
+    file: 'results-renew',
+    page: 'results',
+    query: { numbers: ['1Z999AA10123456784', '1Z023E2X0214323462'].join(',') },
+    what: 'Results after looking up a watched parcel still on its way: the offer to keep being told (继续提醒我)',
+    marker: '您关注的「妈妈的保健品」：想继续收到后面的提醒吗？',
+    setup: (fake) => {
+      api.healthyApi(fake)
+      cache.putValue('watchlist', sample.PARCELS, api.EARLIER)
+    },
+  },
+  {
     file: 'results-error',
     page: 'results',
     query: { numbers: ALL_NUMBERS },
@@ -121,8 +133,9 @@ const DETAIL = [
     file: 'detail-watched',
     page: 'detail',
     query: { number: '1Z999AA10123456784' },
-    what: 'Detail of a watched parcel out for delivery: window ETA, facts, timeline, nickname, credits, share',
-    marker: '展开全部 6 条',
+    what: 'Detail of a watched parcel out for delivery: window ETA, timeline folded to 5, facts, nickname, '
+      + 'the budget line (还会提醒：…) with 继续提醒我, and the same 继续提醒我 in the bottom bar',
+    marker: ['展开全部 6 条', '还会提醒：派送、签收', '继续提醒我'],
     setup: (fake) => api.healthyApi(fake),
   },
   {
@@ -131,9 +144,10 @@ const DETAIL = [
     lang: 'en',
     textScale: 1.3,
     query: { number: '1Z999AA10123456784' },
-    what: 'Detail in English at 130 % text size: buttons wrap instead of clipping',
-    marker: 'Show all 6',
-    setup: (fake) => api.healthyApi(fake),
+    what: 'Detail in English at 130 % text size, the API answering in English: buttons wrap instead of '
+      + 'clipping, the bottom bar never covers the watch block',
+    marker: ['Show all 6', 'Out For Delivery Today', 'Will notify: out for delivery, delivery', 'Keep me posted'],
+    setup: (fake) => english.englishApi(fake, api),
   },
   {
     file: 'detail-exception',
@@ -147,16 +161,35 @@ const DETAIL = [
     file: 'detail-clearance',
     page: 'detail',
     query: { number: '1Z5629230309413682' },
-    what: 'Detail of a long customs hold: freshness with days without news, advice with a call button',
-    marker: '30 分钟前查询 · 已 3 天无新动态',
+    what: 'Detail of a long customs hold, watched with nothing left to tell: the renew banner on top, '
+      + 'freshness with days without news, advice with a call button, "不会再提醒" with 继续提醒我',
+    marker: ['30 分钟前查询 · 已 3 天无新动态', '这个包裹不会再提醒您了，点一下可以继续接收提醒。', '不会再提醒'],
     setup: (fake) => api.healthyApi(fake),
   },
   {
     file: 'detail-delivered',
     page: 'detail',
     query: { number: '1Z023E2X0214323462' },
-    what: 'Detail of a delivered parcel: delivered time, signed by, package count',
-    marker: 'FRONT DESK',
+    what: 'Detail of a delivered parcel: delivered time, signed by (in the proof of delivery, not again in the facts), '
+      + 'the "已签收但没收到？" steps folded, package count',
+    marker: '签收人：前台',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'detail-eta-passed',
+    page: 'detail',
+    query: { number: '1Z1202R66698804005' },
+    what: 'Detail of a parcel whose ETA day is over (eta.passed): "原预计 … 已超过" instead of a promise, '
+      + 'the API\'s advice on what usually causes it, with the hotline',
+    marker: '原预计 11月20日 送达，已超过',
+    setup: (fake) => api.healthyApi(fake),
+  },
+  {
+    file: 'detail-from-message',
+    page: 'detail',
+    query: { number: '1Z999AA10123456784', from: 'message' },
+    what: 'Detail opened from a subscription message (from=message): the renew banner with 继续提醒我 above the status',
+    marker: '想继续收到这个包裹后面的派送、签收提醒？点一下即可。',
     setup: (fake) => api.healthyApi(fake),
   },
   {
@@ -319,9 +352,9 @@ const OTHERS = [
     file: 'settings-en',
     page: 'settings',
     lang: 'en',
-    what: 'Settings after choosing English (tab bar relabelled)',
-    marker: 'Language / 语言',
-    setup: (fake) => api.healthyApi(fake),
+    what: 'Settings after choosing English (tab bar relabelled, the operator\'s notice from the API in English)',
+    marker: ['Language / 语言', 'not an official UPS service'],
+    setup: (fake) => english.englishApi(fake, api),
   },
 ]
 

@@ -36,7 +36,7 @@ test('delivery proof: where it was left, who signed, the photo state and the ste
   expect(vm.photo).toBe('at_ups')
   expect(vm.photoNote).toBe('UPS 拍了签收照片，可在 UPS 官网或 UPS My Choice 查看')
   expect(vm.helpTitle).toBe('已签收但没收到？')
-  expect(vm.steps.map((s) => s.code)).toEqual(['check_around', 'photo', 'wait', 'call', 'investigation'])
+  expect(vm.steps.map((s) => s.code)).toEqual(['check_around', 'signer', 'photo', 'wait', 'call', 'investigation'])
   expect(presentDelivery({ ...beyond.ESTIMATED })).toBeNull()
 })
 

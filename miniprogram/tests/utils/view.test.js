@@ -61,7 +61,10 @@ test('detail: facts, advice with hotline, and no duplicate hotline card', () => 
   ])
   const clearance = view.presentDetail(sample.LONG_CLEARANCE, NOW)
   expect(clearance.advice[1].hotline).toBe('400-820-8555')
-  expect(view.presentDetail(sample.DELIVERED, NOW).facts[0]).toMatchObject({ label: '签收人', value: 'FRONT DESK' })
+  // Who signed shows once: in the proof of delivery when there is one, else among the facts.
+  expect(view.presentDetail(sample.DELIVERED, NOW).facts.map((f) => f.label)).not.toContain('签收人')
+  const noProof = { ...sample.DELIVERED, delivery: null }
+  expect(view.presentDetail(noProof, NOW).facts[0]).toMatchObject({ label: '签收人', value: '前台' })
   expect(view.presentDetail(sample.INVALID, NOW).ok).toBe(false)
 })
 
@@ -83,4 +86,13 @@ test('lookup hint counts and warns above 30', () => {
   expect(view.lookupHint({ total: 0, tooMany: false }, 30)).toEqual({ text: '还没有识别到运单号', warn: false })
   expect(view.lookupHint({ total: 2, tooMany: false }, 30)).toEqual({ text: '已识别 2 个运单号', warn: false })
   expect(view.lookupHint({ total: 31, tooMany: true }, 30).warn).toBe(true)
+})
+
+test('a passed ETA is marked for the notice style; the hotline follows the advice once', () => {
+  expect(view.presentCard(sample.STALE_TRANSIT, NOW)).toMatchObject({ eta: '原预计 11月20日 送达，已超过', etaPassed: true })
+  expect(view.presentCard(sample.OUT_FOR_DELIVERY, NOW).etaPassed).toBe(false)
+  // Quiet for 11 days and past its ETA: both items offer the hotline, one button follows them.
+  const detail = view.presentDetail(sample.STALE_TRANSIT, NOW)
+  expect(detail.advice.map((a) => a.code)).toEqual(['no_recent_update', 'past_eta'])
+  expect(detail.advice.map((a) => a.hotline)).toEqual(['', '400-820-8555'])
 })
