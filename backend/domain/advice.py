@@ -34,8 +34,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No new scan for {days} days. Holidays, customs queues and bad weather all slow parcels down; check the number, and if nothing moves for over a week, call UPS and ask them to trace it.",
     ),
     "past_eta": (
-        "原预计 {eta} 送达，已超过，包裹仍未送达。常见原因是清关排队、天气或中转延误，通常会在几天内恢复；如超过两三天仍无新记录，请联系发件人，或致电 UPS 客服发起查询。",
-        "The expected delivery date {eta} has passed without delivery. Customs queues, weather and missed connections are the usual causes and most parcels move again within days; if nothing changes for two or three more days, contact the sender or call UPS to open a trace.",
+        "包裹过了预计日期仍未送达。常见原因是清关排队、天气或中转延误，通常会在几天内恢复；如超过两三天仍无新记录，请联系发件人，或致电 UPS 客服发起查询。",
+        "The parcel is past its expected day and not delivered yet. Customs queues, weather and missed connections are the usual causes and most parcels move again within days; if nothing changes for two or three more days, contact the sender or call UPS to open a trace.",
     ),
     "delivery_attempted": (
         "派送员来过但没能交付。先看看门口、信箱、前台或邻居是否代收，留意 UPS 留下的通知卡；需要改期或改到附近的 UPS 取件点，可在 ups.com 的「管理配送」中操作。",
@@ -146,9 +146,8 @@ def _timing_advice(shipment: Shipment, lang: str, now: datetime) -> list[Advice]
             found.append(Advice("customs_long", text("customs_long", lang, days=days), True))
     elif quiet is not None and quiet >= QUIET_DAYS:
         found.append(Advice("no_recent_update", text("no_recent_update", lang, days=quiet), True))
-    eta = _eta_date(shipment)
-    if eta and eta_passed(shipment, now):
-        found.append(Advice("past_eta", text("past_eta", lang, eta=eta.isoformat()), True))
+    if _eta_date(shipment) and eta_passed(shipment, now):
+        found.append(Advice("past_eta", text("past_eta", lang), True))
     return found
 
 

@@ -115,7 +115,9 @@ def test_the_result_marks_a_passed_eta_and_advises_with_the_hotline():
     view = shipment_view(parcel(Status.IN_TRANSIT, eta=Eta("2020-01-02")), "zh")
     assert view["eta"]["passed"] is True
     past = next(item for item in view["advice"] if item["code"] == "past_eta")
-    assert past["hotline"] == "400-820-8555" and "原预计 2020-01-02 送达，已超过" in past["text"]
+    # The status block already says "原预计 1月2日 送达，已超过": the advice says why and what next.
+    assert past["hotline"] == "400-820-8555" and "过了预计日期" in past["text"]
+    assert "2020-01-02" not in past["text"] and "清关" in past["text"]
     assert (
         "passed" not in shipment_view(parcel(Status.IN_TRANSIT, eta=Eta("2999-01-01")), "zh")["eta"]
     )
