@@ -31,6 +31,7 @@ from backend.bootstrap.shared import (
     build_shared,
     build_ups_client,
     redis_target,
+    refresh_queue,
 )
 from backend.domain.model import Shipment
 from backend.services.account import Account
@@ -61,6 +62,7 @@ __all__ = [
     "build_worker",
     "redis_answers",
     "redis_target",
+    "refresh_queue",
 ]
 
 # What the data store raises when it does not answer or is failing over; the web layer

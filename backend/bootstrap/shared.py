@@ -173,17 +173,22 @@ def upstream_limits(settings: Settings) -> UpstreamLimits:
     )
 
 
+def refresh_queue(settings: Settings) -> RqRefreshQueue:
+    """The RQ queue of refresh jobs, each carrying JOB_BATCHES rounds of the worker's
+    concurrency (RQ stores pickled bytes: its connection does not decode)."""
+    jobs = redis_conn.connect_queue(redis_target(settings), settings.queue_redis_url)
+    return RqRefreshQueue(jobs, JOB_BATCHES * settings.worker_concurrency)
+
+
 def _stores(settings: Settings, store: redis.Redis) -> SharedStores:
     # A dead worker's claims expire with the polling scale, so sandbox journeys recover fast.
     lease = max(5.0, LEASE_SECONDS * settings.poll_interval_scale)
-    # RQ stores pickled bytes: its connection must not decode.
-    jobs = redis_conn.connect_queue(redis_target(settings), settings.queue_redis_url)
     confirmed = Replicated(store, settings.redis_wait_replicas, settings.redis_wait_ms)
     return SharedStores(
         RedisWatchStore(store, replicated=confirmed), RedisCreditLedger(store, confirmed),
         RedisNotificationLog(store, lease, confirmed), RedisRefreshSchedule(store),
         RedisTrackingStateStore(store),
-        RqRefreshQueue(jobs, JOB_BATCHES * settings.worker_concurrency), DisabledTemplates(store),
+        refresh_queue(settings), DisabledTemplates(store),
         RedisFanoutSlices(store), redis_conn.connect_data(redis_target(settings), decode=False),
     )  # fmt: skip
 

@@ -34,6 +34,7 @@ from backend.bootstrap import (
     build_worker,
     redis_target,
 )
+from backend.bootstrap import refresh_queue as shared_refresh_queue
 from backend.settings import Settings
 
 T = TypeVar("T")
@@ -73,10 +74,8 @@ def stores_for(settings: Settings) -> Stores:
 
 
 def refresh_queue(settings: Settings) -> RqRefreshQueue:
-    """The refresh queue the app's API enqueues on (its connection does not decode)."""
-    return RqRefreshQueue(
-        redis_conn.connect_queue(redis_target(settings), settings.queue_redis_url)
-    )
+    """The refresh queue the app and the worker enqueue on, built as the root builds it."""
+    return shared_refresh_queue(settings)
 
 
 @dataclass
