@@ -6,7 +6,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from backend.domain.rates import parse_rate
+from backend import env_values as value
+from backend.env_values import SettingsError
 
 DEFAULT_UPS_BASE_URL = "https://onlinetools.ups.com"
 DEFAULT_WECHAT_API_BASE_URL = "https://api.weixin.qq.com"
@@ -21,97 +22,6 @@ SANDBOX_PUSH_TOKEN = "sandboxpushtoken"
 SANDBOX_PUSH_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 SANDBOX_WEBHOOK_CREDENTIAL = "sandbox-webhook-credential"
 SANDBOX_POLL_INTERVAL_SCALE = 0.01
-
-
-class SettingsError(ValueError):
-    """The environment describes a configuration the service cannot run with."""
-
-
-def _flag(value: str | None) -> bool | None:
-    if value is None or value.strip() == "":
-        return None
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _number(environ: Mapping[str, str], name: str, default: float) -> float:
-    raw = environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a number, got {raw!r}") from None
-    if value <= 0:
-        raise SettingsError(f"{name} must be positive, got {raw!r}")
-    return value
-
-
-def _sentinels(raw: str) -> tuple[tuple[str, int], ...]:
-    """'10.0.0.1:26379,10.0.0.2:26379' → ((host, port), …)."""
-    found = []
-    for item in filter(None, (part.strip() for part in raw.split(","))):
-        host, _, port = item.rpartition(":")
-        if not host or not port.isdigit():
-            raise SettingsError(f"REDIS_SENTINELS must look like host:port,host:port; got {item!r}")
-        found.append((host.strip("[]"), int(port)))
-    return tuple(found)
-
-
-def _count(environ: Mapping[str, str], name: str) -> int:
-    raw = environ.get(name, "").strip() or "0"
-    if not raw.isdigit():
-        raise SettingsError(f"{name} must be a whole number, got {raw!r}")
-    return int(raw)
-
-
-def _rate(environ: Mapping[str, str], name: str, default: str) -> str:
-    raw = environ.get(name, "").strip() or default
-    try:
-        parse_rate(raw)
-    except ValueError as error:
-        raise SettingsError(f"{name}: {error}") from None
-    return raw
-
-
-def _share(environ: Mapping[str, str], name: str, default: float) -> float:
-    raw = environ.get(name, "").strip()
-    try:
-        value = float(raw) if raw else default
-    except ValueError:
-        raise SettingsError(f"{name} must be a number from 0 to 1, got {raw!r}") from None
-    if not 0 <= value < 1:
-        raise SettingsError(f"{name} must be from 0 to 1 (below 1), got {raw!r}")
-    return value
-
-
-MINIPROGRAM_STATES = ("formal", "trial", "developer")
-
-
-def _state(raw: str) -> str:
-    state = raw.lower() or "formal"
-    if state not in MINIPROGRAM_STATES:
-        raise SettingsError(f"MINIPROGRAM_STATE must be one of {', '.join(MINIPROGRAM_STATES)}")
-    return state
-
-
-def _alert_type(raw: str) -> str:
-    kind = raw.lower() or "enhanced"
-    if kind not in ("enhanced", "standard"):
-        raise SettingsError(f"TRACK_ALERT_TYPE must be enhanced or standard, not {raw!r}")
-    return kind
-
-
-def _hours(raw: str) -> tuple[int, int]:
-    """'22-8' → (22, 8); empty or 'off' → (0, 0), which disables quiet hours."""
-    if raw.lower() in {"", "off", "none"}:
-        return (0, 0)
-    try:
-        start, end = (int(part) for part in raw.split("-"))
-    except ValueError:
-        raise SettingsError(f"QUIET_HOURS must look like 22-8, got {raw!r}") from None
-    if not (0 <= start <= 23 and 0 <= end <= 23):
-        raise SettingsError(f"QUIET_HOURS hours must be 0..23, got {raw!r}")
-    return (start, end)
 
 
 CREDENTIALS = ("UPS_CLIENT_ID", "UPS_CLIENT_SECRET", "WECHAT_APPID", "WECHAT_SECRET")
@@ -228,23 +138,25 @@ class Settings:
         """Read and validate the environment; raise SettingsError with a clear message."""
         env = os.environ if environ is None else environ
         get = lambda name, default="": env.get(name, default).strip()  # noqa: E731
-        sandbox = _flag(env.get("SANDBOX"))
+        sandbox = value.flag(env.get("SANDBOX"))
         if sandbox is None:
             sandbox = _sandbox_by_default({name: get(name) for name in CREDENTIALS})
-        port = int(_number(env, "PORT", 8000))
-        sentinels = _sentinels(get("REDIS_SENTINELS"))
+        port = int(value.number(env, "PORT", 8000))
+        sentinels = value.sentinels(get("REDIS_SENTINELS"))
         wait_default = 1 if sentinels else 0
         settings = cls(
             redis_url=get("REDIS_URL", DEFAULT_REDIS_URL),
             redis_sentinels=sentinels,
             redis_sentinel_master=get("REDIS_SENTINEL_MASTER"),
             redis_sentinel_password=get("REDIS_SENTINEL_PASSWORD"),
-            redis_cluster=bool(_flag(env.get("REDIS_CLUSTER"))),
+            redis_cluster=bool(value.flag(env.get("REDIS_CLUSTER"))),
             queue_redis_url=get("QUEUE_REDIS_URL"),
             redis_wait_replicas=(
-                _count(env, "REDIS_WAIT_REPLICAS") if get("REDIS_WAIT_REPLICAS") else wait_default
+                value.count(env, "REDIS_WAIT_REPLICAS")
+                if get("REDIS_WAIT_REPLICAS")
+                else wait_default
             ),
-            redis_wait_ms=int(_number(env, "REDIS_WAIT_MS", 500)),
+            redis_wait_ms=int(value.number(env, "REDIS_WAIT_MS", 500)),
             secret_key=get("SECRET_KEY"),
             sandbox=sandbox,
             port=port,
@@ -262,13 +174,13 @@ class Settings:
             wechat_push_token=get("WECHAT_PUSH_TOKEN"),
             wechat_push_aes_key=get("WECHAT_PUSH_AES_KEY"),
             wechat_templates=get("WECHAT_TEMPLATES"),
-            poll_interval_scale=_number(
+            poll_interval_scale=value.number(
                 env, "POLL_INTERVAL_SCALE", SANDBOX_POLL_INTERVAL_SCALE if sandbox else 1.0
             ),
-            lookup_concurrency=int(_number(env, "LOOKUP_CONCURRENCY", 30)),
-            worker_concurrency=int(_number(env, "WORKER_CONCURRENCY", 64)),
-            fanout_concurrency=int(_number(env, "FANOUT_CONCURRENCY", 16)),
-            fanout_job_size=int(_number(env, "FANOUT_JOB_SIZE", 500)),
+            lookup_concurrency=int(value.number(env, "LOOKUP_CONCURRENCY", 30)),
+            worker_concurrency=int(value.number(env, "WORKER_CONCURRENCY", 64)),
+            fanout_concurrency=int(value.number(env, "FANOUT_CONCURRENCY", 16)),
+            fanout_job_size=int(value.number(env, "FANOUT_JOB_SIZE", 500)),
             rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", cls.rate_limit_anonymous),
             rate_limit_user=get("RATE_LIMIT_USER", cls.rate_limit_user),
             rate_limit_login_failures=get(
@@ -278,20 +190,22 @@ class Settings:
             rate_limit_share_create=get("RATE_LIMIT_SHARE_CREATE", cls.rate_limit_share_create),
             rate_limit_link_check=get("RATE_LIMIT_LINK_CHECK", cls.rate_limit_link_check),
             rate_limit_share_read=get("RATE_LIMIT_SHARE_READ", cls.rate_limit_share_read),
-            upstream_budget_anonymous=_rate(env, "UPSTREAM_BUDGET_ANONYMOUS", "100 per 10 minutes"),
-            upstream_budget_user=_rate(env, "UPSTREAM_BUDGET_USER", "60 per 10 minutes"),
-            upstream_budget_global=_rate(env, "UPSTREAM_BUDGET_GLOBAL", "600/minute"),
-            upstream_reserve=_share(env, "UPSTREAM_RESERVE", 0.3),
-            trusted_proxies=_count(env, "TRUSTED_PROXIES"),
+            upstream_budget_anonymous=value.rate(
+                env, "UPSTREAM_BUDGET_ANONYMOUS", "100 per 10 minutes"
+            ),
+            upstream_budget_user=value.rate(env, "UPSTREAM_BUDGET_USER", "60 per 10 minutes"),
+            upstream_budget_global=value.rate(env, "UPSTREAM_BUDGET_GLOBAL", "600/minute"),
+            upstream_reserve=value.share(env, "UPSTREAM_RESERVE", 0.3),
+            trusted_proxies=value.count(env, "TRUSTED_PROXIES"),
             log_level=get("LOG_LEVEL", "INFO").upper(),
-            quiet_hours=_hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
+            quiet_hours=value.hours(get("QUIET_HOURS", "" if sandbox else "22-8")),
             metrics_token=get("METRICS_TOKEN"),
-            push_max_age_minutes=_number(env, "PUSH_MAX_AGE_MINUTES", 5.0),
-            miniprogram_state=_state(get("MINIPROGRAM_STATE", "formal")),
+            push_max_age_minutes=value.number(env, "PUSH_MAX_AGE_MINUTES", 5.0),
+            miniprogram_state=value.state(get("MINIPROGRAM_STATE", "formal")),
             operator_name=get("OPERATOR_NAME")[:60],
             app_name=get("APP_NAME")[:30] or "包裹查询助手",
-            unofficial_notice=_flag(env.get("UNOFFICIAL_NOTICE")) is not False,
-            track_alert_type=_alert_type(get("TRACK_ALERT_TYPE", "enhanced")),
+            unofficial_notice=value.flag(env.get("UNOFFICIAL_NOTICE")) is not False,
+            track_alert_type=value.alert_type(get("TRACK_ALERT_TYPE", "enhanced")),
         )
         return settings.completed()
 

@@ -54,7 +54,8 @@ RULES: dict[str, tuple[str, ...]] = {
     "backend.wsgi": ("backend.app", "backend.settings"),
     "backend.gunicorn_worker": ("backend.web.messages",),  # refusals in the API's words
     "backend.gunicorn_conf": (),
-    "backend.settings": ("backend.domain",),  # pure rules (a rate's syntax)
+    "backend.settings": ("backend.domain", "backend.env_values"),
+    "backend.env_values": ("backend.domain",),  # pure rules (a rate's syntax)
     "backend.logs": (),
     # The command line and the dev server: entry points that start their own Redis client.
     "backend.__main__": (
