@@ -17,13 +17,25 @@ from backend.adapters import redis_conn  # noqa: E402
 from tests.support.redis_server import choose_test_redis_url  # noqa: E402
 from tests.support.stack import Stack  # noqa: E402
 
+# A bench is one very busy client: every request and UPS-call budget wide open unless the
+# bench says otherwise (the budgets are measured by their own tests, not here).
+WIDE_BUDGETS = {
+    name: "1000000/minute"
+    for name in (
+        "RATE_LIMIT_ANONYMOUS", "RATE_LIMIT_USER", "RATE_LIMIT_LOGIN_FAILURES",
+        "RATE_LIMIT_LOGIN_USER", "RATE_LIMIT_SHARE_CREATE", "RATE_LIMIT_LINK_CHECK",
+        "RATE_LIMIT_SHARE_READ", "UPSTREAM_BUDGET_ANONYMOUS", "UPSTREAM_BUDGET_USER",
+        "UPSTREAM_BUDGET_GLOBAL",
+    )
+}  # fmt: skip
+
 
 def start_stack(workers: int = 0, **env: str) -> tuple[Stack, str]:
     """Flush the test Redis, start the API (and workers); return the stack and Redis URL."""
     redis_url, embedded = choose_test_redis_url()  # an embedded server dies with this process
     kind = "embedded valkey-server" if embedded else "real"
     redis_conn.connect(redis_url).flushdb()
-    stack = Stack(redis_url, Path(tempfile.mkdtemp(prefix="bench-")), **env)
+    stack = Stack(redis_url, Path(tempfile.mkdtemp(prefix="bench-")), **(WIDE_BUDGETS | env))
     stack.start_api()
     for _ in range(workers):
         stack.start_worker()

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from backend.domain.model import Place, Shipment, TrackingEvent  # noqa: E402
 from backend.domain.statuses import Status  # noqa: E402
 from backend.domain.transit import TransitOption, TransitQuery  # noqa: E402
+from backend.sandbox.ups.transit import business_days_after  # noqa: E402 - as the sandbox quotes
 from backend.services.eta_estimates import EtaEstimator  # noqa: E402
 from tests.fakes import FakeLaneHistory  # noqa: E402
 
@@ -39,15 +40,6 @@ LANES = (
     ("US", "Chengdu", "CN", "UPS Worldwide Saver", 5, (0.4, 0.25, 0.15, 0.1, 0.1)),
     ("US", "Paramus", "US", "UPS Ground", 4, (1.0,)),
 )
-
-
-def business_days_after(start: date, days: int) -> date:
-    day = start
-    while days > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
 
 
 class NominalTransit:

@@ -123,10 +123,8 @@ def measure(url: str, store, numbers: list[str]) -> list[float]:
 
 def main() -> None:
     stack, redis_url = start_stack(
-        workers=2, POLL_INTERVAL_SCALE="1", QUIET_HOURS="off", LOG_LEVEL="WARNING",
-        RATE_LIMIT_USER="100000/minute", RATE_LIMIT_ANONYMOUS="100000/minute",
-        UPSTREAM_BUDGET_USER="100000/minute", UPSTREAM_BUDGET_GLOBAL="100000/minute",
-    )  # fmt: skip
+        workers=2, POLL_INTERVAL_SCALE="1", QUIET_HOURS="off", LOG_LEVEL="WARNING"
+    )
     store = redis_conn.connect(redis_url)
     numbers = [bulk_number(serial) for serial in range(1, PARCELS + 1)]
     try:

@@ -34,7 +34,7 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _NAMES = {"CN": "CHINA MAINLAND", "US": "UNITED STATES", "HK": "HONG KONG"}
 
 
-def _business_days_after(start: date, days: int) -> date:
+def business_days_after(start: date, days: int) -> date:
     day = start
     while days > 0:
         day += timedelta(days=1)
@@ -80,7 +80,7 @@ def _services(shipped: date, international: bool, into_china: bool) -> list[dict
         days = abroad if international else home
         if days is None:
             continue
-        due = _business_days_after(shipped, days + (1 if into_china else 0))
+        due = business_days_after(shipped, days + (1 if into_china else 0))
         found.append({
             "serviceLevel": level, "serviceLevelDescription": name,
             "businessTransitDays": days, "deliveryDate": due.isoformat(),
