@@ -126,8 +126,17 @@ def exposition(
     if MULTIPROCESS:
         MultiProcessCollector(registry)
     else:  # one process: its own metrics
-        for metric in (UPS_CALLS, UPS_SECONDS, WECHAT_SENDS, DELAY, REFRESHES, RETRIES, CREDITS,
-                       SUPERSEDED, NO_CREDIT):  # fmt: skip
+        for metric in (
+            UPS_CALLS,
+            UPS_SECONDS,
+            WECHAT_SENDS,
+            DELAY,
+            REFRESHES,
+            RETRIES,
+            CREDITS,
+            SUPERSEDED,
+            NO_CREDIT,
+        ):
             registry.register(metric)
     registry.register(BacklogCollector(queue, schedule, pause_left))
     return generate_latest(registry)

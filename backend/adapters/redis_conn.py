@@ -67,8 +67,9 @@ def _timeouts() -> dict:
 
 def connect(url: str, *, decode: bool = True) -> redis.Redis:
     """A client for `url`; RQ needs `decode=False` because it stores pickled bytes."""
-    return redis.Redis.from_url(url, decode_responses=decode, health_check_interval=30,
-                                **_timeouts())  # fmt: skip
+    return redis.Redis.from_url(
+        url, decode_responses=decode, health_check_interval=30, **_timeouts()
+    )
 
 
 def connect_data(target: RedisTarget, *, decode: bool = True) -> redis.Redis:
@@ -79,9 +80,12 @@ def connect_data(target: RedisTarget, *, decode: bool = True) -> redis.Redis:
         return cast(redis.Redis, cluster)
     if target.sentinels:
         return _sentinel(target).master_for(
-            target.sentinel_master, redis_class=redis.Redis, decode_responses=decode,
-            health_check_interval=30, **_url_credentials(target.url),
-        )  # fmt: skip
+            target.sentinel_master,
+            redis_class=redis.Redis,
+            decode_responses=decode,
+            health_check_interval=30,
+            **_url_credentials(target.url),
+        )
     return connect(target.url, decode=decode)
 
 

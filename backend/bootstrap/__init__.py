@@ -29,10 +29,10 @@ from backend.bootstrap.shared import (
     Shared,
     SharedStores,
     build_shared,
-    build_ups_client,
     redis_target,
     refresh_queue,
 )
+from backend.bootstrap.ups import build_ups_client
 from backend.domain.model import Shipment
 from backend.services.account import Account
 from backend.services.auth import SessionService
@@ -112,10 +112,22 @@ def build_web(settings: Settings) -> WebServices:
     a client (the sandboxes, mounted only in sandbox mode, get their Redis apart)."""
     shared = build_shared(settings)
     stores, store = shared.stores, shared.store
-    shares = ShareService(RedisShareStore(store), stores.watches, shared.lookup,
-                          PillowCardRenderer(), shared.wechat, app_name=settings.app_name)  # fmt: skip
-    parcels = Parcels(stores.watches, shared.lookup, shared.refresher, shared.track_alert.want,
-                      stores.notification_log, shares.revoke_parcel)  # fmt: skip
+    shares = ShareService(
+        RedisShareStore(store),
+        stores.watches,
+        shared.lookup,
+        PillowCardRenderer(),
+        shared.wechat,
+        app_name=settings.app_name,
+    )
+    parcels = Parcels(
+        stores.watches,
+        shared.lookup,
+        shared.refresher,
+        shared.track_alert.want,
+        stores.notification_log,
+        shares.revoke_parcel,
+    )
     use_cases: dict[type, object] = {
         SessionService: _sessions(settings, store),
         LookupService: shared.lookup,
@@ -127,14 +139,14 @@ def build_web(settings: Settings) -> WebServices:
             RedisPersonalRecords(store),
             parcels,
             shares,
-        ),  # fmt: skip
+        ),
         Consent: Consent(
             shared.templates,
             stores.ledger,
             stores.watches,
             stores.disabled_templates,
             partial(_known_shipment, shared.snapshots),
-        ),  # fmt: skip
+        ),
         ShareService: shares,
         TrackAlertService: shared.track_alert,
         ConsentEvents: _consent_events(settings, store, stores, shared.metrics),
@@ -170,9 +182,14 @@ def build_worker(settings: Settings) -> WorkerServices:
     # A job killed mid-refresh leaves its number leased; scale the lease like polling.
     lease = max(2.0, DUE_LEASE_SECONDS * settings.poll_interval_scale)
     return WorkerServices(
-        RefreshJob(shared.refresher, shared.track_alert.want), stores.queue.rq, stores.schedule,
-        stores.queue, lease, shared.track_alert, shared.pools(),
-    )  # fmt: skip
+        RefreshJob(shared.refresher, shared.track_alert.want),
+        stores.queue.rq,
+        stores.schedule,
+        stores.queue,
+        lease,
+        shared.track_alert,
+        shared.pools(),
+    )
 
 
 def _sessions(settings: Settings, store: redis.Redis) -> SessionService:
@@ -190,9 +207,14 @@ def _consent_events(
         settings.wechat_push_token, settings.wechat_push_aes_key, settings.wechat_appid
     )
     return ConsentEvents(
-        inbox, stores.ledger, stores.ledger, stores.notification_log, ReplayCache(store),
-        settings.push_max_age_minutes * 60, metrics,
-    )  # fmt: skip
+        inbox,
+        stores.ledger,
+        stores.ledger,
+        stores.notification_log,
+        ReplayCache(store),
+        settings.push_max_age_minutes * 60,
+        metrics,
+    )
 
 
 def redis_answers(settings: Settings) -> bool:

@@ -14,30 +14,23 @@ from backend.adapters import redis_conn
 from backend.adapters.credit_ledger import DisabledTemplates, RedisCreditLedger
 from backend.adapters.delivery_proofs import RedisDeliveryProofs
 from backend.adapters.fanout_slices import RedisFanoutSlices
-from backend.adapters.http import make_session
 from backend.adapters.lane_history import RedisLaneHistory
-from backend.adapters.location_cache import CachedLocator
 from backend.adapters.notification_log import LEASE_SECONDS, RedisNotificationLog
-from backend.adapters.piece_links import RedisPieceLinks
 from backend.adapters.prometheus_metrics import PrometheusMetrics
 from backend.adapters.rate_counter import RateCounter
 from backend.adapters.refresh_queue import RqRefreshQueue
 from backend.adapters.refresh_store import RedisRefreshSchedule, RedisTrackingStateStore
 from backend.adapters.replicated import Replicated
 from backend.adapters.snapshot_cache import RedisSnapshotCache
-from backend.adapters.track_alert_store import RedisTrackAlertStore
 from backend.adapters.ups.client import UpsClient
-from backend.adapters.ups.locator import UpsLocator
 from backend.adapters.ups.pieces import PieceReader
-from backend.adapters.ups.track_alert import UpsTrackAlertClient
 from backend.adapters.ups.track_extras import TrackExtrasReader
 from backend.adapters.ups.transit import UpsTransitTimes
-from backend.adapters.ups.webhook_mapping import parse_webhook
 from backend.adapters.watch_store import RedisWatchStore
 from backend.adapters.wechat.client import WeChatClient
 from backend.adapters.wechat.messages import SubscribeMessenger
 from backend.adapters.wechat.templates import Template, TemplateConfigError, configured_templates
-from backend.domain.rates import parse_rate
+from backend.bootstrap import ups as ups_root
 from backend.services.eta_estimates import EtaEstimator
 from backend.services.fanout import SLICE_LEASE_SECONDS, FanOut
 from backend.services.locations import LocationService
@@ -45,7 +38,7 @@ from backend.services.lookup import LookupService
 from backend.services.notifications import Notifier, QuietHours
 from backend.services.refresh import Refresher
 from backend.services.track_alert import TrackAlertService
-from backend.services.upstream_budget import UpstreamBudget, UpstreamLimits
+from backend.services.upstream_budget import UpstreamBudget
 from backend.settings import Settings, SettingsError
 
 # A refresh job carries this many rounds of WORKER_CONCURRENCY numbers: the worker's threads
@@ -112,9 +105,12 @@ class SharedStores:
 def redis_target(settings: Settings) -> redis_conn.RedisTarget:
     """Where the data lives: one Redis, a Sentinel-watched primary, or a cluster."""
     return redis_conn.RedisTarget(
-        settings.redis_url, settings.redis_sentinels, settings.redis_sentinel_master,
-        settings.redis_sentinel_password, settings.redis_cluster,
-    )  # fmt: skip
+        settings.redis_url,
+        settings.redis_sentinels,
+        settings.redis_sentinel_master,
+        settings.redis_sentinel_password,
+        settings.redis_cluster,
+    )
 
 
 def build_shared(settings: Settings) -> Shared:
@@ -122,7 +118,7 @@ def build_shared(settings: Settings) -> Shared:
     store = redis_conn.connect_data(redis_target(settings))
     stores = _stores(settings, store)
     metrics = PrometheusMetrics()
-    ups = build_ups_client(settings, store, metrics)
+    ups = ups_root.build_ups_client(settings, store, metrics)
     wechat = WeChatClient(
         settings.wechat_appid, settings.wechat_secret, settings.wechat_api_base_url, store
     )
@@ -132,44 +128,37 @@ def build_shared(settings: Settings) -> Shared:
     ups.extras = TrackExtrasReader(PieceReader(ups), proofs)
     estimator = EtaEstimator(UpsTransitTimes(ups, store), RedisLaneHistory(store))
     counter = RateCounter(store)
-    spend = UpstreamBudget(counter, upstream_limits(settings)).spend
-    locations = _locations(settings, store, ups, metrics, spend)
+    spend = UpstreamBudget(counter, ups_root.upstream_limits(settings)).spend
+    locations = ups_root.locations(settings, store, ups, metrics, spend)
     lookup = LookupService(
-        ups, snapshots, settings.lookup_concurrency, held_at=locations.held_at,
-        before_call=spend, complete=estimator.complete,
-    )  # fmt: skip
-    track_alert = _track_alert(settings, store, ups, stores, proofs)
+        ups,
+        snapshots,
+        settings.lookup_concurrency,
+        held_at=locations.held_at,
+        before_call=spend,
+        complete=estimator.complete,
+    )
+    track_alert = ups_root.track_alert(settings, store, ups, stores, proofs)
     refresher = _refresher(
         settings, lookup, wechat, templates, stores, track_alert, metrics, ups.pause.left
     )
     refresher.on_delivered = estimator.learn
     refresher.follow_pieces = track_alert.follow_pieces
     return Shared(
-        settings, store, stores, ups, wechat, templates, metrics, snapshots, proofs, counter,
-        locations, lookup, track_alert, refresher,
-    )  # fmt: skip
-
-
-def _locations(
-    settings: Settings,
-    store: redis.Redis,
-    ups: UpsClient,
-    metrics: PrometheusMetrics,
-    spend: Callable[[], None],
-) -> LocationService:
-    """Nearby UPS locations through the Locator API on the Track client's token, cached;
-    a cache miss spends the upstream budget like a Track call."""
-    locator = UpsLocator(make_session(), ups.tokens, settings.ups_base_url, metrics=metrics)
-    return LocationService(CachedLocator(locator, store, before_call=spend))
-
-
-def upstream_limits(settings: Settings) -> UpstreamLimits:
-    """The UPS call budgets of the settings (validated there)."""
-    return UpstreamLimits(
-        anonymous=parse_rate(settings.upstream_budget_anonymous),
-        user=parse_rate(settings.upstream_budget_user),
-        total=parse_rate(settings.upstream_budget_global),
-        reserve=settings.upstream_reserve,
+        settings,
+        store,
+        stores,
+        ups,
+        wechat,
+        templates,
+        metrics,
+        snapshots,
+        proofs,
+        counter,
+        locations,
+        lookup,
+        track_alert,
+        refresher,
     )
 
 
@@ -185,12 +174,16 @@ def _stores(settings: Settings, store: redis.Redis) -> SharedStores:
     lease = max(5.0, LEASE_SECONDS * settings.poll_interval_scale)
     confirmed = Replicated(store, settings.redis_wait_replicas, settings.redis_wait_ms)
     return SharedStores(
-        RedisWatchStore(store, replicated=confirmed), RedisCreditLedger(store, confirmed),
-        RedisNotificationLog(store, lease, confirmed), RedisRefreshSchedule(store),
+        RedisWatchStore(store, replicated=confirmed),
+        RedisCreditLedger(store, confirmed),
+        RedisNotificationLog(store, lease, confirmed),
+        RedisRefreshSchedule(store),
         RedisTrackingStateStore(store),
-        refresh_queue(settings), DisabledTemplates(store),
-        RedisFanoutSlices(store), redis_conn.connect_data(redis_target(settings), decode=False),
-    )  # fmt: skip
+        refresh_queue(settings),
+        DisabledTemplates(store),
+        RedisFanoutSlices(store),
+        redis_conn.connect_data(redis_target(settings), decode=False),
+    )
 
 
 def _templates(settings: Settings) -> list[Template]:
@@ -212,49 +205,36 @@ def _refresher(
 ) -> Refresher:
     """The refresh-and-notify job's body, with the notifier spending the ledger's credits."""
     notifier = Notifier(
-        SubscribeMessenger(wechat), templates, stores.ledger, stores.notification_log,
-        QuietHours(*settings.quiet_hours), miniprogram_state=settings.miniprogram_state,
-        disabled=stores.disabled_templates, metrics=metrics,
-    )  # fmt: skip
+        SubscribeMessenger(wechat),
+        templates,
+        stores.ledger,
+        stores.notification_log,
+        QuietHours(*settings.quiet_hours),
+        miniprogram_state=settings.miniprogram_state,
+        disabled=stores.disabled_templates,
+        metrics=metrics,
+    )
     return Refresher(
-        lookup, stores.watches, stores.tracking_states, stores.schedule, notifier,
-        settings.poll_interval_scale, is_subscribed=track_alert.is_subscribed,
-        upstream_pause=ups_pause, metrics=metrics, fan=_fan_out(settings, stores),
-    )  # fmt: skip
+        lookup,
+        stores.watches,
+        stores.tracking_states,
+        stores.schedule,
+        notifier,
+        settings.poll_interval_scale,
+        is_subscribed=track_alert.is_subscribed,
+        upstream_pause=ups_pause,
+        metrics=metrics,
+        fan=_fan_out(settings, stores),
+    )
 
 
 def _fan_out(settings: Settings, stores: SharedStores) -> FanOut:
     """FANOUT_CONCURRENCY sends at once, FANOUT_JOB_SIZE watchers a job; leases scale like polls."""
     lease = max(10.0, SLICE_LEASE_SECONDS * settings.poll_interval_scale)
-    return FanOut(settings.fanout_concurrency, settings.fanout_job_size, stores.queue,
-                  stores.fanout_slices, lease)  # fmt: skip
-
-
-def _track_alert(
-    settings: Settings, store: redis.Redis, ups: UpsClient, stores: SharedStores,
-    proofs: RedisDeliveryProofs,
-) -> TrackAlertService:  # fmt: skip
-    """Track Alert subscriptions (TRACK_ALERT_TYPE) on UpsClient's shared token; webhook
-    events enqueue the polling job and keep delivery proof. Off without a webhook
-    credential: UPS's calls would all be refused."""
-    client = UpsTrackAlertClient(make_session(), ups.tokens, settings.ups_base_url,
-                              alert_type=settings.track_alert_type)  # fmt: skip
-    return TrackAlertService(
-        client, RedisTrackAlertStore(store), stores.watches, stores.tracking_states, stores.queue.enqueue,
-        parse_webhook, enabled=bool(settings.ups_webhook_credential), proofs=proofs,
-        links=RedisPieceLinks(store),
-    )  # fmt: skip
-
-
-def build_ups_client(
-    settings: Settings, store: redis.Redis, metrics: PrometheusMetrics | None = None
-) -> UpsClient:
-    """The UPS (or UPS sandbox) client; its token lives in `store`, shared by all processes."""
-    return UpsClient(
-        make_session(pool_size=settings.ups_callers),  # a kept connection per caller
-        store,
-        settings.ups_base_url,
-        settings.ups_client_id,
-        settings.ups_client_secret,
-        metrics=metrics,
+    return FanOut(
+        settings.fanout_concurrency,
+        settings.fanout_job_size,
+        stores.queue,
+        stores.fanout_slices,
+        lease,
     )

@@ -33,8 +33,10 @@ def _check_first(location: str | None, lang: str) -> str:
             if location
             else "Look around: "
         )
-        return spot + ("neighbours, the front desk or mailroom, the parcel locker, the mailbox, "
-                       "and whoever else lives with you.")  # fmt: skip
+        return spot + (
+            "neighbours, the front desk or mailroom, the parcel locker, the mailbox, "
+            "and whoever else lives with you."
+        )
     spot = f"先到 UPS 记录的位置（{location}）找找，再问问：" if location else "先找找这些地方："
     return spot + "邻居、前台或收发室、快递柜、信箱，以及家里其他人是否代收。"
 
@@ -46,11 +48,23 @@ def not_received_steps(shipment: Shipment, lang: str) -> list[dict[str, str]]:
     signer = delivery_term(shipment.received_by, lang)
     items = [("check_around", _check_first(location, lang))]
     if signer:
-        items.append(("signer", f"UPS recorded {signer} as receiving it: ask them first."
-                      if en else f"UPS 记录的签收人是「{signer}」，请先向其确认。"))  # fmt: skip
+        items.append(
+            (
+                "signer",
+                f"UPS recorded {signer} as receiving it: ask them first."
+                if en
+                else f"UPS 记录的签收人是「{signer}」，请先向其确认。",
+            )
+        )
     if shipment.photo == "available":
-        items.append(("photo", "Compare with the delivery photo: it shows the door or spot."
-                      if en else "对照签收照片，看看包裹放在了哪扇门、哪个位置。"))  # fmt: skip
+        items.append(
+            (
+                "photo",
+                "Compare with the delivery photo: it shows the door or spot."
+                if en
+                else "对照签收照片，看看包裹放在了哪扇门、哪个位置。",
+            )
+        )
     elif shipment.photo == "at_ups":
         items.append(("photo", photo_note(lang)))
     items += [

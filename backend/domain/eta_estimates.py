@@ -64,9 +64,11 @@ def ship_date(shipment: Shipment) -> date | None:
 
 def needs_estimate(shipment: Shipment) -> bool:
     """Moving, not delivered, and the carrier gives no date of its own."""
-    return shipment.eta is None and not is_final(shipment.status) and (
-        shipment.status not in _NOT_STARTED
-    )  # fmt: skip
+    return (
+        shipment.eta is None
+        and not is_final(shipment.status)
+        and (shipment.status not in _NOT_STARTED)
+    )
 
 
 def transit_days(shipment: Shipment) -> int | None:
@@ -99,8 +101,9 @@ def from_history(samples: list[int], shipped: date, today: date) -> EtaEstimate 
     span = _range(shipped + timedelta(days=low), shipped + timedelta(days=high), today)
     if span is None:
         return None
-    return EtaEstimate(span[0].isoformat(), span[1].isoformat(), "lane_history",
-                       round(held, 2), len(samples))  # fmt: skip
+    return EtaEstimate(
+        span[0].isoformat(), span[1].isoformat(), "lane_history", round(held, 2), len(samples)
+    )
 
 
 def pick_option(options: list[TransitOption], service: str) -> TransitOption | None:
@@ -109,9 +112,11 @@ def pick_option(options: list[TransitOption], service: str) -> TransitOption | N
     if not options:
         return None
     same = [option for option in options if service and option.service == service]
-    return min(same or options, key=lambda o: o.delivery_date) if same else max(
-        options, key=lambda o: o.delivery_date
-    )  # fmt: skip
+    return (
+        min(same or options, key=lambda o: o.delivery_date)
+        if same
+        else max(options, key=lambda o: o.delivery_date)
+    )
 
 
 def from_quote(option: TransitOption, international: bool, today: date) -> EtaEstimate | None:
@@ -124,5 +129,6 @@ def from_quote(option: TransitOption, international: bool, today: date) -> EtaEs
     span = _range(due, due + timedelta(days=slack), today)
     if span is None:
         return None
-    return EtaEstimate(span[0].isoformat(), span[1].isoformat(), "ups_time_in_transit",
-                       QUOTE_CONFIDENCE)  # fmt: skip
+    return EtaEstimate(
+        span[0].isoformat(), span[1].isoformat(), "ups_time_in_transit", QUOTE_CONFIDENCE
+    )

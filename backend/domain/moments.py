@@ -24,8 +24,11 @@ CRITICAL = frozenset({
 PICKUP_REMINDER = "pickup_reminder"
 # Template events, as WECHAT_TEMPLATES names them.
 ATTENTION, OUT_FOR_DELIVERY, DELIVERED, STATUS_CHANGE = (
-    "attention", "out_for_delivery", "delivered", "status_change",
-)  # fmt: skip
+    "attention",
+    "out_for_delivery",
+    "delivered",
+    "status_change",
+)
 # Per moment, the template events that can carry it, best first. The delivered template
 # is a delivery-outcome notice (签收/派送结果), so it can also say that an attempt failed,
 # that the parcel waits at an Access Point (UPS: "delivered to UPS Access Point") or that
@@ -111,8 +114,9 @@ def rank_events(ahead: Iterable[Status | str], available: Iterable[str]) -> list
     return ranked[:MAX_ASK]
 
 
-def spare(credits: Mapping[str, int], reserved: Mapping[str, list[str]], template_id: str,
-          number: str) -> int:  # fmt: skip
+def spare(
+    credits: Mapping[str, int], reserved: Mapping[str, list[str]], template_id: str, number: str
+) -> int:
     """Credits of `template_id` this parcel may use: a credit tapped on another parcel's
     page is kept for that parcel."""
     kept = reserved.get(template_id, [])
@@ -141,9 +145,13 @@ _EVENT_WORDS = {
 _ORDER = (ATTENTION, OUT_FOR_DELIVERY, DELIVERED, STATUS_CHANGE)
 
 
-def budget_for(credits: Mapping[str, int], reserved: Mapping[str, list[str]],
-               templates: Iterable[tuple[str, str]], number: str,
-               ahead: set[Status | str]) -> Budget:  # fmt: skip
+def budget_for(
+    credits: Mapping[str, int],
+    reserved: Mapping[str, list[str]],
+    templates: Iterable[tuple[str, str]],
+    number: str,
+    ahead: set[Status | str],
+) -> Budget:
     """The template events (of (id, event) pairs) with a credit this parcel may use for a
     moment still ahead (status change: for any news)."""
     events = []

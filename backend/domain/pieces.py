@@ -9,9 +9,13 @@ from backend.domain.model import Shipment
 from backend.domain.statuses import Status, importance, progress
 
 TROUBLE = frozenset(
-    {Status.EXCEPTION, Status.DELIVERY_ATTEMPTED, Status.AWAITING_RECEIVER,
-     Status.RETURNED_TO_SENDER}
-)  # fmt: skip
+    {
+        Status.EXCEPTION,
+        Status.DELIVERY_ATTEMPTED,
+        Status.AWAITING_RECEIVER,
+        Status.RETURNED_TO_SENDER,
+    }
+)
 
 
 def _statuses(shipment: Shipment) -> list[Status]:

@@ -98,7 +98,8 @@ class NonceRegistry(Protocol):
     `ttl_seconds`; `forget` frees a claim whose request could not be applied.
     """
 
-    def claim(self, scope: str, nonce: str, fingerprint: str,
-              lease_seconds: float) -> PushClaim: ...  # fmt: skip
+    def claim(
+        self, scope: str, nonce: str, fingerprint: str, lease_seconds: float
+    ) -> PushClaim: ...
     def settle(self, scope: str, nonce: str, fingerprint: str, ttl_seconds: float) -> None: ...
     def forget(self, scope: str, nonce: str, fingerprint: str) -> None: ...

@@ -47,8 +47,7 @@ class Consent:
         events = rank_events(ahead_of(shipment), [t.event for t in offered])
         return [next(t.id for t in offered if t.event == event) for event in events]
 
-    def budgets(self, openid: str,
-                parcels: list[tuple[str, Shipment | None]]) -> list[Budget]:  # fmt: skip
+    def budgets(self, openid: str, parcels: list[tuple[str, Shipment | None]]) -> list[Budget]:
         """What each watched parcel (number, last snapshot) will still be told with the
         user's credits; the ledger is read once for them all."""
         pairs = [(t.id, t.event) for t in self.templates()]

@@ -137,8 +137,9 @@ class ConsentEvents:
             # The answer as pushed ("acceptWithAlert" stays that): the ledger pairs any
             # acceptance with the mini-program's report of it.
             answer = event.raw_status if event.status == "accept" else "reject"
-            self._ledger.record_answer(event.openid, event.template_id, answer or "accept",
-                                       side="push")  # fmt: skip
+            self._ledger.record_answer(
+                event.openid, event.template_id, answer or "accept", side="push"
+            )
         elif event.kind == "change" and event.status == "reject":
             self._ledger.cancel(event.openid, event.template_id)
         elif event.kind == "sent" and event.msg_id:

@@ -70,8 +70,13 @@ class EtaEstimator:
         origin, destination = shipment.origin_address, shipment.destination_address
         if origin is None or destination is None or not origin.country:
             return None
-        return TransitQuery(origin, destination, shipped.isoformat(), _kilograms(shipment),
-                            rules.service_kind(shipment.service))  # fmt: skip
+        return TransitQuery(
+            origin,
+            destination,
+            shipped.isoformat(),
+            _kilograms(shipment),
+            rules.service_kind(shipment.service),
+        )
 
     def _today(self, shipment: Shipment) -> date:
         return local_today(shipment, self._clock())

@@ -52,8 +52,9 @@ class FanOut:
         self._pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
 
-    def tell(self, number: str, change_id: str, notify: Callable[[str], Outcome],
-             watchers: list[str]) -> tuple[list[Outcome], bool]:  # fmt: skip
+    def tell(
+        self, number: str, change_id: str, notify: Callable[[str], Outcome], watchers: list[str]
+    ) -> tuple[list[Outcome], bool]:
         """(this job's outcomes, whether the change has now reached every watcher)."""
         if not self._splits(len(watchers)):
             results = self.send(notify, watchers)

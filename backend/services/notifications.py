@@ -93,8 +93,14 @@ class Notifier:
         self._metrics = metrics or NullMetrics()
         self._sleep = sleep
 
-    def notify(self, openid: str, change: StatusChange, shipment: Shipment, nickname: str | None,
-               now: datetime | None = None) -> Outcome:  # fmt: skip
+    def notify(
+        self,
+        openid: str,
+        change: StatusChange,
+        shipment: Shipment,
+        nickname: str | None,
+        now: datetime | None = None,
+    ) -> Outcome:
         """Sent, duplicate, unread, held, retry (busy or awaiting evidence: try again soon)
         or failed."""
         now = now or datetime.now(UTC)
@@ -149,8 +155,9 @@ class Notifier:
                     found.append(template)
         return found
 
-    def _send(self, openid: str, template: MessageTemplate, change: StatusChange,
-              notice: Notice) -> Outcome:  # fmt: skip
+    def _send(
+        self, openid: str, template: MessageTemplate, change: StatusChange, notice: Notice
+    ) -> Outcome:
         # from=message: the detail page offers renewing the notifications it just spent.
         page = f"pages/detail/index?number={change.number}&from=message"
         try:
@@ -168,8 +175,9 @@ class Notifier:
         self._ledger.release(openid, template.id, change.number)
         return Outcome.SENT
 
-    def _refused(self, openid: str, template: MessageTemplate, change: StatusChange,
-                 error: MessengerError) -> Outcome:  # fmt: skip
+    def _refused(
+        self, openid: str, template: MessageTemplate, change: StatusChange, error: MessengerError
+    ) -> Outcome:
         number, change_id = change.number, change.change_id
         if isinstance(error, RecipientWithoutCredit):
             self._ledger.cancel(openid, template.id)

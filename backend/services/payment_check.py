@@ -32,8 +32,9 @@ class PaymentCheck:
         self._watches = watches
         self._lookup = lookup
 
-    def check(self, text: str, official: bool | None, openid: str | None,
-              lang: str) -> PaymentReport | None:  # fmt: skip
+    def check(
+        self, text: str, official: bool | None, openid: str | None, lang: str
+    ) -> PaymentReport | None:
         """None when the text neither asks for money nor names a parcel and the user watches
         nothing owed; else what UPS's data says about each parcel concerned."""
         asks = payments.asks_for_payment(text)

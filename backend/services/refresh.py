@@ -225,8 +225,14 @@ class Refresher:
         self._schedule.set(number, at)
         return RefreshOutcome(number, status, False, (Outcome.RETRY,), at)
 
-    def _plan(self, number: str, shipment: Shipment, final_at: float | None, failures: int,
-              later: Outcome | None) -> float | None:  # fmt: skip
+    def _plan(
+        self,
+        number: str,
+        shipment: Shipment,
+        final_at: float | None,
+        failures: int,
+        later: Outcome | None,
+    ) -> float | None:
         now = self._clock()
         event = latest_event(shipment)
         delay = next_poll_delay(

@@ -30,9 +30,11 @@ class TemplateListSchema(Schema):
     templates = fields.List(fields.Nested(TemplateSchema))
     ask = fields.List(
         fields.String(),
-        metadata={"description": "at most 3 template ids to request now for ?number=, ranked "
-                  "by the moments that parcel can still go through"},
-    )  # fmt: skip
+        metadata={
+            "description": "at most 3 template ids to request now for ?number=, ranked "
+            "by the moments that parcel can still go through"
+        },
+    )
 
 
 class TemplateQuerySchema(Schema):

@@ -41,7 +41,7 @@ def pieces_view(shipment: Shipment, lang: str) -> dict[str, Any] | None:
                 },
             }
             for number, code in zip(pieces.numbers, pieces.statuses, strict=False)
-        ],  # fmt: skip
+        ],
     }
 
 

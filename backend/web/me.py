@@ -43,9 +43,11 @@ class KeptNotificationSchema(Schema):
 class MyDataSchema(Schema):
     parcels = fields.List(fields.Nested(KeptParcelSchema), required=True)
     credits = fields.Dict(
-        keys=fields.String(), values=fields.Integer(), required=True,
+        keys=fields.String(),
+        values=fields.Integer(),
+        required=True,
         metadata={"description": "remaining one-time messages per template id"},
-    )  # fmt: skip
+    )
     language = fields.String(required=True, metadata={"description": "language of messages"})
     shares = fields.List(fields.Nested(KeptShareSchema), required=True)
     notifications = fields.List(fields.Nested(KeptNotificationSchema), required=True)

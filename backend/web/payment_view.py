@@ -16,8 +16,9 @@ def _official(verdict: LinkVerdict) -> bool | None:
     return False if verdict.verdict == "suspicious" or verdict.url else None
 
 
-def payment_view(text: str, verdict: LinkVerdict, openid: str | None, lang: str
-                 ) -> dict[str, Any] | None:  # fmt: skip
+def payment_view(
+    text: str, verdict: LinkVerdict, openid: str | None, lang: str
+) -> dict[str, Any] | None:
     report = use(PaymentCheck).check(text, _official(verdict), openid, lang)
     if report is None:
         return None

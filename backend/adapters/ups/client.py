@@ -94,8 +94,9 @@ class UpsClient:
             raise _auth_error(response)
         return _payload(response)
 
-    def product_json(self, method: str, path: str, label: str, ok: tuple[int, ...] = (200,),
-                     **kwargs: Any) -> tuple[int, dict]:  # fmt: skip
+    def product_json(
+        self, method: str, path: str, label: str, ok: tuple[int, ...] = (200,), **kwargs: Any
+    ) -> tuple[int, dict]:
         """(status, body) of a call to another UPS product on the same token: Time in
         Transit, the shipment endpoint. A 401 on a fresh token or a 403 means our app is
         not enabled for that product (UpsProductNotEnabledError); other failures are typed
@@ -125,8 +126,9 @@ class UpsClient:
             response = self._call(method, path, label, fresh, **kwargs)
         return response
 
-    def _call(self, method: str, path: str, label: str, token: str, **kwargs: Any
-              ) -> requests.Response:  # fmt: skip
+    def _call(
+        self, method: str, path: str, label: str, token: str, **kwargs: Any
+    ) -> requests.Response:
         headers = {
             "transId": uuid.uuid4().hex,
             "transactionSrc": self._transaction_src,

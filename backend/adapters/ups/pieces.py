@@ -40,8 +40,10 @@ class PieceReader:
 
     def __init__(self, client: UpsClient) -> None:
         self._client = client
-        self.gate = ProductGate("the shipment endpoint (Track each package)",
-                                "multi-piece parcels show their own piece only")  # fmt: skip
+        self.gate = ProductGate(
+            "the shipment endpoint (Track each package)",
+            "multi-piece parcels show their own piece only",
+        )
 
     def read(self, number: str, lang: str, count: int, details: dict) -> Pieces | None:
         """The pieces of `number`'s shipment; what the details answer holds when the
@@ -64,8 +66,9 @@ class PieceReader:
         path = SHIPMENT_PATH + quote(number, safe="")
         for page in range(MAX_PAGES):
             params = {"locale": locale_for(lang), "offset": page * PAGE_SIZE, "count": PAGE_SIZE}
-            _, body = self._client.product_json("GET", path, f"UPS shipment {number} p{page}",
-                                                params=params)  # fmt: skip
+            _, body = self._client.product_json(
+                "GET", path, f"UPS shipment {number} p{page}", params=params
+            )
             batch = _packages(body)
             packages.extend(batch)
             if len(batch) < PAGE_SIZE or len(packages) >= count:

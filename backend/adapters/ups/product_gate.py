@@ -18,8 +18,9 @@ CLOSED_SECONDS = 3600.0
 
 
 class ProductGate:
-    def __init__(self, product: str, fallback: str,
-                 clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+    def __init__(
+        self, product: str, fallback: str, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.product = product  # e.g. "Time in Transit"
         self.fallback = fallback  # what happens instead, for the log line
         self._clock = clock
@@ -37,5 +38,7 @@ class ProductGate:
         if was_open:
             log.warning(
                 "UPS refused %s to this app (%s): %s; ask UPS to enable it on the app",
-                self.product, detail, self.fallback,
-            )  # fmt: skip
+                self.product,
+                detail,
+                self.fallback,
+            )

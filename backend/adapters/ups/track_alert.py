@@ -76,8 +76,9 @@ class UpsTrackAlertClient:
         self._base = base_url.rstrip("/")
         self._transaction_src = transaction_src
         self.alert_type = alert_type
-        self.enhanced_gate = ProductGate("Track Alert enhanced",
-                                         "subscribing standard (no photo, no signer)")  # fmt: skip
+        self.enhanced_gate = ProductGate(
+            "Track Alert enhanced", "subscribing standard (no photo, no signer)"
+        )
 
     def subscribe(self, numbers: list[str]) -> SubscribeResult:
         """Subscribe every number, 100 per call; the first failing call's error is raised.

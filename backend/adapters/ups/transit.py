@@ -78,10 +78,14 @@ def parse_options(body: dict) -> list[TransitOption]:
             continue
         business = v.text(item.get("businessTransitDays"))
         delay = v.text(item.get("delayCount"))
-        found.append(TransitOption(
-            service_kind(v.text(item.get("serviceLevelDescription"))), day,
-            int(business) if business.isdigit() else None, int(delay) if delay.isdigit() else 0,
-        ))  # fmt: skip
+        found.append(
+            TransitOption(
+                service_kind(v.text(item.get("serviceLevelDescription"))),
+                day,
+                int(business) if business.isdigit() else None,
+                int(delay) if delay.isdigit() else 0,
+            )
+        )
     return found
 
 
@@ -130,5 +134,6 @@ class UpsTransitTimes:
         return parse_options(answer) if status == 200 else []
 
     def _post(self, body: dict, lane: str) -> tuple[int, dict]:
-        return self._client.product_json("POST", TRANSIT_PATH, f"UPS transit {lane}",
-                                         ok=(200, 206), json=body)  # fmt: skip
+        return self._client.product_json(
+            "POST", TRANSIT_PATH, f"UPS transit {lane}", ok=(200, 206), json=body
+        )

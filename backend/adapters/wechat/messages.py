@@ -31,10 +31,13 @@ def build_data(template: Template, notice: Notice) -> dict[str, dict[str, str]] 
     data: dict[str, dict[str, str]] = {}
     for keyword, role in template.fields.items():
         value = next(
-            (fitted for text in _texts(keyword, role, notice)
-             if (fitted := message_fields.fit(keyword, text)) is not None),
+            (
+                fitted
+                for text in _texts(keyword, role, notice)
+                if (fitted := message_fields.fit(keyword, text)) is not None
+            ),
             None,
-        )  # fmt: skip
+        )
         if value is None:
             log.info(
                 "template %s cannot carry %s (%s) for %s", template.id, role, keyword, notice.number
@@ -70,9 +73,13 @@ class SubscribeMessenger:
         if data is None:  # the notifier asks `fits` first; this is a programming error
             raise InvalidDataError(47003, f"template {template.id} cannot carry this notice")
         return self._client.send_subscribe_message(
-            openid, template.id, data, page=page, state=state,
+            openid,
+            template.id,
+            data,
+            page=page,
+            state=state,
             lang=WECHAT_LANGS.get(notice.lang, "zh_CN"),
-        )  # fmt: skip
+        )
 
 
 def _configured(template: MessageTemplate) -> Template:

@@ -67,8 +67,7 @@ def _details(scenario: Scenario, lang: str) -> dict:
     return details
 
 
-def package_body(scenario: Scenario, times: list[float], lang: str, now: float, sig: bool
-                 ) -> dict:  # fmt: skip
+def package_body(scenario: Scenario, times: list[float], lang: str, now: float, sig: bool) -> dict:
     """One package[] entry: the parcel at its current step."""
     count = len(times)
     latest = scenario.steps[count - 1]

@@ -24,9 +24,11 @@ def shipment_details(number: str) -> Response:
     """Every package of the number's shipment at its own step, `count` from `offset`."""
     count_track_call(number.strip().upper())
     problem = (
-        _header_problem() or bearer_problem() or products.refused("shipment_details")
+        _header_problem()
+        or bearer_problem()
+        or products.refused("shipment_details")
         or faults.apply(number.strip())
-    )  # fmt: skip
+    )
     if problem is not None:
         return problem
     offset, count = _int("offset", 0, 0, 10_000), _int("count", 50, 1, 50)

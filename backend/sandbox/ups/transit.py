@@ -96,9 +96,12 @@ def transit_times() -> Response:
     body = request.get_json(silent=True) or {}
     store().hincrby(key("stats"), "transit_calls", 1)
     problem = (
-        _header_problem() or bearer_problem() or products.refused("time_in_transit")
-        or faults.apply("transit") or _problem(body)
-    )  # fmt: skip
+        _header_problem()
+        or bearer_problem()
+        or products.refused("time_in_transit")
+        or faults.apply("transit")
+        or _problem(body)
+    )
     if problem is not None:
         return problem
     picks = _candidates(body)

@@ -76,9 +76,12 @@ _PUSH_FORMS = ("answer", "accept")
 def _action(body: dict) -> tuple[str, str]:
     action, push_as = body.get("action", "accept"), body.get("push_as", "answer")
     if not isinstance(action, str) or not POPUP_ANSWER.match(action):
-        raise ApiError(400, "invalid_request",
-                       "action must be a popup answer: accept, acceptWithAlert, "
-                       "acceptWithForcePush, acceptWithAudio, reject, ban or filter")  # fmt: skip
+        raise ApiError(
+            400,
+            "invalid_request",
+            "action must be a popup answer: accept, acceptWithAlert, "
+            "acceptWithForcePush, acceptWithAudio, reject, ban or filter",
+        )
     if push_as not in _PUSH_FORMS:
         raise ApiError(400, "invalid_request", 'push_as must be "answer" or "accept"')
     return action, push_as

@@ -80,49 +80,135 @@ def _by(key: str, serial: int, code: str, description: str, **fields) -> Scenari
 
 _HOUSE = {"origin": who.OUTDOOR_SHOP, "destination": who.RECEIVER_NJ, "service": who.GROUND}
 _PROOF = (
-    ("delivered_photo", 5000001, "Residential delivery with UPS's photo (a small JPEG), left at "
-     "the front door; starts out for delivery, advance: delivered.", ("Y", "V"), True),
-    ("delivered_photo_at_ups", 5000002, "Delivered with a photo UPS does not send (issue #39: "
-     "indicator Y, code V, no photo string).", ("Y", "V"), False),
-    ("delivered_photo_not_viewable", 5000003, "Delivered; UPS took a photo nobody may view "
-     "(photoDispositionCode N).", ("Y", "N"), False),
-    ("delivered_photo_not_stored", 5000004, "Delivered; UPS's photo was not stored "
-     "(photoDispositionCode U).", ("Y", "U"), False),
-)  # fmt: skip
+    (
+        "delivered_photo",
+        5000001,
+        "Residential delivery with UPS's photo (a small JPEG), left at "
+        "the front door; starts out for delivery, advance: delivered.",
+        ("Y", "V"),
+        True,
+    ),
+    (
+        "delivered_photo_at_ups",
+        5000002,
+        "Delivered with a photo UPS does not send (issue #39: "
+        "indicator Y, code V, no photo string).",
+        ("Y", "V"),
+        False,
+    ),
+    (
+        "delivered_photo_not_viewable",
+        5000003,
+        "Delivered; UPS took a photo nobody may view (photoDispositionCode N).",
+        ("Y", "N"),
+        False,
+    ),
+    (
+        "delivered_photo_not_stored",
+        5000004,
+        "Delivered; UPS's photo was not stored (photoDispositionCode U).",
+        ("Y", "U"),
+        False,
+    ),
+)
 
 SCENARIOS = tuple(
-    _by(key, serial, "03", description, steps=_TO_A_HOUSE, start=len(_TO_A_HOUSE) - 1,
-        photo_codes=codes, photo=photo, weight="3.10", **_HOUSE)
+    _by(
+        key,
+        serial,
+        "03",
+        description,
+        steps=_TO_A_HOUSE,
+        start=len(_TO_A_HOUSE) - 1,
+        photo_codes=codes,
+        photo=photo,
+        weight="3.10",
+        **_HOUSE,
+    )
     for key, serial, description, codes, photo in _PROOF
 ) + (
-    _by("delivered_signed", 5000005, "03",
+    _by(
+        "delivered_signed",
+        5000005,
+        "03",
         "Commercial delivery signed for at reception, no photo (photoCaptureInd N).",
-        steps=_TO_AN_OFFICE, start=len(_TO_AN_OFFICE), origin=who.BOOK_SHOP,
-        destination=OFFICE, service=who.GROUND, received_by="WANG",
-        delivery_location=("Reception", "前台"), photo_codes=("N", "")),
-    _by("charges_due", 5000006, "66",
+        steps=_TO_AN_OFFICE,
+        start=len(_TO_AN_OFFICE),
+        origin=who.BOOK_SHOP,
+        destination=OFFICE,
+        service=who.GROUND,
+        received_by="WANG",
+        delivery_location=("Reception", "前台"),
+        photo_codes=("N", ""),
+    ),
+    _by(
+        "charges_due",
+        5000006,
+        "66",
         "Worldwide Saver Seattle -> Shanghai released by customs with 243.50 CNY unpaid "
         "(paymentInformation, the spec's ICOD/COD example); no date from UPS.",
-        steps=_NO_DATE_TO_SHANGHAI, start=9, origin=who.US_VITAMINS,
-        destination=who.RECEIVER_SH, service=who.WORLDWIDE_SAVER, weight="2.40",
-        charges=(("ICOD/COD", "243.5", "CNY", False),)),
-    _by("eta_estimate", 5000007, "66",
+        steps=_NO_DATE_TO_SHANGHAI,
+        start=9,
+        origin=who.US_VITAMINS,
+        destination=who.RECEIVER_SH,
+        service=who.WORLDWIDE_SAVER,
+        weight="2.40",
+        charges=(("ICOD/COD", "243.5", "CNY", False),),
+    ),
+    _by(
+        "eta_estimate",
+        5000007,
+        "66",
         "Worldwide Saver Seattle -> Shanghai, in the air, UPS gives no delivery date: the "
         "Result carries our own eta_estimate (Time in Transit, then lane history).",
-        steps=_NO_DATE_TO_SHANGHAI, start=4, origin=who.US_VITAMINS,
-        destination=who.RECEIVER_SH, service=who.WORLDWIDE_SAVER, weight="1.20"),
-    _by("pieces_1", 5000011, "03",
+        steps=_NO_DATE_TO_SHANGHAI,
+        start=4,
+        origin=who.US_VITAMINS,
+        destination=who.RECEIVER_SH,
+        service=who.WORLDWIDE_SAVER,
+        weight="1.20",
+    ),
+    _by(
+        "pieces_1",
+        5000011,
+        "03",
         "Piece 1 of 3 (Ground, Ontario CA -> Brooklyn); out for delivery with piece 2, piece "
         "3 comes a day later. Also tracked under the alternate number " + PIECE_ALTERNATE + ".",
-        steps=_PIECE_ON_TIME, start=4, package_count=3, pieces=PIECES,
-        alternates=(("USPS_PIC", PIECE_ALTERNATE),), origin=who.OUTDOOR_SHOP,
-        destination=who.RECEIVER_BROOKLYN, service=who.GROUND, weight="5.00"),
-    _by("pieces_2", 5000012, "03", "Piece 2 of 3, out for delivery with piece 1.",
-        steps=_PIECE_ON_TIME, start=4, package_count=3, pieces=PIECES,
-        origin=who.OUTDOOR_SHOP, destination=who.RECEIVER_BROOKLYN, service=who.GROUND),
-    _by("pieces_3", 5000013, "03",
+        steps=_PIECE_ON_TIME,
+        start=4,
+        package_count=3,
+        pieces=PIECES,
+        alternates=(("USPS_PIC", PIECE_ALTERNATE),),
+        origin=who.OUTDOOR_SHOP,
+        destination=who.RECEIVER_BROOKLYN,
+        service=who.GROUND,
+        weight="5.00",
+    ),
+    _by(
+        "pieces_2",
+        5000012,
+        "03",
+        "Piece 2 of 3, out for delivery with piece 1.",
+        steps=_PIECE_ON_TIME,
+        start=4,
+        package_count=3,
+        pieces=PIECES,
+        origin=who.OUTDOOR_SHOP,
+        destination=who.RECEIVER_BROOKLYN,
+        service=who.GROUND,
+    ),
+    _by(
+        "pieces_3",
+        5000013,
+        "03",
         "Piece 3 of 3: missed the sort, delivered the next day (advance: preparing, out for "
         "delivery, delivered).",
-        steps=_PIECE_LATE, start=3, package_count=3, pieces=PIECES,
-        origin=who.OUTDOOR_SHOP, destination=who.RECEIVER_BROOKLYN, service=who.GROUND),
-)  # fmt: skip
+        steps=_PIECE_LATE,
+        start=3,
+        package_count=3,
+        pieces=PIECES,
+        origin=who.OUTDOOR_SHOP,
+        destination=who.RECEIVER_BROOKLYN,
+        service=who.GROUND,
+    ),
+)
