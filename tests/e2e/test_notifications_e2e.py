@@ -21,6 +21,7 @@ from tests.support.journey import (
     DELIVERED,
     OUT,
     SC,
+    STEP_TIMEOUT,
     Journey,
     Where,
     per_user_templates,
@@ -48,6 +49,7 @@ def run_journey(stack: Stack, where: Where, chaos: bool) -> dict:
     stop, kills = threading.Event(), []
     killer = threading.Thread(target=_kill_randomly, args=(stack, stop, kills), daemon=True)
     if chaos:
+        journey.step_timeout = 3 * STEP_TIMEOUT
         # Sends take a while and a fifth of their replies are lost after WeChat took the
         # message: kills land mid-send, and only the sent events can tell what went out.
         faults = {"latency_ms": 50, "error_rate": 0.2, "errcode": -1, "after_accept": True}

@@ -29,6 +29,9 @@ class Journey:
         # While the data's Redis fails over, a patient journey retries what answered 503
         # (every 503 is kept in `unavailable`); anything else but 200 fails the test.
         self.patient = False
+        # How long a step may take to settle; a journey whose worker is killed again and
+        # again (each restart imports the app anew) allows more on a loaded machine.
+        self.step_timeout = STEP_TIMEOUT
         self.unavailable: list[tuple[float, str]] = []
         self.number = next(
             s["number"] for s in self.get("/_sandbox/ups/scenarios") if s["scenario"] == SCENARIO
@@ -67,7 +70,7 @@ class Journey:
 
     def advance_and_settle(self) -> str:
         status = self.post(f"/_sandbox/ups/parcels/{self.number}/advance")["status"]
-        self.wait(lambda: self.settled(status), f"worker never reached {status}")
+        self.wait(lambda: self.settled(status), f"worker never reached {status}", self.step_timeout)
         return status
 
     def settled(self, status: str) -> bool:
