@@ -44,7 +44,7 @@ def test_the_stop_path_survives_a_thousand_signals_at_random_moments():
     assert run.returncode == 0, f"seed {seed}: a hang or a crash\n{run.stderr[-6000:]}"
     result = json.loads(run.stdout.strip().splitlines()[-1])
     print(f"stop-path hammer (seed {seed}): {result}")
-    assert result["signals"] == 1500
+    assert result["signals"] >= 1500  # it signals on until the last round has ended
     assert result["rounds"] > 100  # each round: install, spawn, wait, stop, uninstall
 
 

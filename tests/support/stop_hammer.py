@@ -65,16 +65,21 @@ class EventStop:
 
 
 class Hammer(threading.Thread):
-    """Sends `total` stop signals with random gaps averaging `gap` seconds."""
+    """Sends stop signals with random gaps averaging `gap` seconds until told to finish.
+
+    It keeps going past `total` until the main thread has finished its round: a round ends
+    only on a signal, so a hammer that fell silent first would leave the last round waiting
+    for one that never comes (a hang of the harness, not of the stop path)."""
 
     def __init__(self, total: int, gap: float, rng: random.Random) -> None:
         super().__init__(daemon=True)
         self.total, self.gap, self.rng = total, gap, rng
         self.sent = 0
         self.main = threading.main_thread().ident
+        self.finish = threading.Event()
 
     def run(self) -> None:
-        while self.sent < self.total:
+        while not self.finish.is_set():
             time.sleep(self.rng.expovariate(1 / self.gap))
             signum = self.rng.choice(STOP_SIGNALS)
             if self.rng.random() < 0.5:
@@ -124,9 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     hammer = Hammer(args.signals, args.gap, random.Random(rng.random()))
     started, rounds = time.monotonic(), 0
     hammer.start()
-    while hammer.is_alive():
+    while hammer.sent < hammer.total:
         one_round(make_stop, rng, closed_url)
         rounds += 1
+    hammer.finish.set()
+    hammer.join()
     faulthandler.cancel_dump_traceback_later()
     seconds = round(time.monotonic() - started, 2)
     print(json.dumps({"signals": hammer.sent, "rounds": rounds, "seconds": seconds}))
