@@ -28,6 +28,10 @@ USERS = ("rehearsal-a", "rehearsal-b")
 POPUPS = 10  # subscribe answers per user: credits to spare for every change of the journey
 SETTLE = 1.5  # seconds in which a duplicate message would show up
 TIMEOUT = 60  # seconds any one wait may take (a cold container, three workers starting)
+# One HTTP call: generous, because under Podman a call made while new containers join the
+# network (--scale) or just after Redis came back on a new address has stalled 30-40 s; the
+# stall is printed, so a slow call is seen, not hidden.
+CALL_TIMEOUT, SLOW_CALL = 120, 10
 
 
 class CheckFailed(Exception):
@@ -41,11 +45,15 @@ def call(method: str, url: str, token: str | None = None, body: dict | None = No
     request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", f"Bearer {token}")
+    started = time.monotonic()
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=CALL_TIMEOUT) as response:
             status, raw = response.status, response.read()
     except urllib.error.HTTPError as error:
         status, raw = error.code, error.read()
+    took = time.monotonic() - started
+    if took > SLOW_CALL:
+        print(f"  slow call: {method} {url} took {took:.1f} s", flush=True)
     if status not in expect:
         raise CheckFailed(f"{method} {url} -> {status}: {raw[:300]!r}")
     return json.loads(raw) if raw else {}
