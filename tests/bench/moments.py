@@ -14,6 +14,7 @@ Run twice: sandboxes answering at once, then UPS at 300 ms with 10 % failures an
 
 from __future__ import annotations
 
+import logging
 import time
 
 import _harness  # noqa: F401  (puts the project on sys.path)
@@ -72,6 +73,7 @@ def run(label: str, faults: tuple[dict, dict], redis_url: str) -> None:
 
 
 def main() -> None:
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request: noise here
     redis_url, embedded = choose_test_redis_url()
     print(f"  (Redis: {'embedded' if embedded else 'real'} {redis_url})")
     for label, ups_faults, wechat_faults in CONDITIONS:
