@@ -181,15 +181,23 @@ class Settings:
             worker_concurrency=int(value.number(env, "WORKER_CONCURRENCY", 64)),
             fanout_concurrency=int(value.number(env, "FANOUT_CONCURRENCY", 16)),
             fanout_job_size=int(value.number(env, "FANOUT_JOB_SIZE", 500)),
-            rate_limit_anonymous=get("RATE_LIMIT_ANONYMOUS", cls.rate_limit_anonymous),
-            rate_limit_user=get("RATE_LIMIT_USER", cls.rate_limit_user),
-            rate_limit_login_failures=get(
-                "RATE_LIMIT_LOGIN_FAILURES", cls.rate_limit_login_failures
+            rate_limit_anonymous=value.rate(env, "RATE_LIMIT_ANONYMOUS", cls.rate_limit_anonymous),
+            rate_limit_user=value.rate(env, "RATE_LIMIT_USER", cls.rate_limit_user),
+            rate_limit_login_failures=value.rate(
+                env, "RATE_LIMIT_LOGIN_FAILURES", cls.rate_limit_login_failures
             ),
-            rate_limit_login_user=get("RATE_LIMIT_LOGIN_USER", cls.rate_limit_login_user),
-            rate_limit_share_create=get("RATE_LIMIT_SHARE_CREATE", cls.rate_limit_share_create),
-            rate_limit_link_check=get("RATE_LIMIT_LINK_CHECK", cls.rate_limit_link_check),
-            rate_limit_share_read=get("RATE_LIMIT_SHARE_READ", cls.rate_limit_share_read),
+            rate_limit_login_user=value.rate(
+                env, "RATE_LIMIT_LOGIN_USER", cls.rate_limit_login_user
+            ),
+            rate_limit_share_create=value.rate(
+                env, "RATE_LIMIT_SHARE_CREATE", cls.rate_limit_share_create
+            ),
+            rate_limit_link_check=value.rate(
+                env, "RATE_LIMIT_LINK_CHECK", cls.rate_limit_link_check
+            ),
+            rate_limit_share_read=value.rate(
+                env, "RATE_LIMIT_SHARE_READ", cls.rate_limit_share_read
+            ),
             upstream_budget_anonymous=value.rate(
                 env, "UPSTREAM_BUDGET_ANONYMOUS", "100 per 10 minutes"
             ),

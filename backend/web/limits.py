@@ -102,7 +102,7 @@ def rates() -> BudgetRates:
 def admit_login(openid: str) -> None:
     """Count a successful login against its user's budget; 429 once that is spent (the
     session is then not created)."""
-    check([("login-user", f"user:{_user_digest(openid)}", rates().login_user)])
+    check([("login-user", budget_client(openid), rates().login_user)])
 
 
 def init_rate_limits(

@@ -33,8 +33,8 @@ from backend.bootstrap import (
     build_web,
     build_worker,
     redis_target,
+    refresh_queue,
 )
-from backend.bootstrap import refresh_queue as shared_refresh_queue
 from backend.settings import Settings
 
 T = TypeVar("T")
@@ -71,11 +71,6 @@ def stores_for(settings: Settings) -> Stores:
         RedisNotificationLog(store), DisabledTemplates(store), RedisRefreshSchedule(store),
         RedisTrackingStateStore(store), RedisDeliveryProofs(blobs),
     )  # fmt: skip
-
-
-def refresh_queue(settings: Settings) -> RqRefreshQueue:
-    """The refresh queue the app and the worker enqueue on, built as the root builds it."""
-    return shared_refresh_queue(settings)
 
 
 @dataclass
@@ -168,4 +163,5 @@ class Rig:
 
 
 def rig(settings: Settings) -> Rig:
+    # The queue the app and the worker enqueue on, built as the root builds it.
     return Rig(stores_for(settings), refresh_queue(settings), build_shared(settings))
